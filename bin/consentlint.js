@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const entry = new URL("../dist/lint/cli.js", import.meta.url);
+if (!existsSync(fileURLToPath(entry))) {
+  process.stderr.write("consentlint: the package is not built. Run `npm install` (or `npm run build`) in its folder first.\n");
+  process.exit(2);
+}
+const { main } = await import(entry.href);
+process.exitCode = await main(process.argv);

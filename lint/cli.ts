@@ -1,0 +1,169 @@
+/**
+ * The command line: `consentlint lint|rules`. Exit codes as ESLint: 0 clean,
+ * 1 error-severity findings (or too many warnings), 2 the run itself failed.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { writeOutputFile } from "./output-file.js";
+import { UsageError } from "./errors.js";
+import { BrowserNotFoundError } from "./browser.js";
+import { TOOL_VERSION } from "./package-info.js";
+import { formatJson } from "./report/json.js";
+import { formatStylish } from "./report/stylish.js";
+import { lint } from "./runner.js";
+import type { RuleSettingInput } from "./config.js";
+import type { LintReport } from "./types.js";
+import { allRules } from "../rules/index.js";
+import { terminalSafe } from "./report/terminal-text.js";
+
+const FORMATS = ["stylish", "json"] as const;
+type Format = (typeof FORMATS)[number];
+
+function parsePositiveInt(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${name} must be a whole number, got "${value}".`);
+    return n;
+  };
+}
+
+function collectRule(value: string, previous: Record<string, RuleSettingInput>): Record<string, RuleSettingInput> {
+  const match = /^([a-z0-9-]+)=(off|warn|error)$/.exec(value.trim());
+  if (!match) throw new InvalidArgumentError(`--rule expects <id>=off|warn|error, got "${value}".`);
+  return { ...previous, [match[1]]: match[2] as RuleSettingInput };
+}
+
+export function exitCodeFor(report: LintReport, maxWarnings: number | undefined): number {
+  if (report.results.some((r) => r.error)) return 2;
+  if (report.summary.errors > 0) return 1;
+  if (maxWarnings !== undefined && report.summary.warnings > maxWarnings) return 1;
+  return 0;
+}
+
+function render(report: LintReport, format: Format, opts: { quiet: boolean; color: boolean }): string {
+  if (format === "json") return formatJson(report);
+  return formatStylish(report, opts);
+}
+
+interface LintCliOptions {
+  format: Format;
+  output?: string;
+  config?: string;
+  rule: Record<string, RuleSettingInput>;
+  timeout?: number;
+  concurrency?: number;
+  quiet?: boolean;
+  maxWarnings?: number;
+  viewport?: string;
+  locale?: string;
+  browser?: string;
+  color?: boolean;
+}
+
+function useColor(explicit: boolean | undefined, toFile: boolean): boolean {
+  if (explicit !== undefined) return explicit;
+  if (toFile || process.env.NO_COLOR) return false;
+  return Boolean(process.stdout.isTTY) || Boolean(process.env.FORCE_COLOR);
+}
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name("consentlint")
+    .description("Lint consent flows in a real browser for pre-checked opt-ins, hidden consent text and bundled consent.")
+    .version(TOOL_VERSION)
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride();
+
+  program
+    .command("lint")
+    .description("lint pages: http(s) or file URLs, .html files, directories (recursive)")
+    .argument("[targets...]", "pages to lint (default: `targets` from the config)")
+    .addOption(new Option("-f, --format <format>", "output format").choices([...FORMATS]).default("stylish"))
+    .option("-o, --output <file>", "write the report to a file instead of stdout")
+    .option("-c, --config <file>", "config file (default: consentlint.config.json/.yaml found upward)")
+    .option("--rule <id=severity>", "set a rule to off, warn or error (repeatable)", collectRule, {})
+    .option("--timeout <ms>", "time allowed per page, in ms (default 30000)", parsePositiveInt("--timeout"))
+    .option("--concurrency <n>", "pages linted at once (default: from the CPU count)", parsePositiveInt("--concurrency"))
+    .option("--viewport <name|WxH>", "desktop (1280x800, default), mobile (390x844), tablet, or WIDTHxHEIGHT")
+    .option("--locale <bcp47>", "browser locale, e.g. zh-CN")
+    .option("--browser <path>", "Chrome/Chromium binary to use")
+    .option("-q, --quiet", "report errors only")
+    .option("--max-warnings <n>", "exit 1 when there are more warnings than this", parsePositiveInt("--max-warnings"))
+    .option("--no-color", "plain output")
+    .action(async (targets: string[], options: LintCliOptions) => {
+      const viewport = parseViewportOption(options.viewport);
+      const log = (line: string) => process.stderr.write(line + "\n");
+      const showProgress = options.format !== "json" && Boolean(process.stderr.isTTY) && !process.env.CI;
+      const report = await lint(targets, {
+        config: options.config,
+        rules: options.rule,
+        timeout: options.timeout,
+        concurrency: options.concurrency === 0 ? undefined : options.concurrency,
+        viewport,
+        locale: options.locale,
+        browserPath: options.browser,
+        log,
+        onResult: showProgress
+          ? (result, done, total) => process.stderr.write(`\r\x1b[K[${done}/${total}] ${terminalSafe(result.target, 80)}`)
+          : undefined,
+      });
+      if (showProgress) process.stderr.write("\r\x1b[K");
+      if (options.quiet) {
+        for (const r of report.results) r.findings = r.findings.filter((f) => f.severity === "error");
+        report.summary.warnings = 0;
+      }
+      const color = useColor(options.color === false ? false : undefined, Boolean(options.output));
+      const text = render(report, options.format, { quiet: Boolean(options.quiet), color });
+      if (options.output) {
+        writeOutputFile(options.output, text);
+        const { errors, warnings, targets } = report.summary;
+        process.stderr.write(`consentlint: ${targets} targets, ${errors} errors, ${warnings} warnings; report written to ${options.output}\n`);
+      } else {
+        process.stdout.write(text);
+      }
+      process.exitCode = exitCodeFor(report, options.maxWarnings);
+    });
+
+  program
+    .command("rules")
+    .description("list the rules with their docs")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["stylish", "json"]).default("stylish"))
+    .action((options: { format: string }) => {
+      if (options.format === "json") {
+        process.stdout.write(JSON.stringify(allRules.map((r) => r.meta), null, 2) + "\n");
+        return;
+      }
+      for (const r of allRules) {
+        process.stdout.write(`${r.meta.id}  (${r.meta.severity}, v${r.meta.version})\n  ${r.meta.description}\n  ${r.meta.docsUrl}\n  ${r.meta.legal.map((l) => l.id).join("; ")}\n\n`);
+      }
+    });
+
+  return program;
+}
+
+function parseViewportOption(value: string | undefined) {
+  if (value === undefined) return undefined;
+  if (value === "desktop" || value === "mobile" || value === "tablet") return value;
+  const match = /^(\d{3,4})x(\d{3,4})$/.exec(value);
+  if (!match) throw new UsageError(`--viewport expects desktop, mobile, tablet or WIDTHxHEIGHT (e.g. 390x844), got "${value}".`);
+  return { width: Number(match[1]), height: Number(match[2]) };
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === "number" ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; usage mistakes exit 2.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof UsageError || error instanceof BrowserNotFoundError) {
+      process.stderr.write(`consentlint: ${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`consentlint: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * Types of the consent-language module: the one place that reads consent
+ * wording, used by every rule.
+ */
+
+/** Optional processing purposes (see rules.md "Consent to optional processing"). */
+export type Purpose =
+  | "third-party-sharing"
+  | "credit-scoring"
+  | "profiling"
+  | "marketing"
+  | "personalised-ads"
+  | "analytics-cookies"
+  | "location"
+  | "contacts"
+  | "biometrics"
+  | "model-training";
+
+/** What a step is for. "consent" covers consent dialogs, cookie banners and privacy-settings steps. */
+export type PrimaryPurpose =
+  | "view-report"
+  | "lottery"
+  | "signup"
+  | "login"
+  | "newsletter"
+  | "checkout"
+  | "install"
+  | "booking"
+  | "game"
+  | "consent"
+  | "settings"
+  | "content"
+  | "unknown";
+
+/** Languages whose consent wording is understood. */
+export type SupportedLanguage = "en" | "de" | "zh";
+
+export interface LanguageGuess {
+  /** BCP 47 primary tag ("en", "de", "zh", "fr", "ja", ...) or "und" when there is too little text. */
+  language: string;
+  /** For zh: "Hans", "Hant" or null when it cannot tell. */
+  script: string | null;
+  supported: boolean;
+}
+
+export interface ConsentAnalysis {
+  language: LanguageGuess;
+  /**
+   * "understood": supported language, analysed; "unsupported": a language the module cannot read
+   * (the caller reports incomplete, never guesses); "empty": no words.
+   */
+  status: "understood" | "unsupported" | "empty";
+  /** Optional-processing purposes the text asks permission for. Empty when none. */
+  purposes: Purpose[];
+  /** The text grants (or asks to grant) consent to at least one optional purpose. */
+  optionalConsent: boolean;
+  /** The text accepts terms needed for the service (terms of service, payment terms, privacy notice acknowledgement). */
+  requiredTerms: boolean;
+  /** The text is about something not optional only: remember me, theme, language, own-account notifications, strictly necessary cookies. */
+  necessaryOnly: boolean;
+  /**
+   * The text says an action or continuing grants agreement without a control
+   * ("by clicking Pay you agree ...", "installing means you authorise ...", "继续即表示同意").
+   */
+  statement: boolean;
+  /** The text mentions the action that grants (the verb or button named in a statement), when it does. */
+  statementAction: string | null;
+  /** The text only points to a policy without granting anything ("see our privacy policy"). */
+  policyLinkOnly: boolean;
+  /** The words or phrases that matched, for evidence and debugging. */
+  matched: string[];
+}
+
+export type OptionPolarity = "grant" | "refuse" | "neutral";
+
+export interface PurposeSignals {
+  title: string;
+  headings: string[];
+  /** Texts of the main buttons, most prominent first. */
+  buttons: string[];
+  /** Labels or names of form fields (not consent controls). */
+  fields: string[];
+  /** Texts of the flow's actions that led here ("View my annual bill"). */
+  flowActions: string[];
+  /** Labels of the consent controls in the region, to tell a consent dialog from a page with one box. */
+  consentControlCount: number;
+  /** All controls (checkbox/radio/switch/select) in the region. */
+  controlCount: number;
+}
+
+export interface PurposeAnalysis {
+  purpose: PrimaryPurpose;
+  language: LanguageGuess;
+  /** Which signal decided it ("heading", "title", "button", "flow-action", "fields", "controls"). */
+  decidedBy: string;
+  matched: string[];
+}

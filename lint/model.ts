@@ -1,0 +1,271 @@
+/**
+ * The PageModel: everything the rules know about one linted state (a page, or
+ * one step of a flow), as plain serializable data. It is built in the browser
+ * by `lint/extract` (or from HTML by the static builder) and read by the rules,
+ * which are pure functions of it.
+ */
+
+export const PAGE_MODEL_VERSION = 1;
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface Viewport {
+  width: number;
+  height: number;
+  deviceScaleFactor: number;
+  isMobile: boolean;
+}
+
+/** An RGBA colour, channels 0-255, alpha 0-1. */
+export interface Rgba {
+  r: number;
+  g: number;
+  b: number;
+  a: number;
+}
+
+/**
+ * Where an element can be seen. Every flag is a measured fact, not a verdict;
+ * the rules decide what the facts mean.
+ */
+export interface Visibility {
+  /** display:none on the element or an ancestor (other than a collapsed region, see `collapsed`). */
+  displayNone: boolean;
+  /** computed visibility is hidden or collapse. */
+  visibilityHidden: boolean;
+  /** Box has zero width or height (after transforms). */
+  zeroSize: boolean;
+  /** Box lies wholly outside the page's scrollable area (negative offsets, far off to the side). */
+  offscreen: boolean;
+  /** Box is wholly or almost wholly clipped by an overflow:hidden/clip ancestor, or by clip/clip-path. */
+  clipped: boolean;
+  /** Inside a collapsed region: closed <details>, content-visibility:hidden, a display:none accordion panel. */
+  collapsed: boolean;
+  /** Product of opacity of the element and all ancestors (across frames). */
+  opacity: number;
+  /** Smallest scale factor applied by transforms on the element or its ancestors (1 = none). */
+  transformScale: number;
+  /** Another element covers the centre of the box (hit-testing says so). */
+  covered: boolean;
+  /** Tag and text of the element covering it, when covered. */
+  coveredBy?: string;
+  /** Inside a scroll container whose content can be scrolled into view (overflow auto/scroll). */
+  inScrollContainer: boolean;
+  /** Screen-reader-only pattern: 1px clipped box or similar, used to give assistive tech a label. */
+  srOnly: boolean;
+}
+
+/** One run of text with one computed style: the direct text of one element. */
+export interface TextRun {
+  text: string;
+  /** Computed font size in CSS px (before transforms). */
+  fontPx: number;
+  /** fontPx multiplied by transformScale: the size a reader sees. */
+  effectiveFontPx: number;
+  fontWeight: number;
+  color: Rgba;
+  /** The effective background behind the text, composited through ancestors; null when unknown. */
+  background: Rgba | null;
+  /** Worst (lowest-contrast) background colour when a gradient is involved. */
+  backgroundSource: "solid" | "gradient" | "image" | "canvas";
+  /** WCAG 2.x contrast ratio of colour (with its alpha and opacity applied) on background; null when the background is unknown (image). */
+  contrast: number | null;
+  colorTransparent: boolean;
+  box: Box;
+  visibility: Visibility;
+  selector: string;
+}
+
+/** A block of text as a reader groups it: the text of the nearest block-level container. */
+export interface TextBlock {
+  id: string;
+  text: string;
+  /** lang attribute in effect, if any. */
+  lang: string | null;
+  runs: TextRun[];
+  selector: string;
+  box: Box;
+  visibility: Visibility;
+  /** Ids of controls this block labels or describes, or sits beside as their sentence. */
+  controlIds: string[];
+  /** Id of the form (or visual group) the block belongs to. */
+  groupId: string | null;
+  /** Id of the region (page or dialog) the block belongs to. */
+  regionId: string;
+  /** Frame path from the top document ("" for the top frame). */
+  framePath: string;
+  /** The block is (inside) a heading: h1-h6 or role=heading. */
+  heading: number | null;
+  /** The block is, or is inside, a button or a link styled as one. */
+  inButton: boolean;
+  /** The block is, or is inside, a link; href when so. */
+  linkHref: string | null;
+}
+
+export type ControlKind = "checkbox" | "radio" | "switch" | "menuitemcheckbox" | "toggle-button" | "select";
+
+export type CheckedSource =
+  | "dom-property"
+  | "aria-checked"
+  | "aria-pressed"
+  | "selected-option"
+  | "radio-group";
+
+export interface SelectOption {
+  value: string;
+  text: string;
+  selected: boolean;
+}
+
+export interface Control {
+  id: string;
+  kind: ControlKind;
+  /** ARIA role as computed (checkbox, radio, switch, combobox, button ...). */
+  role: string;
+  tag: string;
+  /** Accessible name (aria-labelledby, aria-label, <label>, title, ...). */
+  name: string;
+  /** Text of the associated <label>(s), if any. */
+  labelText: string;
+  /** The sentence or paragraph the control sits in, as a reader would take it as its label. */
+  sentenceText: string;
+  /** Text referenced by aria-describedby. */
+  describedByText: string;
+  /** For radios: the group label (fieldset legend, radiogroup name, question text). */
+  groupLabel: string;
+  /** For radios: the radio group name. */
+  groupName: string | null;
+  /** Live checked state: true, false, or "mixed". For selects, whether the selected option is a granting one is decided by the rules. */
+  checked: boolean | "mixed";
+  checkedSource: CheckedSource;
+  /** HTML default (the checked attribute / selected attribute), for evidence. */
+  defaultChecked: boolean;
+  options?: SelectOption[];
+  required: boolean;
+  disabled: boolean;
+  /** Ids of text blocks making up its label text (label, sentence, describedby). */
+  textBlockIds: string[];
+  selector: string;
+  framePath: string;
+  /** Shadow host selectors from the frame's document down to the control. */
+  shadowPath: string[];
+  box: Box;
+  visibility: Visibility;
+  /** Id of the form or visual group the control belongs to. */
+  groupId: string | null;
+  regionId: string;
+  /** The flow's own actions changed this control (the user acted). */
+  touchedByFlow: boolean;
+}
+
+/** A button, submit input, or link styled as a button: candidates for the step's primary action. */
+export interface ActionElement {
+  id: string;
+  text: string;
+  tag: string;
+  role: string;
+  type: string | null;
+  disabled: boolean;
+  /** Area of the box in CSS px^2, for ranking prominence. */
+  area: number;
+  fontPx: number;
+  /** Background is a filled, non-transparent colour. */
+  filled: boolean;
+  box: Box;
+  visibility: Visibility;
+  selector: string;
+  groupId: string | null;
+  regionId: string;
+  framePath: string;
+}
+
+export interface FormField {
+  type: string;
+  name: string;
+  label: string;
+  required: boolean;
+  groupId: string | null;
+  regionId: string;
+}
+
+/**
+ * The page itself, and every dialog or banner laid over it, is a region. A
+ * consent dialog over a page is judged as a consent step of its own; the page
+ * beneath keeps its purpose.
+ */
+export interface Region {
+  id: string;
+  kind: "page" | "dialog" | "banner";
+  selector: string;
+  /** Heading text(s) in the region, outermost first. */
+  headings: string[];
+  /** aria-label / aria-labelledby of the region, if any. */
+  label: string;
+  visible: boolean;
+  box: Box;
+}
+
+export interface Group {
+  id: string;
+  kind: "form" | "fieldset" | "section";
+  selector: string;
+  regionId: string;
+}
+
+export interface FrameInfo {
+  path: string;
+  url: string;
+  origin: string;
+  /** srcdoc or same-origin frames are read into the model; others are linted on their own if reachable. */
+  reachable: boolean;
+  crossOrigin: boolean;
+  selector: string;
+  box: Box;
+  visible: boolean;
+  /** Why it could not be read, when it could not. */
+  reason?: string;
+}
+
+export interface ModelNote {
+  /** What could not be decided, for the incomplete bucket: "cross-origin-frame", "background-image", "closed-shadow-root", ... */
+  kind: string;
+  message: string;
+  selector?: string;
+}
+
+/** A flow action that led to this state, for the primary-purpose decision. */
+export interface FlowActionRecord {
+  action: string;
+  /** Text of the element acted on (button name, link text), when known. */
+  targetText: string;
+}
+
+export interface PageModel {
+  version: typeof PAGE_MODEL_VERSION;
+  url: string;
+  title: string;
+  /** lang of the <html> element, if any. */
+  lang: string | null;
+  viewport: Viewport;
+  locale: string | null;
+  /** "browser" (measured in Chromium) or "static" (approximated from HTML). */
+  source: "browser" | "static";
+  regions: Region[];
+  groups: Group[];
+  controls: Control[];
+  texts: TextBlock[];
+  actions: ActionElement[];
+  fields: FormField[];
+  frames: FrameInfo[];
+  /** What the extractor could not see or decide. */
+  notes: ModelNote[];
+  /** Actions of the flow so far that led to this state (empty for single pages). */
+  flowActions: FlowActionRecord[];
+  /** Time the state was captured (ISO 8601 UTC). */
+  capturedAt: string;
+}

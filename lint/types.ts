@@ -1,0 +1,161 @@
+/**
+ * Shapes of the outside of the tool: rules, findings and the JSON report
+ * (see README "JSON report"). Fields are only ever added.
+ */
+import type { PageModel, Viewport } from "./model.js";
+import type { Purpose, PrimaryPurpose } from "./language/types.js";
+
+export type Severity = "error" | "warn";
+export type SeveritySetting = Severity | "off";
+
+export interface LegalReference {
+  /** Short citation, e.g. "GDPR Art. 7(2)". */
+  id: string;
+  title: string;
+  url?: string;
+}
+
+export interface RuleMeta {
+  id: string;
+  /** Semver of the rule's logic; bumped when what it finds changes. */
+  version: string;
+  severity: Severity;
+  description: string;
+  /** Longer description, for SARIF fullDescription and `consentlint rules`. */
+  fullDescription: string;
+  docsUrl: string;
+  legal: LegalReference[];
+}
+
+export interface Thresholds {
+  /** Smallest readable font size in CSS px (default 10). */
+  minFontPx: number;
+  /** Smallest readable WCAG contrast ratio (default 3). */
+  minContrast: number;
+  /** Smallest readable effective opacity (default 0.4). */
+  minOpacity: number;
+  /** Transform scale at or below which text counts as scaled to near zero (default 0.5). */
+  minTransformScale: number;
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  minFontPx: 10,
+  minContrast: 3,
+  minOpacity: 0.4,
+  minTransformScale: 0.5,
+};
+
+/** Measured facts behind a finding. Keys are stable; absent when not measured. */
+export interface Evidence {
+  checked?: boolean | "mixed";
+  checkedSource?: string;
+  defaultChecked?: boolean;
+  required?: boolean;
+  disabled?: boolean;
+  fontPx?: number;
+  effectiveFontPx?: number;
+  contrast?: number | null;
+  color?: string;
+  background?: string | null;
+  opacity?: number;
+  transformScale?: number;
+  box?: { x: number; y: number; width: number; height: number };
+  /** Which readability or visibility conditions failed: "font-size", "contrast", "opacity", "transparent", "transform", "covered", "offscreen", "clipped", "zero-size", "visibility-hidden", "collapsed", "display-none". */
+  conditions?: string[];
+  purposes?: Purpose[];
+  primaryPurpose?: PrimaryPurpose;
+  /** How the control is tied to the primary action: "pre-checked", "required", "blocks-submit", "statement", "multi-purpose", "terms-and-optional". */
+  bundling?: string[];
+  primaryAction?: string;
+  language?: string;
+  viewport?: Viewport;
+  [key: string]: unknown;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  selector: string;
+  role: string;
+  name: string;
+  text: string;
+  evidence: Evidence;
+  legal: string[];
+  fingerprint: string;
+}
+
+/** A consent control or statement the rule checked and found fine. */
+export interface PassEntry {
+  ruleId: string;
+  selector: string;
+  role: string;
+  name: string;
+  text: string;
+}
+
+/** Something the rule could not decide (unknown language, background image, cross-origin frame). */
+export interface IncompleteEntry {
+  ruleId: string;
+  reason: string;
+  message: string;
+  selector?: string;
+  text?: string;
+}
+
+export interface RuleContext {
+  thresholds: Thresholds;
+  /** Options given to the rule in config (`[severity, options]`). */
+  options: Record<string, unknown>;
+  /** Languages the user has asked to be read (config `languages`); empty means all supported. */
+  languages: string[];
+}
+
+/** What a rule's check returns before the engine adds severity and fingerprints. */
+export interface RuleFinding {
+  message: string;
+  selector: string;
+  role: string;
+  name: string;
+  text: string;
+  evidence: Evidence;
+  /** Stable identity parts for the fingerprint: the purpose and the kind of control; never ids, classes or positions. */
+  fingerprintParts: string[];
+}
+
+export interface RuleOutcome {
+  findings: RuleFinding[];
+  passes: Omit<PassEntry, "ruleId">[];
+  incomplete: Omit<IncompleteEntry, "ruleId">[];
+  /** True when nothing on the page was relevant to the rule. */
+  inapplicable: boolean;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(model: PageModel, ctx: RuleContext): RuleOutcome;
+}
+
+export interface LintResult {
+  target: string;
+  step?: string;
+  url: string;
+  viewport?: Viewport;
+  locale?: string;
+  findings: Finding[];
+  passes: PassEntry[];
+  incomplete: IncompleteEntry[];
+  inapplicable: string[];
+  error?: string;
+  durationMs?: number;
+}
+
+export interface LintReport {
+  tool: { name: "consentlint"; version: string };
+  results: LintResult[];
+  summary: { targets: number; errors: number; warnings: number; durationMs: number };
+  /** Versions of the rules that ran, for telling changed findings apart from changed rules. */
+  rules: Record<string, string>;
+  browser?: string;
+  startedAt: string;
+}
