@@ -14,6 +14,9 @@ import type { RuleSettingInput } from "./config.js";
 import type { LintReport } from "./types.js";
 import { allRules } from "../rules/index.js";
 import { terminalSafe } from "./report/terminal-text.js";
+import { mergeReports, readReport } from "./merge.js";
+import { parseShard } from "./shard.js";
+import { readTargetsFile } from "./targets-file.js";
 
 const FORMATS = ["stylish", "json"] as const;
 type Format = (typeof FORMATS)[number];
@@ -57,6 +60,8 @@ interface LintCliOptions {
   locale?: string;
   browser?: string;
   color?: boolean;
+  targets?: string;
+  shard?: string;
 }
 
 function useColor(explicit: boolean | undefined, toFile: boolean): boolean {
@@ -89,12 +94,16 @@ export function buildProgram(): Command {
     .option("--browser <path>", "Chrome/Chromium binary to use")
     .option("-q, --quiet", "report errors only")
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this", parsePositiveInt("--max-warnings"))
+    .option("--targets <file>", "read targets from a file, one URL or path per line (# comments)")
+    .option("--shard <i/n>", "lint only shard i of n of the targets (deterministic, as Playwright's --shard)")
     .option("--no-color", "plain output")
     .action(async (targets: string[], options: LintCliOptions) => {
       const viewport = parseViewportOption(options.viewport);
       const log = (line: string) => process.stderr.write(line + "\n");
       const showProgress = options.format !== "json" && Boolean(process.stderr.isTTY) && !process.env.CI;
-      const report = await lint(targets, {
+      const fromFile = options.targets ? readTargetsFile(options.targets, process.cwd()) : [];
+      const report = await lint([...targets, ...fromFile], {
+        shard: options.shard ? parseShard(options.shard) : undefined,
         config: options.config,
         rules: options.rule,
         timeout: options.timeout,
@@ -121,6 +130,21 @@ export function buildProgram(): Command {
       } else {
         process.stdout.write(text);
       }
+      process.exitCode = exitCodeFor(report, options.maxWarnings);
+    });
+
+  program
+    .command("merge")
+    .description("join JSON reports (e.g. of --shard runs) into one report")
+    .argument("<reports...>", "JSON reports written by `lint --format json`")
+    .addOption(new Option("-f, --format <format>", "output format").choices([...FORMATS]).default("json"))
+    .option("-o, --output <file>", "write the merged report to a file")
+    .option("--max-warnings <n>", "exit 1 when there are more warnings than this", parsePositiveInt("--max-warnings"))
+    .action((paths: string[], options: { format: Format; output?: string; maxWarnings?: number }) => {
+      const report = mergeReports(paths.map(readReport));
+      const text = render(report, options.format, { quiet: false, color: useColor(undefined, Boolean(options.output)) });
+      if (options.output) writeOutputFile(options.output, text);
+      else process.stdout.write(text);
       process.exitCode = exitCodeFor(report, options.maxWarnings);
     });
 

@@ -4,6 +4,7 @@
  * target that fails becomes an error result; the others are still linted.
  */
 import { availableParallelism } from "node:os";
+import { pathToFileURL } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright";
 import { launchBrowser, newLintContext } from "./browser.js";
 import { loadConfig, overridesFor, resolveThresholds, resolveViewport, type LoadedConfig, type RuleSettingInput, type ViewportInput } from "./config.js";
@@ -14,6 +15,7 @@ import type { FlowActionRecord, PageModel, Viewport } from "./model.js";
 import { TOOL_VERSION } from "./package-info.js";
 import { installSettleTracker, waitForSettle } from "./settle.js";
 import { resolveTargets, type Target } from "./targets.js";
+import { shardSlice, type Shard } from "./shard.js";
 import type { LintReport, LintResult, Rule } from "./types.js";
 import { allRules } from "../rules/index.js";
 
@@ -38,6 +40,8 @@ export interface LintOptions {
   log?: (line: string) => void;
   /** Keep the PageModel of each state on the result (for debugging and fixtures). */
   keepModels?: boolean;
+  /** Lint only this shard of the resolved targets. */
+  shard?: Shard;
 }
 
 export interface LintResultWithModel extends LintResult {
@@ -50,10 +54,10 @@ export function defaultConcurrency(): number {
   return Math.max(1, Math.min(4, availableParallelism()));
 }
 
-/** One state to lint: a page, or (with flows) one step of a flow. */
-interface StateJob {
+/** One target to lint: a page (one state), or a flow (one state per step), in one context. */
+interface TargetJob {
   target: Target & { kind: "url" | "file" };
-  step?: string;
+  steps: StepPlan[];
   viewport: Viewport;
   locale: string | null;
   engine: EngineOptions;
@@ -82,12 +86,19 @@ function describeLoadError(error: unknown, input: string, timeoutMs: number): st
   return `Could not lint ${input}: ${message}`;
 }
 
-async function lintState(browser: Browser, server: LocalFileServer, job: StateJob, timeoutMs: number, keepModel: boolean): Promise<LintResultWithModel> {
-  const started = Date.now();
-  const base: LintResultWithModel = {
+/** What happens before a state is linted: nothing for a page; a flow step's actions for flows. */
+export interface StepPlan {
+  /** Step name, for flows; undefined for single pages. */
+  name?: string;
+  /** Runs the step's actions; returns what was done, for the primary-purpose decision. */
+  act?: (page: Page) => Promise<FlowActionRecord[]>;
+}
+
+function emptyResult(job: TargetJob, step: string | undefined): LintResultWithModel {
+  return {
     target: job.target.input,
-    ...(job.step !== undefined ? { step: job.step } : {}),
-    url: job.target.kind === "url" ? job.target.url : server.displayUrl(""),
+    ...(step !== undefined ? { step } : {}),
+    url: job.target.kind === "url" ? job.target.url : pathToFileURL(job.target.path).href,
     viewport: job.viewport,
     ...(job.locale ? { locale: job.locale } : {}),
     findings: [],
@@ -95,10 +106,18 @@ async function lintState(browser: Browser, server: LocalFileServer, job: StateJo
     incomplete: [],
     inapplicable: [],
   };
-  if (job.target.kind === "file") base.url = new URL(`file://${job.target.path}`).href;
+}
+
+/**
+ * Lints every state of one target in one fresh context: the page after load,
+ * or each step of a flow after its actions. A failing step ends the target
+ * with an error result for that step; earlier steps' results are kept.
+ */
+async function lintTarget(browser: Browser, server: LocalFileServer, job: TargetJob, timeoutMs: number, keepModel: boolean): Promise<LintResultWithModel[]> {
+  const results: LintResultWithModel[] = [];
   let context: BrowserContext | null = null;
-  const deadline = started + timeoutMs;
-  const run = async (): Promise<LintResultWithModel> => {
+  const closeContext = () => void (context as BrowserContext | null)?.close().catch(() => {});
+  try {
     context = await newLintContext(browser, { viewport: job.viewport, locale: job.locale });
     await installSettleTracker(context);
     const page: Page = await context.newPage();
@@ -106,35 +125,52 @@ async function lintState(browser: Browser, server: LocalFileServer, job: StateJo
     context.on("page", (popup) => {
       if (popup !== page) void popup.close().catch(() => {});
     });
-    const url = job.target.kind === "url" ? job.target.url : server.urlFor(job.target.path, job.target.root);
-    const response = await page.goto(url, { waitUntil: "load", timeout: Math.max(1000, deadline - Date.now()) });
-    if (response && response.status() >= 400) {
-      throw new Error(`${job.target.input} answered HTTP ${response.status()} ${response.statusText()}.`);
-    }
-    await waitForSettle(page, { timeoutMs: Math.max(0, Math.min(10_000, deadline - Date.now() - 1000)) });
     const flowActions: FlowActionRecord[] = [];
-    const model = await extractPageModel(page, { viewport: job.viewport, locale: job.locale, flowActions, timeoutMs: Math.max(1000, deadline - Date.now()) });
-    model.url = server.displayUrl(model.url);
-    for (const frame of model.frames) frame.url = server.displayUrl(frame.url);
-    base.url = model.url;
-    const outcome = runRules(model, job.engine);
-    return {
-      ...base,
-      findings: outcome.findings,
-      passes: outcome.passes,
-      incomplete: outcome.incomplete,
-      inapplicable: outcome.inapplicable,
-      ...(keepModel ? { model } : {}),
-    };
-  };
-  try {
-    return await withTimeout(run(), timeoutMs, () => void (context as BrowserContext | null)?.close().catch(() => {}), `${job.target.input} did not finish within ${timeoutMs} ms (--timeout).`);
+    for (let i = 0; i < job.steps.length; i++) {
+      const step = job.steps[i];
+      const started = Date.now();
+      const deadline = started + timeoutMs;
+      const base = emptyResult(job, step.name);
+      const label = step.name !== undefined ? `${job.target.input} step "${step.name}"` : job.target.input;
+      const run = async (): Promise<LintResultWithModel> => {
+        if (i === 0) {
+          const url = job.target.kind === "url" ? job.target.url : server.urlFor(job.target.path, job.target.root);
+          const response = await page.goto(url, { waitUntil: "load", timeout: Math.max(1000, deadline - Date.now()) });
+          if (response && response.status() >= 400) {
+            throw new Error(`${job.target.input} answered HTTP ${response.status()} ${response.statusText()}.`);
+          }
+        }
+        if (step.act) flowActions.push(...(await step.act(page)));
+        await waitForSettle(page, { timeoutMs: Math.max(0, Math.min(10_000, deadline - Date.now() - 1000)) });
+        const model = await extractPageModel(page, { viewport: job.viewport, locale: job.locale, flowActions: [...flowActions], timeoutMs: Math.max(1000, deadline - Date.now()) });
+        model.url = server.displayUrl(model.url);
+        for (const frame of model.frames) frame.url = server.displayUrl(frame.url);
+        const outcome = runRules(model, job.engine);
+        return {
+          ...base,
+          url: model.url,
+          findings: outcome.findings,
+          passes: outcome.passes,
+          incomplete: outcome.incomplete,
+          inapplicable: outcome.inapplicable,
+          ...(keepModel ? { model } : {}),
+        };
+      };
+      try {
+        const result = await withTimeout(run(), timeoutMs, closeContext, `${label} did not finish within ${timeoutMs} ms (--timeout).`);
+        result.durationMs = Date.now() - started;
+        results.push(result);
+      } catch (error) {
+        results.push({ ...base, error: describeLoadError(error, label, timeoutMs), durationMs: Date.now() - started });
+        break;
+      }
+    }
   } catch (error) {
-    return { ...base, error: describeLoadError(error, job.target.input, timeoutMs) };
+    results.push({ ...emptyResult(job, job.steps[0]?.name), error: describeLoadError(error, job.target.input, timeoutMs) });
   } finally {
-    base.durationMs = Date.now() - started;
     await (context as BrowserContext | null)?.close().catch(() => {});
   }
+  return results;
 }
 
 export interface RunSetup {
@@ -173,17 +209,18 @@ export async function lint(inputs: string[], opts: LintOptions = {}): Promise<Li
     const { UsageError } = await import("./errors.js");
     throw new UsageError("No targets given. Pass URLs, .html files or directories (e.g. `consentlint lint ./pages`), or list `targets` in the config.");
   }
-  const targets = resolveTargets(given, {
+  const allTargets = resolveTargets(given, {
     cwd: inputs.length > 0 ? cwd : loaded.baseDir,
     exclude: cfg.exclude ?? [],
     excludeBase: loaded.baseDir,
   });
+  const targets = opts.shard ? shardSlice(allTargets, opts.shard) : allTargets;
   const timeoutMs = opts.timeout ?? cfg.timeout ?? DEFAULT_TIMEOUT_MS;
   const thresholds = resolveThresholds(cfg.thresholds);
   const ignore: IgnoreEntry[] = cfg.ignore ?? [];
   const languages = cfg.languages ?? [];
 
-  const jobs: (StateJob | { invalid: Target & { kind: "invalid" } })[] = targets.map((target) => {
+  const jobs: (TargetJob | { invalid: Target & { kind: "invalid" } })[] = targets.map((target) => {
     if (target.kind === "invalid") return { invalid: target };
     const override = target.kind === "file" ? overridesFor(loaded, target.path) : {};
     return {
@@ -191,19 +228,22 @@ export async function lint(inputs: string[], opts: LintOptions = {}): Promise<Li
       viewport: resolveViewport(opts.viewport ?? override.viewport ?? cfg.viewport),
       locale: opts.locale ?? override.locale ?? cfg.locale ?? null,
       engine: { rules: setup.rulesFor(target.kind === "file" ? target.path : null), thresholds, languages, ignore },
+      steps: [{}],
     };
   });
 
-  const results: LintResultWithModel[] = new Array(jobs.length);
-  const runnable = jobs.filter((j): j is StateJob => !("invalid" in j));
+  // One slot per target; a flow's slot holds one result per step.
+  const slots: LintResultWithModel[][] = new Array(jobs.length);
+  const runnable = jobs.filter((j): j is TargetJob => !("invalid" in j));
   let browser: Browser | null = opts.browser ?? null;
+  let browserVersion: string | null = null;
   const ownBrowser = !opts.browser;
   const server = new LocalFileServer();
   let done = 0;
-  const report = (index: number, result: LintResultWithModel) => {
-    results[index] = result;
+  const report = (index: number, results: LintResultWithModel[]) => {
+    slots[index] = results;
     done += 1;
-    opts.onResult?.(result, done, jobs.length);
+    for (const result of results) opts.onResult?.(result, done, jobs.length);
   };
   const onSignal = () => {
     void (async () => {
@@ -217,17 +257,18 @@ export async function lint(inputs: string[], opts: LintOptions = {}): Promise<Li
   try {
     jobs.forEach((job, index) => {
       if ("invalid" in job) {
-        report(index, { target: job.invalid.input, url: "", findings: [], passes: [], incomplete: [], inapplicable: [], error: job.invalid.error });
+        report(index, [{ target: job.invalid.input, url: "", findings: [], passes: [], incomplete: [], inapplicable: [], error: job.invalid.error }]);
       }
     });
     if (runnable.length > 0) {
       if (runnable.some((j) => j.target.kind === "file")) await server.start();
       browser ??= await launchBrowser({ executablePath: opts.browserPath ?? cfg.browser?.executablePath, log: opts.log });
+      browserVersion = `Chromium ${browser.version()}`;
       const concurrency = Math.max(1, opts.concurrency ?? cfg.concurrency ?? defaultConcurrency());
-      const queue = jobs.map((job, index) => ({ job, index })).filter((e): e is { job: StateJob; index: number } => !("invalid" in e.job));
+      const queue = jobs.map((job, index) => ({ job, index })).filter((e): e is { job: TargetJob; index: number } => !("invalid" in e.job));
       const worker = async () => {
         for (let next = queue.shift(); next; next = queue.shift()) {
-          report(next.index, await lintState(browser!, server, next.job, timeoutMs, opts.keepModels ?? false));
+          report(next.index, await lintTarget(browser!, server, next.job, timeoutMs, opts.keepModels ?? false));
         }
       };
       await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
@@ -239,6 +280,7 @@ export async function lint(inputs: string[], opts: LintOptions = {}): Promise<Li
     await server.stop();
   }
 
+  const results = slots.flat();
   const errors = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === "error").length, 0);
   const warnings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === "warn").length, 0);
   return {
@@ -246,6 +288,8 @@ export async function lint(inputs: string[], opts: LintOptions = {}): Promise<Li
     results,
     summary: { targets: results.length, errors, warnings, durationMs: Date.now() - startedAt.getTime() },
     rules: Object.fromEntries(allRules.map((r) => [r.meta.id, r.meta.version])),
+    ...(browserVersion ? { browser: browserVersion } : {}),
+    ...(opts.shard ? { shard: opts.shard } : {}),
     startedAt: startedAt.toISOString(),
   };
 }

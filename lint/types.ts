@@ -158,4 +158,6 @@ export interface LintReport {
   rules: Record<string, string>;
   browser?: string;
   startedAt: string;
+  /** Present when this run linted one shard of the targets (--shard i/n). */
+  shard?: { current: number; total: number };
 }

@@ -1,0 +1,5 @@
+/** The rules' shared view of a PageModel. */
+export { consentView } from "./view.js";
+export type { ConsentView, ControlView, StatementView, UnreadText, RegionView } from "./view.js";
+export { rankByProminence, isShown } from "./prominence.js";
+export { reportedText, normaliseSpace } from "./text.js";

@@ -1,0 +1,190 @@
+/**
+ * The rules' shared reading of a PageModel: which controls are consent
+ * controls and whether they grant, which text blocks are consent statements,
+ * what each region is for and what could not be read. Built once per model
+ * (and language list): every rule asks for the same view.
+ */
+import type { ActionElement, Control, PageModel, TextBlock } from "../model.js";
+import type { ConsentAnalysis, OptionPolarity } from "../language/types.js";
+import { analyzeConsent, optionPolarity } from "../language/index.js";
+import { consentText, optionText } from "./control-text.js";
+import { languagesKey, statusIn } from "./languages.js";
+import { describeRegion, fallbackPageRegion, type RegionView } from "./regions.js";
+import { rankByProminence } from "./prominence.js";
+
+export type { RegionView } from "./regions.js";
+
+export interface ControlView {
+  control: Control;
+  /** The consent text: name, label, sentence, description and group question, without repeats. */
+  text: string;
+  /** A radio's own label or a select's selected option; null for other kinds. */
+  optionText: string | null;
+  /** Analysis of `text` as a control label. */
+  analysis: ConsentAnalysis;
+  /** Status after the language filter: "unsupported" also for languages the user did not ask for. */
+  status: ConsentAnalysis["status"];
+  /** Polarity of the option's own text (radios, selects); null for other kinds. */
+  polarity: OptionPolarity | null;
+  /** A consent control: understood, and it asks consent to optional processing. */
+  consent: boolean;
+  /** The control is in the granting state (checked, pressed, or a granting option chosen). */
+  granting: boolean;
+  /** Text blocks that make up its label, sentence and description, in model order. */
+  blocks: TextBlock[];
+  langHint: string | undefined;
+  region: RegionView;
+}
+
+export interface StatementView {
+  block: TextBlock;
+  analysis: ConsentAnalysis;
+  region: RegionView;
+}
+
+/** Text the linter could not read: the rules report it as incomplete instead of guessing. */
+export interface UnreadText {
+  kind: "control" | "text";
+  language: string;
+  selector: string;
+  text: string;
+  regionId: string;
+}
+
+export interface ConsentView {
+  model: PageModel;
+  regions: RegionView[];
+  /** Every control of the model, analysed. */
+  controls: ControlView[];
+  /** Controls that ask consent to optional processing. */
+  consentControls: ControlView[];
+  /** Text blocks that grant optional consent without a control, other than a consent control's own text. */
+  statements: StatementView[];
+  unread: UnreadText[];
+  regionOf(regionId: string): RegionView;
+  /** The most prominent shown action of a form or visual group. */
+  primaryActionOfGroup(groupId: string | null): ActionElement | null;
+}
+
+function langHintOf(model: PageModel, blocks: readonly TextBlock[]): string | undefined {
+  return blocks.find((b) => b.lang)?.lang ?? model.lang ?? undefined;
+}
+
+function blocksOf(control: Control, blockById: ReadonlyMap<string, TextBlock>, model: PageModel): TextBlock[] {
+  const ids = new Set(control.textBlockIds);
+  for (const block of model.texts) if (block.controlIds.includes(control.id)) ids.add(block.id);
+  return model.texts.filter((b) => ids.has(b.id) && blockById.has(b.id));
+}
+
+/** An option grants when it says so ("Yes", "Allow", "同意"), or when its own text names an optional purpose. */
+function optionGrants(text: string, polarity: OptionPolarity, langHint: string | undefined): boolean {
+  if (polarity !== "neutral") return polarity === "grant";
+  return analyzeConsent(text, { langHint, role: "control" }).optionalConsent;
+}
+
+function isGranting(control: Control, option: string | null, polarity: OptionPolarity | null, langHint: string | undefined): boolean {
+  switch (control.kind) {
+    case "radio":
+      return control.checked === true && option !== null && polarity !== null && optionGrants(option, polarity, langHint);
+    case "select":
+      return option !== null && option !== "" && polarity !== null && optionGrants(option, polarity, langHint);
+    default:
+      return control.checked === true;
+  }
+}
+
+type ControlReading = Omit<ControlView, "region">;
+
+function readControl(model: PageModel, control: Control, blockById: ReadonlyMap<string, TextBlock>, languages: readonly string[]): ControlReading {
+  const blocks = blocksOf(control, blockById, model);
+  const langHint = langHintOf(model, blocks);
+  const text = consentText(control);
+  const analysis = analyzeConsent(text, { langHint, role: "control" });
+  const status = statusIn(analysis, languages);
+  const option = optionText(control);
+  const polarity = option === null || option === "" ? null : optionPolarity(option, langHint);
+  const consent = status === "understood" && analysis.optionalConsent;
+  return {
+    control,
+    text,
+    optionText: option,
+    analysis,
+    status,
+    polarity,
+    consent,
+    granting: consent && isGranting(control, option, polarity, langHint),
+    blocks,
+    langHint,
+  };
+}
+
+function buildView(model: PageModel, languages: readonly string[]): ConsentView {
+  const blockById = new Map(model.texts.map((b) => [b.id, b]));
+  const readings = model.controls.map((c) => readControl(model, c, blockById, languages));
+
+  const regionList = model.regions.length > 0 ? model.regions : [fallbackPageRegion(model)];
+  const regions = regionList.map((region) => {
+    const inRegion = readings.filter((r) => r.control.regionId === region.id);
+    return describeRegion(model, region, { controls: inRegion.length, consent: inRegion.filter((r) => r.consent).length });
+  });
+  const byId = new Map(regions.map((r) => [r.region.id, r]));
+  const pageRegion = regions.find((r) => r.region.kind === "page") ?? regions[0];
+  const regionOf = (regionId: string): RegionView => byId.get(regionId) ?? pageRegion;
+
+  const controls: ControlView[] = readings.map((r) => ({ ...r, region: regionOf(r.control.regionId) }));
+  const consentControls = controls.filter((c) => c.consent);
+
+  const consentBlockIds = new Set(consentControls.flatMap((c) => c.blocks.map((b) => b.id)));
+  const statements: StatementView[] = [];
+  const unread: UnreadText[] = [];
+  for (const c of controls) {
+    if (c.status !== "unsupported") continue;
+    unread.push({ kind: "control", language: c.analysis.language.language, selector: c.control.selector, text: c.text, regionId: c.control.regionId });
+  }
+  for (const block of model.texts) {
+    if (consentBlockIds.has(block.id) || block.inButton) continue;
+    const analysis = analyzeConsent(block.text, { langHint: block.lang ?? model.lang ?? undefined, role: "statement" });
+    const status = statusIn(analysis, languages);
+    if (status === "unsupported") {
+      if (block.heading === null && block.linkHref === null && block.controlIds.length === 0) {
+        unread.push({ kind: "text", language: analysis.language.language, selector: block.selector, text: block.text, regionId: block.regionId });
+      }
+      continue;
+    }
+    if (status === "understood" && analysis.statement && analysis.optionalConsent && !analysis.policyLinkOnly) {
+      statements.push({ block, analysis, region: regionOf(block.regionId) });
+    }
+  }
+
+  const groupActions = new Map<string, ActionElement | null>();
+  const primaryActionOfGroup = (groupId: string | null): ActionElement | null => {
+    if (groupId === null) return null;
+    if (!groupActions.has(groupId)) {
+      groupActions.set(groupId, rankByProminence(model.actions.filter((a) => a.groupId === groupId))[0] ?? null);
+    }
+    return groupActions.get(groupId) ?? null;
+  };
+
+  return { model, regions, controls, consentControls, statements, unread, regionOf, primaryActionOfGroup };
+}
+
+const views = new WeakMap<PageModel, Map<string, ConsentView>>();
+
+/**
+ * The consent view of a model, computed once per model and language list.
+ * `languages` is the config's `languages` (empty: every supported language).
+ */
+export function consentView(model: PageModel, languages: readonly string[] = []): ConsentView {
+  let byLanguages = views.get(model);
+  if (!byLanguages) {
+    byLanguages = new Map();
+    views.set(model, byLanguages);
+  }
+  const key = languagesKey(languages);
+  let view = byLanguages.get(key);
+  if (!view) {
+    view = buildView(model, languages);
+    byLanguages.set(key, view);
+  }
+  return view;
+}

@@ -1,0 +1,227 @@
+/**
+ * hidden-consent-text: consent-bearing text (a consent control's text, or a
+ * consent statement) is in the current step but a reader could not
+ * reasonably read it.
+ */
+import type { PageModel, TextBlock, TextRun } from "../../lint/model.js";
+import type { Evidence, IncompleteEntry, PassEntry, Rule, RuleContext, RuleFinding, RuleOutcome, Thresholds } from "../../lint/types.js";
+import type { Purpose } from "../../lint/language/types.js";
+import { consentView, reportedText, type ControlView, type StatementView } from "../../lint/consent/index.js";
+import { controlEvidence, controlPass, purposeKey, statementEvidence, statementPass } from "../evidence.js";
+import { LEGAL, docsUrl } from "../legal-references.js";
+import { controlNoun, grantedWord } from "../message-words.js";
+import { blindSpotIncompletes, finishOutcome, unreadIncompletes } from "../outcome.js";
+import { ConsentReader, consentRuns, type ConsentRun } from "./consent-runs.js";
+import { notRenderedMessage, unreadableMessage } from "./messages.js";
+import {
+  backgroundUnknown,
+  hexColour,
+  notRenderedConditions,
+  unreadableConditions,
+  type NotRenderedCondition,
+  type UnreadableCondition,
+} from "./readability.js";
+
+const ID = "hidden-consent-text";
+
+/** A control or statement whose consent text is judged. */
+interface Subject {
+  anchor: "control" | "statement";
+  blocks: TextBlock[];
+  /** The consent it carries is in effect (the control grants, the statement applies). */
+  inEffect: boolean;
+  /** How the message says that the consent is in effect ("while the box is ticked"). */
+  inEffectWords: string;
+  langHint: string | undefined;
+  noun: string;
+}
+
+type Verdict =
+  | { kind: "not-rendered"; run: TextRun; conditions: NotRenderedCondition[] }
+  | { kind: "unreadable"; run: TextRun; conditions: UnreadableCondition[] }
+  | { kind: "background-unknown"; run: TextRun }
+  | { kind: "readable" };
+
+function isSubset(small: readonly Purpose[], big: ReadonlySet<Purpose>): boolean {
+  return small.every((p) => big.has(p));
+}
+
+/**
+ * Screen-reader-only runs the visible text already covers: the control's
+ * readable, rendered consent runs name every purpose the hidden run names.
+ */
+function visiblyRepeated(run: ConsentRun, runs: readonly ConsentRun[], t: Thresholds): boolean {
+  const seen = runs.filter((r) => r !== run && notRenderedConditions(r.run.visibility).length === 0 && unreadableConditions(r.run, t).length === 0);
+  if (!seen.some((r) => r.carries)) return false;
+  return isSubset(run.purposes, new Set(seen.flatMap((r) => r.purposes)));
+}
+
+function severity(v: Verdict): number[] {
+  if (v.kind === "readable") return [0];
+  if (v.kind === "background-unknown") return [1];
+  const run = v.run;
+  return [v.kind === "not-rendered" ? 3 : 2, v.conditions.length, -run.effectiveFontPx, -(run.contrast ?? Infinity)];
+}
+
+function worse(a: Verdict, b: Verdict): boolean {
+  const sa = severity(a);
+  const sb = severity(b);
+  for (let i = 0; i < Math.max(sa.length, sb.length); i++) {
+    const x = sa[i] ?? 0;
+    const y = sb[i] ?? 0;
+    if (x !== y) return x > y;
+  }
+  return false;
+}
+
+function judge(subject: Subject, t: Thresholds): Verdict | null {
+  const runs = consentRuns(subject.blocks, new ConsentReader(subject.langHint));
+  if (runs.length === 0) return null;
+  let worst: Verdict = { kind: "readable" };
+  for (const r of runs) {
+    const hidden = notRenderedConditions(r.run.visibility);
+    let verdict: Verdict;
+    if (hidden.length > 0) {
+      const excused = !subject.inEffect || (r.run.visibility.srOnly && subject.anchor === "control" && visiblyRepeated(r, runs, t));
+      verdict = excused ? { kind: "readable" } : { kind: "not-rendered", run: r.run, conditions: hidden };
+    } else {
+      const unreadable = unreadableConditions(r.run, t);
+      if (unreadable.length > 0) verdict = { kind: "unreadable", run: r.run, conditions: unreadable };
+      else verdict = backgroundUnknown(r.run) ? { kind: "background-unknown", run: r.run } : { kind: "readable" };
+    }
+    if (worse(verdict, worst)) worst = verdict;
+  }
+  return worst;
+}
+
+function runEvidence(run: TextRun, conditions: readonly string[]): Evidence {
+  return {
+    fontPx: run.fontPx,
+    effectiveFontPx: run.effectiveFontPx,
+    contrast: run.contrast,
+    color: hexColour(run.color),
+    background: run.background ? hexColour(run.background) : null,
+    backgroundSource: run.backgroundSource,
+    opacity: run.visibility.opacity,
+    transformScale: run.visibility.transformScale,
+    box: { ...run.box },
+    conditions: [...conditions],
+  };
+}
+
+interface Anchor {
+  selector: string;
+  role: string;
+  name: string;
+  text: string;
+  kind: string;
+  purposes: Purpose[];
+  regionKind: string;
+  evidence: Evidence;
+}
+
+function controlSubject(c: ControlView): Subject {
+  return {
+    anchor: "control",
+    blocks: c.blocks,
+    inEffect: c.granting,
+    inEffectWords: `while the ${controlNoun(c.control.kind)} is ${grantedWord(c.control.kind)}`,
+    langHint: c.langHint,
+    noun: "Consent text",
+  };
+}
+
+function controlAnchor(c: ControlView): Anchor {
+  return {
+    selector: c.control.selector,
+    role: c.control.role,
+    name: c.control.name,
+    text: reportedText(c.text),
+    kind: c.control.kind,
+    purposes: c.analysis.purposes,
+    regionKind: c.region.region.kind,
+    evidence: controlEvidence(c),
+  };
+}
+
+/** A statement applies whenever its region is shown: nobody has to tick anything for it to take effect. */
+function statementSubject(s: StatementView, model: PageModel): Subject {
+  return {
+    anchor: "statement",
+    blocks: [s.block],
+    inEffect: s.region.region.visible,
+    inEffectWords: "although it still applies",
+    langHint: s.block.lang ?? model.lang ?? undefined,
+    noun: "Consent statement",
+  };
+}
+
+function statementAnchor(s: StatementView): Anchor {
+  return {
+    selector: s.block.selector,
+    role: "text",
+    name: "",
+    text: reportedText(s.block.text),
+    kind: "text",
+    purposes: s.analysis.purposes,
+    regionKind: s.region.region.kind,
+    evidence: statementEvidence(s),
+  };
+}
+
+function findingOf(subject: Subject, anchor: Anchor, verdict: Verdict & { kind: "not-rendered" | "unreadable" }, model: PageModel, t: Thresholds): RuleFinding {
+  const message =
+    verdict.kind === "not-rendered"
+      ? notRenderedMessage(subject.noun, verdict.conditions, subject.inEffectWords)
+      : unreadableMessage(subject.noun, verdict.conditions, verdict.run, t);
+  return {
+    message,
+    selector: anchor.selector,
+    role: anchor.role,
+    name: anchor.name,
+    text: anchor.text,
+    evidence: { ...anchor.evidence, ...runEvidence(verdict.run, verdict.conditions), viewport: model.viewport },
+    fingerprintParts: [subject.anchor, anchor.kind, purposeKey(anchor.purposes), verdict.kind, anchor.regionKind],
+  };
+}
+
+function check(model: PageModel, ctx: RuleContext): RuleOutcome {
+  const view = consentView(model, ctx.languages);
+  const t = ctx.thresholds;
+  const findings: RuleFinding[] = [];
+  const passes: Omit<PassEntry, "ruleId">[] = [];
+  const incomplete: Omit<IncompleteEntry, "ruleId">[] = [];
+  const subjects: { subject: Subject; anchor: Anchor; pass: Omit<PassEntry, "ruleId"> }[] = [
+    ...view.consentControls.map((c) => ({ subject: controlSubject(c), anchor: controlAnchor(c), pass: controlPass(c) })),
+    ...view.statements.map((s) => ({ subject: statementSubject(s, model), anchor: statementAnchor(s), pass: statementPass(s) })),
+  ];
+  for (const { subject, anchor, pass } of subjects) {
+    const verdict = judge(subject, t);
+    if (verdict === null) continue;
+    if (verdict.kind === "readable") passes.push(pass);
+    else if (verdict.kind === "background-unknown") {
+      incomplete.push({
+        reason: "background-image",
+        message: `${subject.noun} sits on a background ${verdict.run.backgroundSource === "canvas" ? "canvas" : "image"}; its contrast could not be measured`,
+        selector: verdict.run.selector,
+        text: anchor.text,
+      });
+    } else findings.push(findingOf(subject, anchor, verdict, model, t));
+  }
+  incomplete.push(...unreadIncompletes(view.unread, new Set(["control", "text"])), ...blindSpotIncompletes(model));
+  return finishOutcome(findings, passes, incomplete);
+}
+
+export const hiddenConsentText: Rule = {
+  meta: {
+    id: ID,
+    version: "1.0.0",
+    severity: "error",
+    description: "Consent text must be rendered where a person can read it",
+    fullDescription:
+      "Finds consent-bearing text (the label of a consent control, or a statement that an action grants consent) that is rendered but unreadable (under 10 px, scaled to near zero, contrast under 3:1, transparent, under 0.4 opacity, covered by another element), whatever the control's state; and text that is not rendered where a person can see it (off-screen, clipped, zero size, visibility:hidden, display:none, inside a collapsed section) while the consent it carries is in effect. Text on a background image cannot be measured and is reported as incomplete. Thresholds are configurable.",
+    docsUrl: docsUrl(ID),
+    legal: [LEGAL.gdprArt7_2, LEGAL.gdprArt12_1, LEGAL.edpb032022Hidden, LEGAL.wcag143, LEGAL.wcag144, LEGAL.piplArt17],
+  },
+  check,
+};
