@@ -11,3 +11,6 @@ export { allRules } from "../rules/index.js";
 export * from "./types.js";
 export * from "./model.js";
 export * from "./language/types.js";
+export { lintPage } from "./page-api.js";
+export type { LintPageOptions } from "./page-api.js";
+export { mergeReports } from "./merge.js";

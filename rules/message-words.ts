@@ -62,6 +62,21 @@ export function grantedWord(kind: ControlKind): string {
   }
 }
 
+/** How a message says a control is in its granting state ("while the box is ticked"). */
+export function whileGrantingWords(kind: ControlKind): string {
+  switch (kind) {
+    case "checkbox":
+    case "menuitemcheckbox":
+      return "while the box is ticked";
+    case "switch":
+    case "toggle-button":
+      return "while the switch is on";
+    case "radio":
+    case "select":
+      return "while the granting option is selected";
+  }
+}
+
 /** The control as a noun ("box", "switch", "option"). */
 export function controlNoun(kind: ControlKind): string {
   switch (kind) {

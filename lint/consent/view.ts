@@ -70,10 +70,10 @@ function langHintOf(model: PageModel, blocks: readonly TextBlock[]): string | un
   return blocks.find((b) => b.lang)?.lang ?? model.lang ?? undefined;
 }
 
-function blocksOf(control: Control, blockById: ReadonlyMap<string, TextBlock>, model: PageModel): TextBlock[] {
+/** The blocks the control names as its text, and those that name the control, in model order. */
+function blocksOf(control: Control, model: PageModel): TextBlock[] {
   const ids = new Set(control.textBlockIds);
-  for (const block of model.texts) if (block.controlIds.includes(control.id)) ids.add(block.id);
-  return model.texts.filter((b) => ids.has(b.id) && blockById.has(b.id));
+  return model.texts.filter((b) => ids.has(b.id) || b.controlIds.includes(control.id));
 }
 
 /** An option grants when it says so ("Yes", "Allow", "同意"), or when its own text names an optional purpose. */
@@ -95,8 +95,8 @@ function isGranting(control: Control, option: string | null, polarity: OptionPol
 
 type ControlReading = Omit<ControlView, "region">;
 
-function readControl(model: PageModel, control: Control, blockById: ReadonlyMap<string, TextBlock>, languages: readonly string[]): ControlReading {
-  const blocks = blocksOf(control, blockById, model);
+function readControl(model: PageModel, control: Control, languages: readonly string[]): ControlReading {
+  const blocks = blocksOf(control, model);
   const langHint = langHintOf(model, blocks);
   const text = consentText(control);
   const analysis = analyzeConsent(text, { langHint, role: "control" });
@@ -119,8 +119,7 @@ function readControl(model: PageModel, control: Control, blockById: ReadonlyMap<
 }
 
 function buildView(model: PageModel, languages: readonly string[]): ConsentView {
-  const blockById = new Map(model.texts.map((b) => [b.id, b]));
-  const readings = model.controls.map((c) => readControl(model, c, blockById, languages));
+  const readings = model.controls.map((c) => readControl(model, c, languages));
 
   const regionList = model.regions.length > 0 ? model.regions : [fallbackPageRegion(model)];
   const regions = regionList.map((region) => {

@@ -55,11 +55,12 @@ function statementAttached(s: StatementView): boolean {
   return s.analysis.statementAction !== null && namesAction(s.analysis.statementAction, primary.text);
 }
 
-const HOW: Partial<Record<Bundling, (action: string) => string>> = {
-  "pre-checked": () => "ticked in advance",
-  required: () => "required to continue",
-  "blocks-submit": (action) => `${action} stays disabled until it is ticked`,
-  statement: () => "stated in the page text",
+/** How the consent is tied, in the message's parenthesis. */
+const HOW: Partial<Record<Bundling, string>> = {
+  "pre-checked": "ticked in advance",
+  required: "required to continue",
+  "blocks-submit": "the button stays disabled until it is ticked",
+  statement: "stated in the page text",
 };
 
 /** The step's action in words: the button in quotes, or what the step is for. */
@@ -71,7 +72,7 @@ function actionWords(region: RegionView, actionFor: ActionElement | null): strin
 function message(bundling: readonly Bundling[], analysis: ConsentAnalysis, region: RegionView, noun: string, groupAction: ActionElement | null): string {
   const action = actionWords(region, groupAction);
   const purposes = purposeWords(analysis.purposes);
-  const how = bundling.flatMap((b) => HOW[b]?.(action) ?? []);
+  const how = bundling.flatMap((b) => HOW[b] ?? []);
   const suffix = how.length > 0 ? ` (${how.join("; ")})` : "";
   if (bundling.includes("terms-and-optional")) return `Accepting the terms with this ${noun} also grants consent to ${purposes}${suffix}`;
   if (bundling.includes("multi-purpose")) return `One ${noun} grants consent to unrelated purposes at once: ${purposes}${suffix}`;

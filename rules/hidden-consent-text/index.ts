@@ -9,7 +9,7 @@ import type { Purpose } from "../../lint/language/types.js";
 import { consentView, reportedText, type ControlView, type StatementView } from "../../lint/consent/index.js";
 import { controlEvidence, controlPass, purposeKey, statementEvidence, statementPass } from "../evidence.js";
 import { LEGAL, docsUrl } from "../legal-references.js";
-import { controlNoun, grantedWord } from "../message-words.js";
+import { whileGrantingWords } from "../message-words.js";
 import { blindSpotIncompletes, finishOutcome, unreadIncompletes } from "../outcome.js";
 import { ConsentReader, consentRuns, type ConsentRun } from "./consent-runs.js";
 import { notRenderedMessage, unreadableMessage } from "./messages.js";
@@ -125,7 +125,7 @@ function controlSubject(c: ControlView): Subject {
     anchor: "control",
     blocks: c.blocks,
     inEffect: c.granting,
-    inEffectWords: `while the ${controlNoun(c.control.kind)} is ${grantedWord(c.control.kind)}`,
+    inEffectWords: whileGrantingWords(c.control.kind),
     langHint: c.langHint,
     noun: "Consent text",
   };
