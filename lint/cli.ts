@@ -16,6 +16,7 @@ import { allRules } from "../rules/index.js";
 import { terminalSafe } from "./report/terminal-text.js";
 import { mergeReports, readReport } from "./merge.js";
 import { parseShard } from "./shard.js";
+import { diffExitCode, diffReports, formatDiffText } from "./diff.js";
 import { readTargetsFile } from "./targets-file.js";
 
 const FORMATS = ["stylish", "json"] as const;
@@ -146,6 +147,19 @@ export function buildProgram(): Command {
       if (options.output) writeOutputFile(options.output, text);
       else process.stdout.write(text);
       process.exitCode = exitCodeFor(report, options.maxWarnings);
+    });
+
+  program
+    .command("diff")
+    .description("compare two JSON reports: fixed / introduced / persisting, and a verdict")
+    .argument("<before>", "the earlier JSON report")
+    .argument("<after>", "the later JSON report")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["stylish", "json"]).default("stylish"))
+    .action((beforePath: string, afterPath: string, options: { format: string }) => {
+      const diff = diffReports(readReport(beforePath), readReport(afterPath));
+      if (options.format === "json") process.stdout.write(JSON.stringify(diff, null, 2) + "\n");
+      else process.stdout.write(formatDiffText(diff).split("\n").map((l) => terminalSafe(l, 1000)).join("\n") + "\n");
+      process.exitCode = diffExitCode(diff);
     });
 
   program
