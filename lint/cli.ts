@@ -16,6 +16,8 @@ import { allRules } from "../rules/index.js";
 import { terminalSafe } from "./report/terminal-text.js";
 import { mergeReports, readReport } from "./merge.js";
 import { parseShard } from "./shard.js";
+import { parseUpdateMode } from "./snapshot.js";
+import { formatVerify, verifyEvidence } from "./evidence/manifest.js";
 import { diffExitCode, diffReports, formatDiffText } from "./diff.js";
 import { readTargetsFile } from "./targets-file.js";
 
@@ -38,7 +40,12 @@ function collectRule(value: string, previous: Record<string, RuleSettingInput>):
 
 export function exitCodeFor(report: LintReport, maxWarnings: number | undefined): number {
   if (report.results.some((r) => r.error)) return 2;
-  if (report.summary.errors > 0) return 1;
+  // With snapshots, findings accepted in the baseline (persisting) do not fail the run; new ones do.
+  const failing = report.results.reduce(
+    (n, r) => n + r.findings.filter((f) => f.severity === "error" && !(r.snapshot?.persisting ?? []).includes(f.fingerprint)).length,
+    0,
+  );
+  if (failing > 0) return 1;
   if (maxWarnings !== undefined && report.summary.warnings > maxWarnings) return 1;
   return 0;
 }
@@ -63,6 +70,9 @@ interface LintCliOptions {
   color?: boolean;
   targets?: string;
   shard?: string;
+  snapshotDir?: string;
+  updateSnapshots?: string;
+  evidence?: string;
 }
 
 function useColor(explicit: boolean | undefined, toFile: boolean): boolean {
@@ -97,6 +107,9 @@ export function buildProgram(): Command {
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this", parsePositiveInt("--max-warnings"))
     .option("--targets <file>", "read targets from a file, one URL or path per line (# comments)")
     .option("--shard <i/n>", "lint only shard i of n of the targets (deterministic, as Playwright's --shard)")
+    .option("--snapshot-dir <dir>", "compare each state with its stored snapshot in this folder")
+    .option("--update-snapshots <mode>", "none | missing | changed | all (default missing; none when CI is set)")
+    .option("--evidence <dir>", "write an evidence bundle (screenshots, DOM, aria snapshot, requests, hashed manifest)")
     .option("--no-color", "plain output")
     .action(async (targets: string[], options: LintCliOptions) => {
       const viewport = parseViewportOption(options.viewport);
@@ -105,6 +118,10 @@ export function buildProgram(): Command {
       const fromFile = options.targets ? readTargetsFile(options.targets, process.cwd()) : [];
       const report = await lint([...targets, ...fromFile], {
         shard: options.shard ? parseShard(options.shard) : undefined,
+        snapshotDir: options.snapshotDir,
+        updateSnapshots: parseUpdateMode(options.updateSnapshots, Boolean(process.env.CI)),
+        evidenceDir: options.evidence,
+        commandLine: process.argv.slice(1),
         config: options.config,
         rules: options.rule,
         timeout: options.timeout,
@@ -160,6 +177,16 @@ export function buildProgram(): Command {
       if (options.format === "json") process.stdout.write(JSON.stringify(diff, null, 2) + "\n");
       else process.stdout.write(formatDiffText(diff).split("\n").map((l) => terminalSafe(l, 1000)).join("\n") + "\n");
       process.exitCode = diffExitCode(diff);
+    });
+
+  program
+    .command("verify-evidence")
+    .description("recompute every hash of an evidence bundle; exit 1 naming any file changed, missing or added")
+    .argument("<dir>", "the evidence folder")
+    .action((dir: string) => {
+      const outcome = verifyEvidence(dir);
+      process.stdout.write(formatVerify(dir, outcome));
+      process.exitCode = outcome.ok ? 0 : 1;
     });
 
   program

@@ -16,6 +16,8 @@ import { TOOL_VERSION } from "./package-info.js";
 import { installSettleTracker, waitForSettle } from "./settle.js";
 import { resolveTargets, type Target } from "./targets.js";
 import { shardSlice, type Shard } from "./shard.js";
+import { SnapshotStore, type UpdateMode } from "./snapshot.js";
+import { EvidenceWriter, RequestLog, locatorForSelector } from "./evidence/writer.js";
 import type { LintReport, LintResult, Rule } from "./types.js";
 import { allRules } from "../rules/index.js";
 
@@ -42,6 +44,20 @@ export interface LintOptions {
   keepModels?: boolean;
   /** Lint only this shard of the resolved targets. */
   shard?: Shard;
+  /** Compare each state with its stored snapshot (and write them, per updateSnapshots). */
+  snapshotDir?: string;
+  /** none | missing | changed | all (default missing, none when CI is set). */
+  updateSnapshots?: UpdateMode;
+  /** Write an evidence bundle into this (new or empty) folder. */
+  evidenceDir?: string;
+  /** The command line, recorded in the evidence manifest. */
+  commandLine?: string[];
+}
+
+/** What happens to each state while its page is still open: evidence, snapshots. */
+interface StateHooks {
+  evidence: EvidenceWriter | null;
+  snapshots: SnapshotStore | null;
 }
 
 export interface LintResultWithModel extends LintResult {
@@ -113,7 +129,19 @@ function emptyResult(job: TargetJob, step: string | undefined): LintResultWithMo
  * or each step of a flow after its actions. A failing step ends the target
  * with an error result for that step; earlier steps' results are kept.
  */
-async function lintTarget(browser: Browser, server: LocalFileServer, job: TargetJob, timeoutMs: number, keepModel: boolean): Promise<LintResultWithModel[]> {
+/** The aria snapshot of the region holding the consent controls: the dialog or form around the first finding or pass. */
+async function consentRegionAria(page: Page, selectors: string[]): Promise<string> {
+  for (const selector of selectors) {
+    const element = locatorForSelector(page, selector);
+    const region = element.locator("xpath=ancestor-or-self::*[self::form or self::dialog or @role='dialog' or @role='alertdialog' or self::section or self::fieldset][1]");
+    const target = (await region.count().catch(() => 0)) > 0 ? region.first() : element;
+    const aria = await target.ariaSnapshot({ timeout: 3_000 }).catch(() => null);
+    if (aria !== null) return aria;
+  }
+  return "";
+}
+
+async function lintTarget(browser: Browser, server: LocalFileServer, job: TargetJob, timeoutMs: number, keepModel: boolean, hooks: StateHooks): Promise<LintResultWithModel[]> {
   const results: LintResultWithModel[] = [];
   let context: BrowserContext | null = null;
   const closeContext = () => void (context as BrowserContext | null)?.close().catch(() => {});
@@ -121,6 +149,7 @@ async function lintTarget(browser: Browser, server: LocalFileServer, job: Target
     context = await newLintContext(browser, { viewport: job.viewport, locale: job.locale });
     await installSettleTracker(context);
     const page: Page = await context.newPage();
+    const requests = hooks.evidence ? new RequestLog(page) : null;
     page.on("dialog", (dialog) => void dialog.dismiss().catch(() => {}));
     context.on("page", (popup) => {
       if (popup !== page) void popup.close().catch(() => {});
@@ -146,7 +175,7 @@ async function lintTarget(browser: Browser, server: LocalFileServer, job: Target
         model.url = server.displayUrl(model.url);
         for (const frame of model.frames) frame.url = server.displayUrl(frame.url);
         const outcome = runRules(model, job.engine);
-        return {
+        const result: LintResultWithModel = {
           ...base,
           url: model.url,
           findings: outcome.findings,
@@ -155,6 +184,12 @@ async function lintTarget(browser: Browser, server: LocalFileServer, job: Target
           inapplicable: outcome.inapplicable,
           ...(keepModel ? { model } : {}),
         };
+        if (hooks.snapshots) {
+          const aria = await consentRegionAria(page, [...result.findings, ...result.passes].map((f) => f.selector));
+          result.snapshot = hooks.snapshots.record(result, aria);
+        }
+        if (hooks.evidence) await hooks.evidence.capture(page, result, requests!.snapshot(page.url()), model.capturedAt);
+        return result;
       };
       try {
         const result = await withTimeout(run(), timeoutMs, closeContext, `${label} did not finish within ${timeoutMs} ms (--timeout).`);
@@ -232,6 +267,15 @@ export async function lint(inputs: string[], opts: LintOptions = {}): Promise<Li
     };
   });
 
+  const hooks: StateHooks = {
+    evidence: opts.evidenceDir ? new EvidenceWriter(opts.evidenceDir) : null,
+    snapshots: opts.snapshotDir
+      ? new SnapshotStore(opts.snapshotDir, opts.updateSnapshots ?? (process.env.CI ? "none" : "missing"), {
+          tool: TOOL_VERSION,
+          rules: Object.fromEntries(allRules.map((r) => [r.meta.id, r.meta.version])),
+        })
+      : null,
+  };
   // One slot per target; a flow's slot holds one result per step.
   const slots: LintResultWithModel[][] = new Array(jobs.length);
   const runnable = jobs.filter((j): j is TargetJob => !("invalid" in j));
@@ -240,7 +284,7 @@ export async function lint(inputs: string[], opts: LintOptions = {}): Promise<Li
   const ownBrowser = !opts.browser;
   const server = new LocalFileServer();
   let done = 0;
-  const report = (index: number, results: LintResultWithModel[]) => {
+  const store = (index: number, results: LintResultWithModel[]) => {
     slots[index] = results;
     done += 1;
     for (const result of results) opts.onResult?.(result, done, jobs.length);
@@ -257,7 +301,7 @@ export async function lint(inputs: string[], opts: LintOptions = {}): Promise<Li
   try {
     jobs.forEach((job, index) => {
       if ("invalid" in job) {
-        report(index, [{ target: job.invalid.input, url: "", findings: [], passes: [], incomplete: [], inapplicable: [], error: job.invalid.error }]);
+        store(index, [{ target: job.invalid.input, url: "", findings: [], passes: [], incomplete: [], inapplicable: [], error: job.invalid.error }]);
       }
     });
     if (runnable.length > 0) {
@@ -268,7 +312,7 @@ export async function lint(inputs: string[], opts: LintOptions = {}): Promise<Li
       const queue = jobs.map((job, index) => ({ job, index })).filter((e): e is { job: TargetJob; index: number } => !("invalid" in e.job));
       const worker = async () => {
         for (let next = queue.shift(); next; next = queue.shift()) {
-          report(next.index, await lintTarget(browser!, server, next.job, timeoutMs, opts.keepModels ?? false));
+          store(next.index, await lintTarget(browser!, server, next.job, timeoutMs, opts.keepModels ?? false, hooks));
         }
       };
       await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
@@ -283,13 +327,16 @@ export async function lint(inputs: string[], opts: LintOptions = {}): Promise<Li
   const results = slots.flat();
   const errors = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === "error").length, 0);
   const warnings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === "warn").length, 0);
-  return {
+  const report: LintReport & { results: LintResultWithModel[] } = {
     tool: { name: "consentlint", version: TOOL_VERSION },
     results,
     summary: { targets: results.length, errors, warnings, durationMs: Date.now() - startedAt.getTime() },
     rules: Object.fromEntries(allRules.map((r) => [r.meta.id, r.meta.version])),
     ...(browserVersion ? { browser: browserVersion } : {}),
     ...(opts.shard ? { shard: opts.shard } : {}),
+    ...(hooks.snapshots ? { obsoleteSnapshots: hooks.snapshots.obsolete() } : {}),
     startedAt: startedAt.toISOString(),
   };
+  hooks.evidence?.finish(report, opts.commandLine ?? []);
+  return report;
 }

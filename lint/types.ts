@@ -148,6 +148,8 @@ export interface LintResult {
   inapplicable: string[];
   error?: string;
   durationMs?: number;
+  /** Comparison with the stored snapshot, with --snapshot-dir. */
+  snapshot?: { status: "match" | "changed" | "written" | "missing"; fixed: string[]; introduced: string[]; persisting: string[]; file: string };
 }
 
 export interface LintReport {
@@ -160,4 +162,6 @@ export interface LintReport {
   startedAt: string;
   /** Present when this run linted one shard of the targets (--shard i/n). */
   shard?: { current: number; total: number };
+  /** Stored snapshots that no state of this run matched (their target is gone). */
+  obsoleteSnapshots?: string[];
 }

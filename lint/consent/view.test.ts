@@ -74,6 +74,23 @@ describe("consentView", () => {
     expect(consentView(model).controls.map((c) => c.granting)).toEqual([true, false, false]);
   });
 
+  it("takes a short 'select all' box among consent boxes as a consent control with their purposes", () => {
+    const dialog = (extra: number) =>
+      cookieDialog("de", {
+        controls: [
+          { id: "all", label: "Alle auswählen", checked: true, groupId: "purposes" },
+          { label: WORDS.strictlyNecessary.de, checked: true, disabled: true, groupId: "purposes" },
+          { label: WORDS.analytics.de, checked: true, groupId: "purposes" },
+          ...(extra > 0 ? [{ label: WORDS.personalisedAds.de, checked: true, groupId: "purposes" }] : []),
+        ],
+      });
+    const master = consentView(dialog(1)).controls.find((c) => c.control.id === "all");
+    expect(master).toMatchObject({ consent: true, granting: true });
+    expect(new Set(master?.analysis.purposes)).toEqual(new Set(["analytics-cookies", "personalised-ads"]));
+    const alone = consentView(dialog(0)).controls.find((c) => c.control.id === "all");
+    expect(alone?.consent).toBe(false);
+  });
+
   it("does not take remember-me or required terms as consent controls", () => {
     const model = signupStep("zh", { controls: [{ label: WORDS.keepSignedIn.zh, checked: true }, { label: WORDS.termsOnly.zh, checked: true }] });
     const view = consentView(model);

@@ -9,6 +9,7 @@ import type { ConsentAnalysis, OptionPolarity } from "../language/types.js";
 import { analyzeConsent, optionPolarity } from "../language/index.js";
 import { consentText, optionText } from "./control-text.js";
 import { languagesKey, statusIn } from "./languages.js";
+import { masterToggleAnalysis } from "./master-toggles.js";
 import { describeRegion, fallbackPageRegion, type RegionView } from "./regions.js";
 import { rankByProminence } from "./prominence.js";
 
@@ -119,7 +120,11 @@ function readControl(model: PageModel, control: Control, languages: readonly str
 }
 
 function buildView(model: PageModel, languages: readonly string[]): ConsentView {
-  const readings = model.controls.map((c) => readControl(model, c, languages));
+  const own = model.controls.map((c) => readControl(model, c, languages));
+  const readings = own.map((r): ControlReading => {
+    const master = masterToggleAnalysis(r, own);
+    return master ? { ...r, analysis: master, consent: true, granting: r.control.checked === true } : r;
+  });
 
   const regionList = model.regions.length > 0 ? model.regions : [fallbackPageRegion(model)];
   const regions = regionList.map((region) => {
