@@ -129,7 +129,11 @@ export class SnapshotStore {
     readonly mode: UpdateMode,
     private readonly meta: { tool: string; rules: Record<string, string> },
   ) {
-    if (mode !== "none") mkdirSync(dir, { recursive: true });
+    if (mode !== "none") {
+      mkdirSync(dir, { recursive: true });
+      // Temp files of an interrupted run never became snapshots: clear them.
+      for (const n of readdirSync(dir)) if (/\.json\.\d+\.[a-z0-9]+\.tmp$/.test(n)) rmSync(join(dir, n), { force: true });
+    }
   }
 
   /** Compares a state with its stored snapshot and writes it as the mode says. */
