@@ -1,5 +1,6 @@
 /** Which analysed texts count as read, given the languages the user asked for. */
 import type { ConsentAnalysis } from "../language/types.js";
+import type { PageModel, TextBlock } from "../model.js";
 
 /** Primary language subtag, lower case ("zh-Hant-TW" -> "zh"). */
 function primaryTag(tag: string): string {
@@ -21,4 +22,13 @@ export function statusIn(analysis: ConsentAnalysis, languages: readonly string[]
 /** Cache key of a language list: order and case do not matter. */
 export function languagesKey(languages: readonly string[]): string {
   return [...new Set(languages.map(primaryTag))].sort().join(",");
+}
+
+/**
+ * The language to expect in a piece of the page: the nearest `lang`
+ * attribute of its text blocks, else the page's, else the locale the page
+ * was opened with. The text itself wins when it clearly disagrees.
+ */
+export function langHint(model: PageModel, blocks: readonly TextBlock[] = []): string | undefined {
+  return blocks.find((b) => b.lang)?.lang ?? model.lang ?? model.locale ?? undefined;
 }

@@ -2,6 +2,7 @@
 import type { ActionElement, PageModel, Region } from "../model.js";
 import type { PrimaryPurpose, PurposeAnalysis, PurposeSignals } from "../language/types.js";
 import { classifyPrimaryPurpose } from "../language/index.js";
+import { langHint } from "./languages.js";
 import { rankByProminence } from "./prominence.js";
 
 export interface RegionView {
@@ -38,13 +39,23 @@ export function fallbackPageRegion(model: PageModel): Region {
 }
 
 /**
+ * The buttons a person presses to do what the step is for: actions that are
+ * not themselves controls (a `<button role="switch">` is a consent control,
+ * not the step's button).
+ */
+export function stepActions(model: PageModel): ActionElement[] {
+  const controls = new Set(model.controls.map((c) => c.selector));
+  return model.actions.filter((a) => !controls.has(a.selector));
+}
+
+/**
  * What a region is for, from its own title or label, headings, main buttons,
  * form fields, consent-control counts and, for the page, the flow actions
  * that led to it. A dialog or banner is judged on its own: the page's title
  * and flow actions describe the page beneath it.
  */
-export function describeRegion(model: PageModel, region: Region, counts: RegionControlCounts): RegionView {
-  const actions = rankByProminence(model.actions.filter((a) => a.regionId === region.id));
+export function describeRegion(model: PageModel, region: Region, stepActions: readonly ActionElement[], counts: RegionControlCounts): RegionView {
+  const actions = rankByProminence(stepActions.filter((a) => a.regionId === region.id));
   const isPage = region.kind === "page";
   const signals: PurposeSignals = {
     title: isPage ? model.title : region.label,
@@ -55,7 +66,7 @@ export function describeRegion(model: PageModel, region: Region, counts: RegionC
     consentControlCount: counts.consent,
     controlCount: counts.controls,
   };
-  const purpose = classifyPrimaryPurpose(signals, model.lang ?? undefined);
+  const purpose = classifyPrimaryPurpose(signals, langHint(model));
   return {
     region,
     purpose,

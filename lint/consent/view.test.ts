@@ -133,6 +133,14 @@ describe("consentView", () => {
     expect(view.consentControls[0].region).toBe(dialog);
   });
 
+  it("does not take a control drawn as a button for the step's button", () => {
+    const model = cookieDialog("en", {
+      controls: [{ kind: "switch", tag: "button", label: WORDS.analytics.en, selector: "#analytics-switch" }],
+      actions: [{ text: WORDS.analytics.en, regionId: "cookies", area: 900 * 60, selector: "#analytics-switch" }],
+    });
+    expect(consentView(model).regionOf("cookies").primaryAction?.text).toBe("Accept all");
+  });
+
   it("knows a signup form is not a consent step, and the form's main button", () => {
     const view = consentView(signupStep("en", { controls: [{ label: WORDS.marketing.en }], actions: [{ text: "Cancel", filled: false, groupId: "main-form" }] }));
     expect(view.regionOf("page").purpose.purpose).toBe("signup");
@@ -140,6 +148,14 @@ describe("consentView", () => {
     expect(view.primaryActionOfGroup("main-form")?.text).toBe("Create account");
     expect(view.primaryActionOfGroup(null)).toBeNull();
     expect(view.primaryActionOfGroup("elsewhere")).toBeNull();
+  });
+
+  it("reads short labels in the language of the page, or of the locale it was opened with", () => {
+    const model = (lang: string | null, locale: string | null) =>
+      makeModel({ lang, locale, controls: [{ label: "Train our AI on my photos", checked: true }] });
+    expect(consentView(model("en", null)).consentControls).toHaveLength(1);
+    expect(consentView(model(null, "en-US")).consentControls).toHaveLength(1);
+    expect(consentView(model(null, "en-US")).consentControls[0].analysis.purposes).toEqual(["model-training"]);
   });
 
   it("lists text it cannot read instead of guessing, and honours the language list", () => {
@@ -154,6 +170,8 @@ describe("consentView", () => {
       ["control", "fr"],
       ["text", "fr"],
     ]);
+    const brand = makeModel({ lang: null, texts: [{ text: "Inkwell Books" }] });
+    expect(consentView(brand).unread).toEqual([]);
     const german = signupStep("de", { controls: [{ label: WORDS.marketing.de, checked: true }] });
     expect(consentView(german).consentControls).toHaveLength(1);
     expect(consentView(german, ["en"]).consentControls).toHaveLength(0);

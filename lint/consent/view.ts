@@ -8,9 +8,9 @@ import type { ActionElement, Control, PageModel, TextBlock } from "../model.js";
 import type { ConsentAnalysis, OptionPolarity } from "../language/types.js";
 import { analyzeConsent, optionPolarity } from "../language/index.js";
 import { consentText, optionText } from "./control-text.js";
-import { languagesKey, statusIn } from "./languages.js";
+import { langHint, languagesKey, statusIn } from "./languages.js";
 import { masterToggleAnalysis } from "./master-toggles.js";
-import { describeRegion, fallbackPageRegion, type RegionView } from "./regions.js";
+import { describeRegion, fallbackPageRegion, stepActions, type RegionView } from "./regions.js";
 import { rankByProminence } from "./prominence.js";
 
 export type { RegionView } from "./regions.js";
@@ -67,10 +67,6 @@ export interface ConsentView {
   primaryActionOfGroup(groupId: string | null): ActionElement | null;
 }
 
-function langHintOf(model: PageModel, blocks: readonly TextBlock[]): string | undefined {
-  return blocks.find((b) => b.lang)?.lang ?? model.lang ?? undefined;
-}
-
 /** The blocks the control names as its text, and those that name the control, in model order. */
 function blocksOf(control: Control, model: PageModel): TextBlock[] {
   const ids = new Set(control.textBlockIds);
@@ -98,12 +94,12 @@ type ControlReading = Omit<ControlView, "region">;
 
 function readControl(model: PageModel, control: Control, languages: readonly string[]): ControlReading {
   const blocks = blocksOf(control, model);
-  const langHint = langHintOf(model, blocks);
+  const hint = langHint(model, blocks);
   const text = consentText(control);
-  const analysis = analyzeConsent(text, { langHint, role: "control" });
+  const analysis = analyzeConsent(text, { langHint: hint, role: "control" });
   const status = statusIn(analysis, languages);
   const option = optionText(control);
-  const polarity = option === null || option === "" ? null : optionPolarity(option, langHint);
+  const polarity = option === null || option === "" ? null : optionPolarity(option, hint);
   const consent = status === "understood" && analysis.optionalConsent;
   return {
     control,
@@ -113,9 +109,9 @@ function readControl(model: PageModel, control: Control, languages: readonly str
     status,
     polarity,
     consent,
-    granting: consent && isGranting(control, option, polarity, langHint),
+    granting: consent && isGranting(control, option, polarity, hint),
     blocks,
-    langHint,
+    langHint: hint,
   };
 }
 
@@ -127,9 +123,10 @@ function buildView(model: PageModel, languages: readonly string[]): ConsentView 
   });
 
   const regionList = model.regions.length > 0 ? model.regions : [fallbackPageRegion(model)];
+  const actions = stepActions(model);
   const regions = regionList.map((region) => {
     const inRegion = readings.filter((r) => r.control.regionId === region.id);
-    return describeRegion(model, region, { controls: inRegion.length, consent: inRegion.filter((r) => r.consent).length });
+    return describeRegion(model, region, actions, { controls: inRegion.length, consent: inRegion.filter((r) => r.consent).length });
   });
   const byId = new Map(regions.map((r) => [r.region.id, r]));
   const pageRegion = regions.find((r) => r.region.kind === "page") ?? regions[0];
@@ -147,10 +144,12 @@ function buildView(model: PageModel, languages: readonly string[]): ConsentView 
   }
   for (const block of model.texts) {
     if (consentBlockIds.has(block.id) || block.inButton) continue;
-    const analysis = analyzeConsent(block.text, { langHint: block.lang ?? model.lang ?? undefined, role: "statement" });
+    const analysis = analyzeConsent(block.text, { langHint: langHint(model, [block]), role: "statement" });
     const status = statusIn(analysis, languages);
     if (status === "unsupported") {
-      if (block.heading === null && block.linkHref === null && block.controlIds.length === 0) {
+      // Text too short to tell its language ("und") is a brand name or a label, not a statement left unread.
+      const telling = analysis.language.language !== "und";
+      if (telling && block.heading === null && block.linkHref === null && block.controlIds.length === 0) {
         unread.push({ kind: "text", language: analysis.language.language, selector: block.selector, text: block.text, regionId: block.regionId });
       }
       continue;
@@ -164,7 +163,7 @@ function buildView(model: PageModel, languages: readonly string[]): ConsentView 
   const primaryActionOfGroup = (groupId: string | null): ActionElement | null => {
     if (groupId === null) return null;
     if (!groupActions.has(groupId)) {
-      groupActions.set(groupId, rankByProminence(model.actions.filter((a) => a.groupId === groupId))[0] ?? null);
+      groupActions.set(groupId, rankByProminence(actions.filter((a) => a.groupId === groupId))[0] ?? null);
     }
     return groupActions.get(groupId) ?? null;
   };

@@ -18,6 +18,12 @@ const MARKETING_AND_LOCATION: Record<Lang, string> = {
   zh: "接收营销短信，并允许获取我的精确位置信息",
 };
 
+const SHARE_FOR_OFFERS: Record<Lang, string> = {
+  en: "Share my email address with our partner brands so they can send me offers",
+  de: "Meine E-Mail-Adresse an Partnermarken weitergeben, damit sie mir Angebote schicken",
+  zh: "将我的手机号共享给入驻商家，用于发送优惠短信",
+};
+
 const INSTALL: Record<Lang, { heading: string; button: string; statement: string }> = {
   en: {
     heading: "Install PhotoFix",
@@ -131,6 +137,11 @@ for (const lang of LANGS) {
       inapplicable: true,
     },
     {
+      name: `${lang}: sharing with partners so they can send offers is one purpose, offered unticked`,
+      model: signupStep(lang, { controls: [{ label: SHARE_FOR_OFFERS[lang] }] }),
+      passes: 1,
+    },
+    {
       name: `${lang}: sharing for credit scoring is one purpose family, offered unticked`,
       model: reportStep(lang, { controls: [{ label: WORDS.creditSharing[lang] }] }),
       passes: 1,
@@ -158,6 +169,21 @@ invalid.push(
       actions: [{ text: "立即抽奖", groupId: "f" }],
     }),
     errors: [{ message: /is tied to "立即抽奖" \(ticked in advance\)/u, role: "radio", evidence: { primaryPurpose: "lottery", bundling: ["pre-checked"] } }],
+  },
+  {
+    name: "a game start screen whose pre-ticked box uses location and contacts",
+    model: makeModel({
+      title: "Star Farm",
+      regions: [{ id: "page", headings: ["Star Farm"] }],
+      controls: [{ label: "Use my location and contacts to find friends", checked: true, groupId: "start" }],
+      actions: [{ text: "Play now", groupId: "start" }],
+    }),
+    errors: [
+      {
+        message: "One box grants consent to unrelated purposes at once: precise location and access to contacts (ticked in advance)",
+        evidence: { primaryPurpose: "game", bundling: ["pre-checked", "multi-purpose"], primaryAction: "Play now" },
+      },
+    ],
   },
   {
     name: "an unreadable statement naming the Pay button is bundled too",
@@ -188,6 +214,14 @@ valid.push(
       actions: [{ text: "Continue" }],
     }),
     passes: 3,
+  },
+  {
+    name: "a statement outside the main button's form that names another action is not attached to it",
+    model: checkoutStep("en", {
+      inForm: false,
+      texts: [{ text: 'By clicking "Join the club" you agree that we share your purchase history with our advertising partners.' }],
+    }),
+    passes: 1,
   },
   {
     name: "a 'no' radio preselected on a lottery entry",

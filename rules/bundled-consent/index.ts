@@ -8,7 +8,7 @@ import type { ActionElement, PageModel } from "../../lint/model.js";
 import type { ConsentAnalysis } from "../../lint/language/types.js";
 import type { Evidence, PassEntry, Rule, RuleContext, RuleFinding, RuleOutcome } from "../../lint/types.js";
 import { analyzeConsent } from "../../lint/language/index.js";
-import { consentView, reportedText, type ConsentView, type ControlView, type RegionView, type StatementView } from "../../lint/consent/index.js";
+import { consentView, langHint, reportedText, type ConsentView, type ControlView, type RegionView, type StatementView } from "../../lint/consent/index.js";
 import { controlEvidence, controlPass, purposeKey, statementEvidence, statementPass } from "../evidence.js";
 import { LEGAL, docsUrl } from "../legal-references.js";
 import { controlNoun, purposeWords, stepWords } from "../message-words.js";
@@ -43,7 +43,7 @@ function controlBundling(c: ControlView, view: ConsentView): Bundling[] {
     const groupAction = view.primaryActionOfGroup(c.control.groupId);
     if (c.control.checked !== true && groupAction?.disabled) out.push("blocks-submit");
   }
-  out.push(...wordingBundles(c.analysis));
+  if (c.polarity !== "refuse") out.push(...wordingBundles(c.analysis));
   return out;
 }
 
@@ -122,7 +122,7 @@ function buttonFindings(view: ConsentView, model: PageModel): RuleFinding[] {
   for (const region of view.regions) {
     if (region.consentStep) continue;
     for (const action of region.actions) {
-      const analysis = analyzeConsent(action.text, { langHint: model.lang ?? undefined, role: "control" });
+      const analysis = analyzeConsent(action.text, { langHint: langHint(model), role: "control" });
       if (analysis.status !== "understood" || !analysis.optionalConsent) continue;
       const bundling = wordingBundles(analysis);
       if (bundling.length === 0) continue;

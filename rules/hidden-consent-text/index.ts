@@ -3,10 +3,10 @@
  * consent statement) is in the current step but a reader could not
  * reasonably read it.
  */
-import type { PageModel, TextBlock, TextRun } from "../../lint/model.js";
+import type { PageModel, Region, TextBlock, TextRun } from "../../lint/model.js";
 import type { Evidence, IncompleteEntry, PassEntry, Rule, RuleContext, RuleFinding, RuleOutcome, Thresholds } from "../../lint/types.js";
 import type { Purpose } from "../../lint/language/types.js";
-import { consentView, reportedText, type ControlView, type StatementView } from "../../lint/consent/index.js";
+import { consentView, endPurposes, langHint, reportedText, type ControlView, type StatementView } from "../../lint/consent/index.js";
 import { controlEvidence, controlPass, purposeKey, statementEvidence, statementPass } from "../evidence.js";
 import { LEGAL, docsUrl } from "../legal-references.js";
 import { whileGrantingWords } from "../message-words.js";
@@ -42,18 +42,16 @@ type Verdict =
   | { kind: "background-unknown"; run: TextRun }
   | { kind: "readable" };
 
-function isSubset(small: readonly Purpose[], big: ReadonlySet<Purpose>): boolean {
-  return small.every((p) => big.has(p));
-}
-
 /**
  * Screen-reader-only runs the visible text already covers: the control's
- * readable, rendered consent runs name every purpose the hidden run names.
+ * readable, rendered consent runs name every purpose the hidden run is for
+ * (sharing or profiling as the means of a named purpose add nothing new).
  */
 function visiblyRepeated(run: ConsentRun, runs: readonly ConsentRun[], t: Thresholds): boolean {
   const seen = runs.filter((r) => r !== run && notRenderedConditions(r.run.visibility).length === 0 && unreadableConditions(r.run, t).length === 0);
   if (!seen.some((r) => r.carries)) return false;
-  return isSubset(run.purposes, new Set(seen.flatMap((r) => r.purposes)));
+  const shown = new Set(seen.flatMap((r) => r.purposes));
+  return endPurposes(run.purposes).every((p) => shown.has(p));
 }
 
 function severity(v: Verdict): number[] {
@@ -74,7 +72,17 @@ function worse(a: Verdict, b: Verdict): boolean {
   return false;
 }
 
-function judge(subject: Subject, t: Thresholds): Verdict | null {
+/**
+ * A consent dialog or banner over the page is a step of its own, answered
+ * before the page beneath: page text it covers is not hidden by the page.
+ */
+function underConsentLayer(run: ConsentRun, layers: readonly Region[]): boolean {
+  const x = run.run.box.x + run.run.box.width / 2;
+  const y = run.run.box.y + run.run.box.height / 2;
+  return layers.some((l) => l.id !== run.block.regionId && x >= l.box.x && x <= l.box.x + l.box.width && y >= l.box.y && y <= l.box.y + l.box.height);
+}
+
+function judge(subject: Subject, t: Thresholds, consentLayers: readonly Region[]): Verdict | null {
   const runs = consentRuns(subject.blocks, new ConsentReader(subject.langHint));
   if (runs.length === 0) return null;
   let worst: Verdict = { kind: "readable" };
@@ -85,7 +93,7 @@ function judge(subject: Subject, t: Thresholds): Verdict | null {
       const excused = !subject.inEffect || (r.run.visibility.srOnly && subject.anchor === "control" && visiblyRepeated(r, runs, t));
       verdict = excused ? { kind: "readable" } : { kind: "not-rendered", run: r.run, conditions: hidden };
     } else {
-      const unreadable = unreadableConditions(r.run, t);
+      const unreadable = unreadableConditions(r.run, t).filter((c) => c !== "covered" || !underConsentLayer(r, consentLayers));
       if (unreadable.length > 0) verdict = { kind: "unreadable", run: r.run, conditions: unreadable };
       else verdict = backgroundUnknown(r.run) ? { kind: "background-unknown", run: r.run } : { kind: "readable" };
     }
@@ -151,7 +159,7 @@ function statementSubject(s: StatementView, model: PageModel): Subject {
     blocks: [s.block],
     inEffect: s.region.region.visible,
     inEffectWords: "although it still applies",
-    langHint: s.block.lang ?? model.lang ?? undefined,
+    langHint: langHint(model, [s.block]),
     noun: "Consent statement",
   };
 }
@@ -188,6 +196,7 @@ function findingOf(subject: Subject, anchor: Anchor, verdict: Verdict & { kind: 
 function check(model: PageModel, ctx: RuleContext): RuleOutcome {
   const view = consentView(model, ctx.languages);
   const t = ctx.thresholds;
+  const consentLayers = view.regions.filter((r) => r.consentStep && r.region.kind !== "page" && r.region.visible).map((r) => r.region);
   const findings: RuleFinding[] = [];
   const passes: Omit<PassEntry, "ruleId">[] = [];
   const incomplete: Omit<IncompleteEntry, "ruleId">[] = [];
@@ -196,7 +205,7 @@ function check(model: PageModel, ctx: RuleContext): RuleOutcome {
     ...view.statements.map((s) => ({ subject: statementSubject(s, model), anchor: statementAnchor(s), pass: statementPass(s) })),
   ];
   for (const { subject, anchor, pass } of subjects) {
-    const verdict = judge(subject, t);
+    const verdict = judge(subject, t, consentLayers);
     if (verdict === null) continue;
     if (verdict.kind === "readable") passes.push(pass);
     else if (verdict.kind === "background-unknown") {

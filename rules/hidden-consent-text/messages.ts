@@ -1,6 +1,7 @@
 /** One-line messages for hidden consent text. */
 import type { TextRun } from "../../lint/model.js";
 import type { Thresholds } from "../../lint/types.js";
+import { reportedText } from "../../lint/consent/index.js";
 import { listWords } from "../message-words.js";
 import type { NotRenderedCondition, UnreadableCondition } from "./readability.js";
 
@@ -35,7 +36,7 @@ function describe(c: UnreadableCondition, run: TextRun, t: Thresholds): { lead: 
     case "transparent":
       return { lead: "is transparent", tail: "a transparent colour" };
     case "covered": {
-      const by = run.visibility.coveredBy ? `"${run.visibility.coveredBy}"` : "another element";
+      const by = run.visibility.coveredBy ? reportedText(run.visibility.coveredBy, 60) : "another element";
       return { lead: `is covered by ${by}`, tail: `${by} over it` };
     }
   }

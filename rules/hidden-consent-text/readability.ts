@@ -30,8 +30,8 @@ export function unreadableConditions(run: TextRun, t: Thresholds): UnreadableCon
   const out: UnreadableCondition[] = [];
   if (run.effectiveFontPx < t.minFontPx) out.push("font-size");
   if (run.visibility.transformScale <= t.minTransformScale) out.push("transform");
-  if (run.contrast !== null && run.contrast < t.minContrast) out.push("contrast");
   if (run.colorTransparent) out.push("transparent");
+  if (run.contrast !== null && run.contrast < t.minContrast) out.push("contrast");
   if (run.visibility.opacity < t.minOpacity) out.push("opacity");
   if (run.visibility.covered) out.push("covered");
   return out;

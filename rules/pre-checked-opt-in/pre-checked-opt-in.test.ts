@@ -109,6 +109,31 @@ invalid.push(
     errors: [{ message: /personalised ads/u, evidence: { defaultChecked: false } }],
   },
   {
+    name: "de: a master 'select all' box ticked with the purposes it selects",
+    model: cookieDialog("de", {
+      controls: [
+        { label: "Alle auswählen", checked: true, groupId: "purposes" },
+        { label: WORDS.strictlyNecessary.de, checked: true, disabled: true, groupId: "purposes" },
+        { label: WORDS.analytics.de, checked: true, groupId: "purposes" },
+        { label: WORDS.personalisedAds.de, checked: true, groupId: "purposes" },
+      ],
+    }),
+    errors: [{ text: "Alle auswählen", evidence: { purposes: ["analytics-cookies", "personalised-ads"] } }, { text: WORDS.analytics.de }, { text: WORDS.personalisedAds.de }],
+  },
+  {
+    name: "personalised-ads switch on in a device-setup privacy screen",
+    model: makeModel({
+      title: "TV setup",
+      regions: [{ id: "page", headings: ["Choose your privacy settings"] }],
+      controls: [
+        { kind: "switch", label: WORDS.personalisedAds.en, checked: true },
+        { kind: "switch", label: "Use my precise location for local news", checked: false },
+      ],
+      actions: [{ text: "Continue" }, { text: "Back", filled: false }],
+    }),
+    errors: [{ message: /^Opt-in to personalised ads is switched on before the user acts$/u, evidence: { primaryPurpose: "consent" } }],
+  },
+  {
     name: "an aria-pressed toggle button switched on",
     model: signupStep("de", { controls: [{ kind: "toggle-button", label: WORDS.personalisedAds.de, checked: true }] }),
     errors: [{ message: /is switched on before the user acts/u, evidence: { checkedSource: "aria-pressed" } }],

@@ -1,0 +1,197 @@
+import { describe, expect, it } from "vitest";
+import { analyzeConsent } from "./index.js";
+import { CONTROL_ROWS, HINT, STATEMENT_ROWS, type TableLanguage } from "./__fixtures__/consent-tables.js";
+
+const LANGUAGES = Object.keys(CONTROL_ROWS) as TableLanguage[];
+
+describe("control labels (labelled table)", () => {
+  for (const lang of LANGUAGES) {
+    describe(lang, () => {
+      it.each(CONTROL_ROWS[lang])("$text", (row) => {
+        const a = analyzeConsent(row.text, { langHint: HINT[lang], role: "control" });
+        expect(a.status).toBe("understood");
+        expect(a.optionalConsent).toBe(row.optional);
+        for (const p of row.purposes ?? []) expect(a.purposes).toContain(p);
+        if (!row.optional) expect(a.purposes).toEqual([]);
+        if (row.terms !== undefined) expect(a.requiredTerms).toBe(row.terms);
+        if (row.necessary !== undefined) expect(a.necessaryOnly).toBe(row.necessary);
+        expect(a.statement).toBe(false);
+      });
+    });
+  }
+
+  it("has at least 40 positives and 40 negatives across the four languages", () => {
+    const rows = LANGUAGES.flatMap((l) => CONTROL_ROWS[l]);
+    expect(rows.filter((r) => r.optional).length).toBeGreaterThanOrEqual(40);
+    expect(rows.filter((r) => !r.optional).length).toBeGreaterThanOrEqual(40);
+  });
+});
+
+describe("free text (labelled table)", () => {
+  for (const lang of LANGUAGES) {
+    describe(lang, () => {
+      it.each(STATEMENT_ROWS[lang])("$text", (row) => {
+        const a = analyzeConsent(row.text, { langHint: HINT[lang], role: "statement" });
+        expect(a.status).toBe("understood");
+        expect(a.statement).toBe(row.statement);
+        expect(a.optionalConsent).toBe(row.optional);
+        for (const p of row.purposes ?? []) expect(a.purposes).toContain(p);
+        if (row.action !== undefined) expect(a.statementAction).toBe(row.action);
+        if (row.terms !== undefined) expect(a.requiredTerms).toBe(row.terms);
+        if (row.policyLinkOnly !== undefined) expect(a.policyLinkOnly).toBe(row.policyLinkOnly);
+      });
+    });
+  }
+});
+
+describe("roles", () => {
+  const label = "Share my purchase history with advertising partners";
+
+  it("takes a purpose named by a control label as asking for it, but not the same words as free text", () => {
+    expect(analyzeConsent(label, { langHint: "en", role: "control" }).optionalConsent).toBe(true);
+    const asText = analyzeConsent(label, { langHint: "en", role: "statement" });
+    expect(asText.purposes).toContain("third-party-sharing");
+    expect(asText.statement).toBe(false);
+    expect(asText.optionalConsent).toBe(false);
+  });
+
+  it("reads 'any' text as a control label that can also be a statement", () => {
+    expect(analyzeConsent(label, { langHint: "en", role: "any" }).optionalConsent).toBe(true);
+    const terms = analyzeConsent("By clicking Pay you agree to our Terms of Sale.", { langHint: "en", role: "any" });
+    expect(terms.statement).toBe(true);
+    expect(terms.optionalConsent).toBe(false);
+  });
+
+  it("never calls a control label a statement", () => {
+    const a = analyzeConsent("By ticking this box you agree that we share your data with partners", { langHint: "en", role: "control" });
+    expect(a.statement).toBe(false);
+    expect(a.optionalConsent).toBe(true);
+  });
+
+  it("grants only the purposes in the sentence that states the grant", () => {
+    const a = analyzeConsent("By continuing you agree to our Terms. We share usage data with partners.", { langHint: "en", role: "statement" });
+    expect(a.statement).toBe(true);
+    expect(a.requiredTerms).toBe(true);
+    expect(a.purposes).toEqual([]);
+    expect(a.optionalConsent).toBe(false);
+  });
+});
+
+describe("what overrides what", () => {
+  it("reads a newsletter about the user's own account as a notification, a product newsletter as marketing", () => {
+    expect(analyzeConsent("Newsletter about your account", { langHint: "en", role: "control" }).necessaryOnly).toBe(true);
+    expect(analyzeConsent("Product newsletter", { langHint: "en", role: "control" }).purposes).toEqual(["marketing"]);
+  });
+
+  it("reads biometrics for the user's own login as necessary, and for anything else as optional", () => {
+    expect(analyzeConsent("Use Face ID to log in", { langHint: "en", role: "control" }).optionalConsent).toBe(false);
+    expect(analyzeConsent("Use Face ID to personalise ads", { langHint: "en", role: "control" }).purposes).toContain("biometrics");
+  });
+
+  it("keeps non-essential cookies optional although they contain the words 'essential cookies'", () => {
+    expect(analyzeConsent("Non-essential cookies", { langHint: "en", role: "control" }).purposes).toEqual(["analytics-cookies"]);
+    expect(analyzeConsent("非必要 Cookie", { langHint: "zh-CN", role: "control" }).purposes).toEqual(["analytics-cookies"]);
+    expect(analyzeConsent("Nicht notwendige Cookies", { langHint: "de", role: "control" }).purposes).toEqual(["analytics-cookies"]);
+  });
+
+  it("reads another service's agreement as credit scoring, not as the terms the step needs", () => {
+    for (const [text, hint] of [
+      ["I agree to the Crestmark Credit Score Service Agreement", "en"],
+      ["我同意《麦穗信用服务协议》", "zh-CN"],
+      ["我同意《芝麻服务协议》", "zh-CN"],
+    ] as const) {
+      const a = analyzeConsent(text, { langHint: hint, role: "control" });
+      expect(a.purposes).toEqual(["credit-scoring"]);
+      expect(a.requiredTerms).toBe(false);
+    }
+  });
+
+  it("takes a purpose phrase inside a longer phrase of another purpose as that purpose only", () => {
+    expect(analyzeConsent("Personalisierte Werbung", { langHint: "de", role: "control" }).purposes).toEqual(["personalised-ads"]);
+    expect(analyzeConsent("Marketing cookies", { langHint: "en", role: "control" }).purposes).toEqual(["analytics-cookies"]);
+  });
+
+  it("lists purposes in the order the text names them", () => {
+    const a = analyzeConsent("Use my precise location and send me marketing emails", { langHint: "en", role: "control" });
+    expect(a.purposes).toEqual(["location", "marketing"]);
+  });
+
+  it("bundles the terms and an optional purpose in one label", () => {
+    const a = analyzeConsent("我已阅读并同意《用户服务协议》，并同意接收营销短信", { langHint: "zh-CN", role: "control" });
+    expect(a.requiredTerms).toBe(true);
+    expect(a.optionalConsent).toBe(true);
+    expect(a.purposes).toEqual(["marketing"]);
+  });
+});
+
+describe("statements", () => {
+  it("names the button a statement quotes", () => {
+    expect(analyzeConsent('By clicking "Create account" you agree that we share your data with partners.', { langHint: "en", role: "statement" }).statementAction).toBe(
+      "Create account",
+    );
+    expect(analyzeConsent('Mit Klick auf „Jetzt registrieren" willigen Sie ein, dass wir Ihre Daten an Werbepartner weitergeben.', { langHint: "de", role: "statement" }).statementAction).toBe(
+      "Jetzt registrieren",
+    );
+  });
+
+  it("keeps a traditional Chinese action in its own characters", () => {
+    const a = analyzeConsent("購票即表示您同意將您的個人資料提供予主辦單位之贊助商，用於寄送行銷訊息", { langHint: "zh-TW", role: "statement" });
+    expect(a.statementAction).toBe("購票");
+    expect(a.purposes).toEqual(expect.arrayContaining(["third-party-sharing", "marketing"]));
+  });
+
+  it("says a pointer to the privacy policy grants nothing", () => {
+    for (const [text, hint] of [
+      ["Read our privacy policy to learn how we use your data.", "en"],
+      ["Lesen Sie unsere Datenschutzerklärung, um zu erfahren, wie wir Ihre Daten verwenden.", "de"],
+      ["查看《隐私政策》了解我们如何使用您的信息。", "zh-CN"],
+    ] as const) {
+      const a = analyzeConsent(text, { langHint: hint, role: "statement" });
+      expect(a.policyLinkOnly).toBe(true);
+      expect(a.optionalConsent).toBe(false);
+      expect(a.statement).toBe(false);
+    }
+  });
+});
+
+describe("languages that are not read", () => {
+  it.each([
+    ["J'accepte de recevoir des offres de nos partenaires par e-mail.", "fr"],
+    ["Acepto recibir ofertas de nuestros socios por correo electrónico.", "es"],
+    ["個人情報を提携企業と共有することに同意します", "ja"],
+    ["Я согласен на передачу моих данных партнёрам", "ru"],
+  ])("reports %s as unsupported, with nothing guessed", (text, language) => {
+    const a = analyzeConsent(text, { langHint: "en", role: "control" });
+    expect(a.status).toBe("unsupported");
+    expect(a.language.language).toBe(language);
+    expect(a.language.supported).toBe(false);
+    expect(a.optionalConsent).toBe(false);
+    expect(a.purposes).toEqual([]);
+  });
+
+  it("reports text without letters as empty", () => {
+    expect(analyzeConsent("  ✓ 100% ", { langHint: "en" }).status).toBe("empty");
+    expect(analyzeConsent("", { langHint: "de" }).status).toBe("empty");
+  });
+
+  it("reads a Chinese sentence with an English brand name as Chinese", () => {
+    const a = analyzeConsent("授权Zhima Credit评估我的信用", { langHint: "en", role: "control" });
+    expect(a.language.language).toBe("zh");
+    expect(a.purposes).toContain("credit-scoring");
+  });
+});
+
+describe("evidence and reuse", () => {
+  it("records the wording that matched", () => {
+    const a = analyzeConsent("Send me marketing emails", { langHint: "en", role: "control" });
+    expect(a.matched).toContain("marketing: marketing emails");
+  });
+
+  it("returns the same frozen result for the same text, hint and role", () => {
+    const a = analyzeConsent("Allow analytics cookies", { langHint: "en", role: "control" });
+    expect(analyzeConsent("Allow analytics cookies", { langHint: "en", role: "control" })).toBe(a);
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(Object.isFrozen(a.purposes)).toBe(true);
+    expect(analyzeConsent("Allow analytics cookies", { langHint: "en", role: "statement" })).not.toBe(a);
+  });
+});

@@ -1,0 +1,172 @@
+/**
+ * What a piece of consent wording asks for: optional purposes, terms the
+ * service needs, things that are not optional, policy pointers, and whether
+ * it is a statement that an action grants consent.
+ *
+ * Matches of different kinds compete where they overlap, and the longer one
+ * wins: "newsletter about your account" (necessary) beats "newsletter"
+ * (marketing), "Credit Score Service Agreement" (credit scoring) beats
+ * "Service Agreement" (terms), "non-essential cookies" beats "essential
+ * cookies". Within purposes, a phrase that contains another purpose's
+ * phrase is the more specific reading ("personalisierte Werbung" is
+ * personalised ads, not also marketing; "marketing cookies" are cookies).
+ */
+import type { ConsentAnalysis, LanguageGuess, Purpose } from "./types.js";
+import type { CompiledLexicon } from "./lexicon/compiled.js";
+import type { Pattern } from "./pattern.js";
+import type { TextStream } from "./stream.js";
+import { compiledLexicon } from "./lexicon/compiled.js";
+import { findMatches } from "./pattern.js";
+import { buildStream, sentenceOf } from "./stream.js";
+import { detectLanguage } from "./detect.js";
+import { hasLetters, normaliseText } from "./normalise.js";
+import { findGrants, type Grant } from "./statements.js";
+import { Memo } from "./memo.js";
+
+export type ConsentRole = "control" | "statement" | "any";
+
+export interface AnalyzeOptions {
+  /** The lang attribute in effect for the text. */
+  langHint?: string | null;
+  /**
+   * "control": the label of a checkbox, switch, radio group or select; the
+   * control is the grant, so naming an optional purpose is asking for it.
+   * "statement": free text; it asks for consent only with an explicit grant.
+   * "any": either (pieces of text whose role is not known): a named purpose
+   * counts, and statements are recognised.
+   */
+  role?: ConsentRole;
+}
+
+type Kind = "purpose" | "necessary" | "terms" | "policy";
+
+interface KindMatch {
+  kind: Kind;
+  purpose: Purpose | null;
+  start: number;
+  end: number;
+  gapless: boolean;
+}
+
+function length(m: KindMatch): number {
+  return m.end - m.start;
+}
+
+function overlaps(a: KindMatch, b: KindMatch): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+function collect(c: CompiledLexicon, stream: TextStream): KindMatch[] {
+  const out: KindMatch[] = [];
+  const add = (kind: Kind, patterns: readonly Pattern[], purpose: Purpose | null = null): void => {
+    for (const p of patterns) for (const m of findMatches(p, stream.tokens)) out.push({ kind, purpose, ...m });
+  };
+  for (const t of c.purposes) add("purpose", [t.pattern], t.tag);
+  add("necessary", c.necessary);
+  add("terms", c.requiredTerms);
+  add("policy", c.policies);
+  return out;
+}
+
+/** Drops matches that a longer match of another kind overlaps, and purpose phrases inside a longer phrase of another purpose. */
+function resolve(matches: readonly KindMatch[]): KindMatch[] {
+  return matches.filter((m) => {
+    for (const n of matches) {
+      if (n === m || length(n) <= length(m)) continue;
+      if (n.kind !== m.kind && overlaps(n, m)) return false;
+      if (m.kind === "purpose" && n.kind === "purpose" && n.purpose !== m.purpose && n.gapless && n.start <= m.start && n.end >= m.end) return false;
+    }
+    return true;
+  });
+}
+
+function surface(norm: string, stream: TextStream, m: KindMatch): string {
+  return norm.slice(stream.tokens[m.start].start, stream.tokens[m.end - 1].end);
+}
+
+/** The sentence of a policy mention says the policy is read or accepted ("I have read the privacy policy", "Datenschutzerklärung gelesen"). */
+function acceptedInSentence(stream: TextStream, m: KindMatch, acknowledgement: RegExp): boolean {
+  const sentence = stream.tokens[m.start].sentence;
+  const from = sentence === 0 ? 0 : stream.sentenceEnds[sentence - 1] + 1;
+  const to = sentence < stream.sentenceEnds.length ? stream.sentenceEnds[sentence] : stream.source.length;
+  return acknowledgement.test(stream.source.slice(from, to));
+}
+
+function uniquePurposes(matches: readonly KindMatch[]): Purpose[] {
+  const sorted = [...matches].sort((a, b) => a.start - b.start);
+  return [...new Set(sorted.flatMap((m) => (m.purpose ? [m.purpose] : [])))];
+}
+
+function frozen(a: ConsentAnalysis): ConsentAnalysis {
+  Object.freeze(a.purposes);
+  Object.freeze(a.matched);
+  return Object.freeze(a);
+}
+
+function blank(language: LanguageGuess, status: ConsentAnalysis["status"]): ConsentAnalysis {
+  return frozen({
+    language,
+    status,
+    purposes: [],
+    optionalConsent: false,
+    requiredTerms: false,
+    necessaryOnly: false,
+    statement: false,
+    statementAction: null,
+    policyLinkOnly: false,
+    matched: [],
+  });
+}
+
+function analyse(text: string, hint: string | null, role: ConsentRole): ConsentAnalysis {
+  const norm = normaliseText(text);
+  const language = detectLanguage(norm, hint);
+  if (!hasLetters(norm)) return blank(language, "empty");
+  const c = language.supported ? compiledLexicon(language.language) : null;
+  if (!c) return blank(language, "unsupported");
+
+  const stream = buildStream(norm, c.lexicon.tools);
+  const kept = resolve(collect(c, stream));
+  const purposeMatches = kept.filter((m) => m.kind === "purpose");
+  const necessary = kept.filter((m) => m.kind === "necessary");
+  const terms = kept.filter((m) => m.kind === "terms");
+  const policies = kept.filter((m) => m.kind === "policy");
+
+  const grants: Grant[] = role === "control" ? [] : findGrants(stream.source, norm, c.lexicon);
+  const statement = grants.length > 0;
+  const grantSentences = new Set(grants.map((g) => sentenceOf(stream, g.end - 1)));
+  const granted = purposeMatches.filter((m) => grantSentences.has(stream.tokens[m.start].sentence));
+
+  const mentioned = uniquePurposes(purposeMatches);
+  const purposes = role === "statement" && statement ? uniquePurposes(granted) : mentioned;
+  const optionalConsent = role === "statement" ? statement && purposes.length > 0 : purposes.length > 0;
+  const policyAccepted = policies.some((m) => acceptedInSentence(stream, m, c.lexicon.acknowledgement));
+  const requiredTerms = terms.length > 0 || policyAccepted;
+  const policyLinkOnly = policies.length > 0 && mentioned.length === 0 && terms.length === 0 && !statement && !policyAccepted;
+
+  const matched = [
+    ...kept.map((m) => `${m.purpose ?? m.kind}: ${surface(norm, stream, m)}`),
+    ...grants.map((g) => `grant: ${g.wording}`),
+  ];
+  return frozen({
+    language,
+    status: "understood",
+    purposes,
+    optionalConsent,
+    requiredTerms,
+    necessaryOnly: mentioned.length === 0 && necessary.length > 0,
+    statement,
+    statementAction: grants.find((g) => g.action !== null)?.action ?? null,
+    policyLinkOnly,
+    matched,
+  });
+}
+
+const memo = new Memo<ConsentAnalysis>(20_000);
+
+/** Reads consent wording; see AnalyzeOptions for the roles. Results are frozen and shared between callers. */
+export function analyzeConsent(text: string, opts: AnalyzeOptions = {}): ConsentAnalysis {
+  const hint = opts.langHint ?? null;
+  const role = opts.role ?? "any";
+  return memo.get(`${role}\u0000${hint ?? ""}\u0000${text}`, () => analyse(text, hint, role));
+}

@@ -1,0 +1,148 @@
+/**
+ * German consent wording. Compounds are common ("Werbepartnern",
+ * "Standortdaten", "Bonitätsprüfung"), so many entries match by prefix,
+ * suffix or infix rather than by stem. Pattern notation: see pattern.ts.
+ */
+import type { Lexicon } from "./types.js";
+import { porterDe, tokenizerDe } from "../natural-modules.js";
+
+const PASS_ON = "weitergeb*|weitergab*|weitergegeb*|weiterzugeben|übermitt*|übertrag*|weiterleit*|verkauf*|offenleg*|bereitstell*|bereitgestellt|preisgeb*|überlass*";
+
+const RECIPIENTS = "*partner*|dritt*|sponsor*|werbetreibend*|*unternehmen|*versicher*|händler*|kreditinstitut*|auskunftei*|*hotels|*banken|*marken";
+
+const GRANT_VERB = String.raw`(?:stimm|willig|erklär|akzeptier|bestätig|erteil|erlaub|gestatt)\w*`;
+
+export const de: Lexicon = {
+  language: "de",
+  tools: { unit: "word", tokenizer: tokenizerDe, stemmer: porterDe, contractions: "none" },
+  gap: 8,
+
+  purposes: {
+    "third-party-sharing": [
+      `${PASS_ON}|teilen|teile|geteilt|zugänglich|zur verfügung <> ${RECIPIENTS}`,
+      `*daten|daten|e-mail-adresse|*adresse|telefonnummer|*nummer|angaben|informationen|profil|*historie|*verlauf <> ${PASS_ON}`,
+      { p: "dritt*|*partner*|sponsor*|werbetreibend* <> erhalt*|empfang*|nutzen|nutzt|verwend*|zugriff", gap: 6 },
+    ],
+    "credit-scoring": [
+      "bonität*|*bonität*|kreditwürdig*|schufa*|*schufa*|kreditprüf*|*scoring*|=score|kreditauskunft*|auskunftei*|kreditscore*|kreditbewertung*|kreditrating*|zahlungsfähigkeit|zhima|sesame credit",
+      { p: "bewert*|prüf*|einschätz*|ermitt*|berechn* <> kredit*|bonität*", gap: 4 },
+      { p: "kredit* <> *vereinbarung*|*bedingung*|*vertrag*", gap: 3, not: "kreditkart*" },
+      { p: "schufa*|bonität* <> *vereinbarung*|*bedingung*|*einwilligung*", gap: 4 },
+    ],
+    profiling: [
+      "profiling|profilbildung|interessenprofil*|nutzerprofil*|persönlichkeitsprofil*|werbeprofil*|nutzungsprofil*|verhaltensprofil*|interessenanalyse",
+      { p: "personalisiert*|zugeschnitten* <> empfehlung*|inhalte|vorschläge|feed", gap: 2 },
+      { p: "analys*|auswert* <> *verhalten*|interessen|gewohnheiten|vorlieben", gap: 4 },
+    ],
+    marketing: [
+      "werbung|werbe*|*werbung|werblich*|marketing*|*marketing|newsletter*|*newsletter|angebot*|*angebot*|rabatt*|=aktionen|promotion*|sonderangebot*|*mailing*|*kampagne*|produktneuheiten",
+    ],
+    "personalised-ads": [
+      { p: "personalisiert*|individualisiert*|interessenbasiert*|interessenbezogen*|zugeschnitten*|zielgerichtet*|relevant*|passend*|maßgeschneidert* <> werbung|anzeige|anzeigen|werbeanzeige*|*werbung|reklame|ads|werbeinhalte", gap: 3 },
+      { p: "werbung|anzeige|anzeigen|werbe* ~ auf grundlage|basierend auf|anhand|entsprechend ~ interessen|*verhalten*|*verlauf*|*aktivität*", gap: 3 },
+      "retargeting|remarketing|anzeigenpersonalisierung|werbepersonalisierung",
+    ],
+    "analytics-cookies": [
+      "analyse*|*analyse|analysier*|analytics|statistik*|*statistik*|reichweitenmessung|*messung|nutzungsanalyse|webanalyse|tracking|telemetrie|diagnose*|absturzbericht*|seitenaufruf*",
+      { p: "statistik*|analyse*|marketing*|werbe*|tracking*|drittanbieter*|optional* ~ cookie*", gap: 2 },
+      { p: "nicht ~ notwendig*|erforderlich*|essenziell* ~ cookie*", gap: 1 },
+      { p: "cookie* <> analys*|statistik*|messen|messung|tracking|werb*|marketing", gap: 4 },
+      { p: "auswert* <> seitenaufruf*|besuch*|nutzung*|zugriff*", gap: 4 },
+    ],
+    location: [
+      "standort*|*standort*|gps*|geolokalisierung|geolocation|ortung*|aufenthaltsort*|positionsdaten|bewegungsdaten|bewegungsprofil*",
+      { p: "genau*|aktuell* ~ position|standort*", gap: 1 },
+    ],
+    contacts: ["=kontakte|=kontakten|adressbuch*|kontaktliste*|telefonbuch*|freundesliste*|*kontakte"],
+    biometrics: ["biometri*|fingerabdr*|gesichtserkennung*|gesichtsscan*|gesichtsdaten|face id|touch id|stimmabdr*|stimmerkennung|irisscan*|netzhaut*"],
+    "model-training": [
+      { p: "train*|trainier* <> ki|künstlich* intelligenz|*modell*|algorithm*|maschinell*|machine learning|ai|llm*", gap: 4 },
+      { p: "verbesser*|weiterentwickl* <> ki|künstlich* intelligenz|ki-modell*|sprachmodell*|maschinell* lernen", gap: 4 },
+      "ki-training|modelltraining|maschinelles lernen",
+    ],
+  },
+
+  necessary: [
+    "angemeldet bleiben|eingeloggt bleiben|angemeldet lassen|eingeloggt lassen|login merken|anmeldung merken|anmeldedaten speichern|zugangsdaten speichern|passwort speichern|passwort merken|benutzername merken|an mich erinnern|automatisch anmelden",
+    { p: "angemeldet|eingeloggt ~ bleib*", gap: 2 },
+    { p: "merken|speicher*|erinnern <> sprache|region|währung|schriftgröße|*einstellung*|auswahl|*liste|warenkorb|login|anmeldung|e-mail-adresse|benutzername", gap: 4 },
+    "dunkl* modus|dunkl* design|dark mode|nachtmodus|=design|darstellung|schriftgröße|=sprache|=region|=währung|farbschema|kontrast|=ton|=töne|untertitel|autoplay",
+    "sicherheitshinweis*|sicherheitswarnung*|sicherheitsbenachrichtigung*|anmeldebenachrichtigung*|bestellbestätigung*|versandbestätigung*|versandbenachrichtigung*|lieferstatus|bestellstatus|sendungsverfolgung|zahlungserinnerung*|lieferbenachrichtigung*|buchungsbestätigung*|terminerinnerung*|=erinnerungen|kontoaktivität*",
+    { p: "benachrichtigung*|*benachrichtigung*|e-mail*|mail*|mitteilung*|hinweis*|nachricht*|erinnerung*|newsletter* <> anmeld*|bestellung*|lieferung*|sicherheit*|passwort*|konto|kontos|kommentar*|buchung*|versand*|zahlung*|eigene*|abonnement*|vertrag*", gap: 4 },
+    "technisch notwendig*|unbedingt erforderlich*|unbedingt notwendig*|=notwendig|=notwendige|=erforderlich|=erforderliche|=essenziell|=essentiell|=essenzielle|immer aktiv",
+    { p: "notwendig*|erforderlich*|essenziell*|essentiell* <> cookie*|betrieb|funktion*|sicherheit|sitzung*", gap: 4 },
+    { p: "face id|touch id|fingerabdr*|gesichtserkennung|biometri* <> anmeld*|entsperr*|einlogg*|login|bestätig*|bezahl*|authentifizier*", gap: 4 },
+  ],
+
+  requiredTerms: [
+    "agb|allgemein* geschäftsbedingung*|*geschäftsbedingung*|nutzungsbedingung*|teilnahmebedingung*|mietbedingung*|reisebedingung*|buchungsbedingung*|vertragsbedingung*|beförderungsbedingung*|lizenzvereinbarung*|lizenzbedingung*|nutzungsvereinbarung*|stornierungsregel*|stornobedingung*|widerrufsbelehrung|widerrufsrecht|*bedingungen|formblatt|hausordnung|spielregeln|mitgliedsvertrag|*vertrag",
+  ],
+  policies: [
+    "datenschutzerklärung*|datenschutzhinweis*|datenschutzrichtlinie*|datenschutzbestimmung*|datenschutzinformation*|cookie-richtlinie*|cookierichtlinie*|=datenschutz|privacy policy",
+  ],
+  acknowledgement: /(?:akzeptier\w*|gelesen|zur kenntnis|einverstanden|bestätig\w*|willig\w*\s+\w*\s*ein\b|stimm\w*[^.]{0,40}\bzu\b)/iu,
+
+  grants: [
+    new RegExp(
+      String.raw`\b(?:mit|durch|nach)\s+(?:dem\s+|einem\s+|ihrem\s+|deinem\s+)?(?:klick(?:en)?|klicks|tippen|antippen|betätigen|drücken)\s+(?:auf|von)\s+(?<action>[^,.;!?]{1,50}?)\s*,?\s+${GRANT_VERB}`,
+      "iu",
+    ),
+    new RegExp(
+      String.raw`\b(?:mit|durch|bei|nach)\s+(?:der|dem|den|ihrer|ihrem|deiner|deinem|einer|einem|das|die)?\s*(?<action>(?:installation|anmeldung|registrierung|bestellung|buchung|teilnahme|nutzung|absendung|absenden|download|herunterladen|kauf|zahlung|bezahlung|fortfahren|weiternutzung|weitersurfen|abschluss|aktivierung|eröffnung|abonnement|einrichtung|verwendung|installieren|registrieren|bestellen|buchen)\b[^,.;!?]{0,40}?)\s*,?\s+${GRANT_VERB}`,
+      "iu",
+    ),
+    new RegExp(String.raw`\bindem\s+(?:sie|du)\s+(?<action>[^,.;!?]{1,50}?)\s*,\s*${GRANT_VERB}`, "iu"),
+    new RegExp(String.raw`\bwenn\s+(?:sie|du)\s+(?<action>[^,.;!?]{1,50}?)\s*,\s*(?:${GRANT_VERB}|gilt|gelten)`, "iu"),
+    /\b(?<action>installation|nutzung|fortfahren|weiternutzung|registrierung|bestellung|anmeldung)\s+(?:bedeutet|gilt als|stellt)\b/iu,
+  ],
+  firstPersonGrants: [
+    /(?:^|[\s,;:.!?(])(?:ja,?\s+)?ich\s+(?:willige|stimme|erkläre mich|bin (?:damit )?einverstanden|akzeptiere|erlaube|gestatte|möchte|will|wünsche)\b/iu,
+    /\b(?:sie|du)\s+(?:willigen|willigst)\s+(?:\S+\s+){0,3}?ein\b/iu,
+  ],
+  actionLead: /^(?:sich\s+)?(?:auf\s+(?:die\s+|den\s+|das\s+)?(?:schaltfläche\s+|button\s+)?)?/iu,
+  actionTail: /\s+(?:klicken|klickst|tippen|tippst|drücken|drückst|auswählen|wählen|betätigen)$/iu,
+
+  polarity: {
+    refuse:
+      /^(?:nein\b|ne\b|nicht\b|kein\w*\b|ablehnen\b|alle ablehnen\b|verweigern\b|aus$|deaktivier\w*|später\b|jetzt nicht\b|überspringen\b|nur notwendige\b|nur erforderliche\b|nur essenzielle\b|danke,? nein\b|lieber nicht\b|ich (?:möchte|will) (?:das )?nicht\b|ich stimme nicht zu\b)/iu,
+    grant:
+      /^(?:ja\b|jawohl\b|gerne?\b|zustimmen\b|ich stimme zu\b|einverstanden\b|akzeptieren\b|annehmen\b|erlauben\b|zulassen\b|an$|ein$|aktivier\w*|ich willige ein\b|einwilligen\b|teilen\b|weitergeben\b|ok\b|okay\b|alle akzeptieren\b|alle zulassen\b|allen zustimmen\b|ich möchte\b|immer\b)/iu,
+  },
+
+  primaryPurposes: {
+    "view-report": ["jahresrückblick*|jahresbericht*|jahresübersicht*|kontoauszug*|rückblick*|*bericht|jahresabrechnung*|monatsübersicht*|*auswertung|*übersicht", { p: "bericht*|rückblick*|kontoauszug*|abrechnung* ~ ansehen|anzeigen|herunterladen", gap: 3 }],
+    lottery: ["gewinnspiel*|*gewinnspiel*|verlosung*|gewinnen|teilnehmen|mitmachen|glücksrad|auslosung|preisausschreiben"],
+    signup: ["registrier*|konto erstellen|konto anlegen|kostenlos testen|probeabo|mitglied werden|jetzt starten", { p: "*konto|account ~ erstell*|anleg*|eröffn*", gap: 3 }],
+    login: ["anmelden|einloggen|login|=anmeldung|willkommen zurück|passwort vergessen"],
+    newsletter: ["newsletter*|*newsletter|abonnieren|abonnier*"],
+    checkout: ["kasse|bezahl*|zahlung*|zahlungspflichtig*|=bestellen|kaufen|jetzt kaufen|zur kasse|checkout|warenkorb|bestellübersicht", { p: "bestellung ~ abschließen|prüfen|absenden", gap: 2 }],
+    install: ["installier*|=installation|herunterladen|=download|app holen"],
+    booking: ["buchen|buchung*|*buchen|reservier*|termin vereinbaren|termin anfragen|=termin|verfügbarkeit prüfen"],
+    game: ["spiel starten|jetzt spielen|=spielen|=spiel|=spiele|bestenliste|=level"],
+    consent: [
+      "cookie*|datenschutz*|privatsphäre*|einwilligung*|zustimmung*|datenschutzeinstellungen|privatsphäre-einstellungen|ihre privatsphäre",
+      { p: "datenschutz*|privatsphäre*|cookie* ~ einstellung*|auswahl|präferenzen", gap: 2 },
+      "alle akzeptieren|alle ablehnen|auswahl speichern|auswahl bestätigen|nur notwendige|nur erforderliche|allen zustimmen|alle zulassen|alle auswählen",
+    ],
+    settings: ["einstellungen|*einstellungen|kontoeinstellungen|=profil|benachrichtigung*|änderungen speichern|mein konto|präferenzen"],
+    content: ["weiterlesen|=artikel|=nachrichten|schlagzeilen|=magazin|=rezept|=rezepte|=ratgeber|=blog"],
+  },
+
+  stopWords: `der die das den dem des ein eine einen einem einer eines und oder aber ist sind war sein ich du er sie es wir ihr
+    mich mir dich dir uns euch ihn ihm ihnen ihre ihren ihrem ihrer mein meine meinen meinem meiner dein deine deinen unser
+    unsere unseren unserem unserer zu zum zur von vom mit für auf an in im am bei nach aus über unter um durch dass damit wenn
+    als wie so auch nur noch schon sehr hier da dort diese dieser dieses sich werden wird wurde können kann könnte möchten
+    möchte sollen soll dürfen darf bitte`,
+  synonyms: {
+    partner: ["*partner*|dritt*|sponsor*"],
+    share: ["weitergeb*|weitergab*|weitergegeb*|übermitt*|teilen|geteilt|bereitstell*|offenleg*|weiterleit*"],
+    ad: ["werbung|werbe*|anzeige|anzeigen|reklame"],
+    offer: ["angebot*|=aktionen|rabatt*"],
+    personalised: ["personalisiert*|zugeschnitten*|interessenbasiert*|individualisiert*"],
+    email: ["e-mail*|=mail|=mails"],
+    data: ["daten|*daten|informationen|angaben"],
+    consent: ["einwillig*|zustimm*|einverstanden|akzeptier*|willige|stimme"],
+    location: ["standort*|gps|ortung*"],
+    credit: ["bonität*|kreditwürdig*|schufa*"],
+  },
+};

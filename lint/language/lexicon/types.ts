@@ -1,0 +1,66 @@
+/**
+ * The shape of one language's lexicon. Adding a language is one file of this
+ * shape plus its line in registry.ts; detection of the language lives in
+ * detection-profiles.ts and already covers the next candidates (fr, es).
+ */
+import type { PatternSource } from "../pattern.js";
+import type { TextTools } from "../stream.js";
+import type { PrimaryPurpose, Purpose } from "../types.js";
+
+export interface Lexicon {
+  /** BCP 47 primary language subtag. */
+  language: string;
+  /** Tokenising and stemming (natural for word languages, characters for Chinese). */
+  tools: TextTools;
+  /** Default number of tokens allowed between the parts of a pattern. */
+  gap: number;
+
+  /** Wording that asks for each optional purpose. */
+  purposes: Record<Purpose, readonly PatternSource[]>;
+  /**
+   * Not optional: remember me, theme, language, notifications about the
+   * user's own account or orders, strictly necessary cookies, biometrics for
+   * the user's own login. A longer match here overrides a purpose match it
+   * overlaps ("newsletter about your account", "use Face ID to log in").
+   */
+  necessary: readonly PatternSource[];
+  /** Terms the service needs: terms of service, rental, payment or contest terms. */
+  requiredTerms: readonly PatternSource[];
+  /** Privacy or cookie policies and notices. */
+  policies: readonly PatternSource[];
+  /** Verbs that accept or acknowledge ("I have read", "akzeptiere", "已阅读"). */
+  acknowledgement: RegExp;
+
+  /**
+   * Statements that an action grants agreement ("by clicking Pay you agree",
+   * "安装即表示您授权"). The named group `action` holds the action.
+   * Matched against normalised text (folded for Chinese), case-insensitive.
+   */
+  grants: readonly RegExp[];
+  /** First-person grants without a named action ("I agree that ...", "Ich willige ein", "本人同意"). */
+  firstPersonGrants: readonly RegExp[];
+  /**
+   * Words of a click-type action ("clicking", "auf", "点击"): stripped, and what
+   * follows is the button named.
+   */
+  actionLead: RegExp;
+  /** Words stripped from the end of a statement's action ("button", "klicken", "按钮"). */
+  actionTail: RegExp;
+  /**
+   * Gerunds of actions that are not clicks, with their base form ("placing"
+   * -> "place"): the statement's action is then the base verb, which is how
+   * the button usually says it ("Place order", "Install").
+   */
+  actionVerbs?: Readonly<Record<string, string>>;
+
+  /** Radio and select option wording, matched at the start of the lower-cased option text. */
+  polarity: { grant: RegExp; refuse: RegExp };
+
+  /** Wording of what a step is for, in headings, titles, buttons, fields and flow actions. */
+  primaryPurposes: Partial<Record<PrimaryPurpose, readonly PatternSource[]>>;
+
+  /** Words left out of fingerprints. */
+  stopWords: string;
+  /** Canonical word -> wordings folded to it in fingerprints ("third parties" -> partner). */
+  synonyms: Readonly<Record<string, readonly PatternSource[]>>;
+}

@@ -1,0 +1,271 @@
+/**
+ * Static mode: the PageModel from HTML without a browser. Styles come from
+ * inline `style` attributes and `<style>` rules (and local stylesheets under
+ * `baseDir`); visibility is approximated from CSS; what cannot be known
+ * without running the page (scripts, layout, external resources) is said in
+ * the model's notes, never guessed.
+ */
+import { dirname, relative, isAbsolute, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as cheerio from "cheerio";
+import { PAGE_MODEL_VERSION, type ActionElement, type Control, type FormField, type FrameInfo, type PageModel, type TextBlock, type Viewport } from "../model.js";
+import { accessibleName } from "./accessible-name.js";
+import { actionKind, fieldType, isDisabled, isRequired, ownFill } from "./actions.js";
+import { TOP_FRAME_BASE } from "./computed-style.js";
+import { controlState, formOwner, settleRadioGroups, type ControlState } from "./control-state.js";
+import { controlTexts, linkedBlocks } from "./control-text.js";
+import { domText, isElement, tagOf, type Element, type ParentNode } from "./dom-nodes.js";
+import { readFrame, type FrameSource } from "./frames.js";
+import { LocalFiles } from "./local-files.js";
+import { PageIndex } from "./page-index.js";
+import { joinPath, localPath } from "./selector-path.js";
+import { assignGroups, assignRegions } from "./regions.js";
+import { backgroundImageNote, firstScript, LAYOUT_NOTE, NoteList, scriptNote, STATIC_MODE } from "./static-notes.js";
+import { styleDocument, type DocumentScope, type ElementInfo } from "./styled-tree.js";
+import { headingLevel, langOf, layoutBlocks, linkHrefOf, type BlockDraft } from "./text-blocks.js";
+import { ZERO_BOX } from "./text-runs.js";
+import { isShownBox, NO_FACTS } from "./visibility.js";
+
+export interface StaticModelOptions {
+  url: string;
+  viewport: Viewport;
+  locale: string | null;
+  /** Directory local stylesheets and frame sources may be read from (relative references only, never outside it). */
+  baseDir?: string;
+}
+
+/** Frames read into one model at most, and how deep frames nest. */
+const MAX_FRAMES = 50;
+const MAX_FRAME_DEPTH = 5;
+
+function documentDir(url: string, baseDir: string): string {
+  if (!/^file:/iu.test(url)) return baseDir;
+  try {
+    const dir = dirname(fileURLToPath(url));
+    const rel = relative(resolve(baseDir), dir);
+    return rel === "" || (!isAbsolute(rel) && !rel.startsWith("..")) ? dir : baseDir;
+  } catch {
+    return baseDir;
+  }
+}
+
+function parseDocument(html: string): ParentNode {
+  return cheerio.load(html).root()[0] as ParentNode;
+}
+
+function titleOf(root: ParentNode): string {
+  const find = (node: ParentNode): Element | null => {
+    for (const child of node.children) {
+      if (!isElement(child)) continue;
+      if (tagOf(child) === "title") return child;
+      if (tagOf(child) === "svg" || tagOf(child) === "template") continue;
+      const inner = find(child);
+      if (inner) return inner;
+    }
+    return null;
+  };
+  const title = find(root);
+  return title ? domText(title).replace(/\s+/gu, " ").trim() : "";
+}
+
+interface Documents {
+  index: PageIndex;
+  frames: FrameInfo[];
+  notes: NoteList;
+}
+
+/** Styles the top document and every frame that can be read, in document order. */
+function readDocuments(html: string, opts: StaticModelOptions): Documents & { top: DocumentScope } {
+  const index = new PageIndex();
+  const frames: FrameInfo[] = [];
+  const notes = new NoteList();
+  const files = opts.baseDir ? new LocalFiles(opts.baseDir, documentDir(opts.url, opts.baseDir)) : null;
+  const top: DocumentScope = {
+    framePath: "",
+    url: opts.url,
+    root: parseDocument(html),
+    files,
+    viewport: opts.viewport,
+    frameBase: TOP_FRAME_BASE,
+    baseFacts: NO_FACTS,
+    frameElement: null,
+  };
+  const queue: { doc: DocumentScope; depth: number }[] = [{ doc: top, depth: 0 }];
+  let scriptSeen = false;
+  while (queue.length > 0) {
+    const { doc, depth } = queue.shift() as { doc: DocumentScope; depth: number };
+    const tree = styleDocument(doc, index.elements.length);
+    index.add(tree.elements);
+    for (const issue of tree.issues) notes.add({ kind: STATIC_MODE, message: issue.message, ...(issue.selector ? { selector: issue.selector } : {}) });
+    const script = scriptSeen ? null : firstScript(doc.root);
+    if (script) {
+      scriptSeen = true;
+      notes.add(scriptNote(joinPath(doc.framePath, localPath(script, tree.scopes[0]?.ids ?? new Map<string, number>()))));
+    }
+    for (const frameEl of tree.frames) {
+      const reading = readFrame(frameEl, doc.url, doc.files);
+      frames.push(reading.info);
+      for (const n of reading.notes) notes.add(n);
+      if (!reading.source) continue;
+      if (frames.length > MAX_FRAMES || depth + 1 > MAX_FRAME_DEPTH) {
+        notes.add({ kind: STATIC_MODE, message: "frame not read: too many or too deeply nested frames", selector: frameEl.selector });
+        continue;
+      }
+      queue.push({ doc: frameDocument(reading.source, frameEl, doc), depth: depth + 1 });
+    }
+  }
+  return { index, frames, notes, top };
+}
+
+function frameDocument(source: FrameSource, frameEl: ElementInfo, parent: DocumentScope): DocumentScope {
+  return {
+    framePath: frameEl.selector,
+    url: source.url === "about:srcdoc" ? parent.url : source.url,
+    root: parseDocument(source.html),
+    files: source.files,
+    viewport: parent.viewport,
+    frameBase: { opacity: frameEl.style.opacity, transformScale: frameEl.style.transformScale, background: frameEl.style.background },
+    baseFacts: frameEl.inherited,
+    frameElement: frameEl,
+  };
+}
+
+/** Builds the PageModel of an HTML document without a browser. */
+export function buildStaticModel(html: string, opts: StaticModelOptions): PageModel {
+  const { index, frames, notes, top } = readDocuments(html, opts);
+  notes.add(LAYOUT_NOTE);
+
+  const states = index.elements.map(controlState).filter((c): c is ControlState => c !== null);
+  const byIdIn = (info: ElementInfo) => (id: string) => index.byId(info.scope, id);
+  settleRadioGroups(states, (c) => formOwner(c.info, byIdIn(c.info)));
+  const actionInfos = index.elements.filter((info) => actionKind(info) !== null);
+  const actionSet = new Set(actionInfos);
+  const ownBlocks = new Set<Element>([...actionInfos.map((a) => a.el), ...states.filter((c) => c.kind === "toggle-button").map((c) => c.info.el)]);
+  const layout = layoutBlocks(index, ownBlocks, new Set(states.map((c) => c.info.el)));
+  const regionAssignment = assignRegions(index, actionInfos, opts.viewport);
+  const groupAssignment = assignGroups(index, regionAssignment, regionAssignment.holdsAction, (info) => actionSet.has(info));
+  const { regionOf } = regionAssignment;
+  const { groupOf } = groupAssignment;
+
+  const blockIds = new Map<BlockDraft, string>();
+  layout.blocks.forEach((b, i) => blockIds.set(b, `t${i + 1}`));
+  const controlIdsOfBlock = new Map<BlockDraft, string[]>();
+  const textCtx = { index, layout, controls: states };
+
+  const controls: Control[] = states.map((c, i) => {
+    const id = `c${i + 1}`;
+    const texts = controlTexts(c, textCtx);
+    const linked = linkedBlocks(texts.sources, layout);
+    for (const b of linked) controlIdsOfBlock.set(b, [...(controlIdsOfBlock.get(b) ?? []), id]);
+    return {
+      id,
+      kind: c.kind,
+      role: c.role,
+      tag: c.info.tag,
+      name: texts.name,
+      labelText: texts.labelText,
+      sentenceText: texts.sentenceText,
+      describedByText: texts.describedByText,
+      groupLabel: texts.groupLabel,
+      groupName: c.groupName,
+      checked: c.checked,
+      checkedSource: c.checkedSource,
+      defaultChecked: c.defaultChecked,
+      ...(c.options ? { options: c.options } : {}),
+      required: isRequired(c.info),
+      disabled: isDisabled(c.info),
+      textBlockIds: linked.map((b) => blockIds.get(b) as string),
+      selector: c.info.selector,
+      framePath: c.info.scope.doc.framePath,
+      shadowPath: [...c.info.scope.shadowPath],
+      box: { ...ZERO_BOX },
+      visibility: { ...c.info.visibility },
+      groupId: groupOf(c.info),
+      regionId: regionOf(c.info),
+      touchedByFlow: false,
+    };
+  });
+
+  const texts: TextBlock[] = layout.blocks.map((b) => ({
+    id: blockIds.get(b) as string,
+    text: b.text,
+    lang: langOf(b.info),
+    runs: b.runs,
+    selector: b.info.selector,
+    box: { ...ZERO_BOX },
+    visibility: { ...b.info.visibility },
+    controlIds: controlIdsOfBlock.get(b) ?? [],
+    groupId: groupOf(b.info),
+    regionId: regionOf(b.info),
+    framePath: b.info.scope.doc.framePath,
+    heading: headingLevel(b.info),
+    inButton: insideAction(b.info, actionSet, ownBlocks),
+    linkHref: linkHrefOf(b.info),
+  }));
+
+  const actions: ActionElement[] = actionInfos.map((info, i) => {
+    const kind = actionKind(info) as NonNullable<ReturnType<typeof actionKind>>;
+    return {
+      id: `a${i + 1}`,
+      text: accessibleName(info, index),
+      tag: info.tag,
+      role: kind.role,
+      type: kind.type,
+      disabled: isDisabled(info),
+      area: 0,
+      fontPx: Math.round(info.style.fontPx * 100) / 100,
+      filled: ownFill(info),
+      box: { ...ZERO_BOX },
+      visibility: { ...info.visibility },
+      selector: info.selector,
+      groupId: groupOf(info),
+      regionId: regionOf(info),
+      framePath: info.scope.doc.framePath,
+    };
+  });
+
+  const fields: FormField[] = [];
+  for (const info of index.elements) {
+    const type = fieldType(info);
+    if (type === null) continue;
+    fields.push({ type, name: info.el.attribs.name ?? "", label: accessibleName(info, index), required: isRequired(info), groupId: groupOf(info), regionId: regionOf(info) });
+  }
+
+  for (const region of regionAssignment.regions) {
+    region.headings = texts
+      .filter((t) => t.regionId === region.id && t.heading !== null && isShownBox(t.visibility))
+      .sort((a, b) => (a.heading ?? 0) - (b.heading ?? 0))
+      .map((t) => t.text);
+  }
+
+  for (const b of layout.blocks) {
+    for (const run of b.runs) if (run.backgroundSource === "image" && !run.colorTransparent) notes.add(backgroundImageNote(run.selector));
+  }
+
+  const htmlElement = top.root.children.find((c): c is Element => isElement(c) && tagOf(c) === "html");
+  return {
+    version: PAGE_MODEL_VERSION,
+    url: opts.url,
+    title: titleOf(top.root),
+    lang: htmlElement?.attribs.lang?.trim() || null,
+    viewport: opts.viewport,
+    locale: opts.locale,
+    source: "static",
+    regions: regionAssignment.regions,
+    groups: groupAssignment.groups,
+    controls,
+    texts,
+    actions,
+    fields,
+    frames,
+    notes: notes.notes,
+    flowActions: [],
+    capturedAt: new Date().toISOString(),
+  };
+}
+
+/** The block is, or is inside, a button or a link styled as one. */
+function insideAction(info: ElementInfo, actions: ReadonlySet<ElementInfo>, ownBlocks: ReadonlySet<Element>): boolean {
+  for (let p: ElementInfo | null = info; p; p = p.parent) if (actions.has(p) || ownBlocks.has(p.el)) return true;
+  return false;
+}

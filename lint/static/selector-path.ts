@@ -1,0 +1,84 @@
+/**
+ * Readable CSS paths, in the browser extractor's format: "#id" when the id is
+ * unique in its tree (and the path stops there), else the tag with
+ * :nth-of-type when it has siblings of the same tag, joined by " > "; frames
+ * and shadow roots are entered with " >>> ".
+ */
+import { attr, isElement, tagOf, type Element, type ParentNode } from "./dom-nodes.js";
+
+/** Escapes an identifier as CSS.escape does. */
+export function cssEscape(ident: string): string {
+  let out = "";
+  for (let i = 0; i < ident.length; i++) {
+    const ch = ident[i];
+    const code = ident.charCodeAt(i);
+    if (code === 0) out += "\uFFFD";
+    else if ((code >= 0x1 && code <= 0x1f) || code === 0x7f || (i === 0 && code >= 0x30 && code <= 0x39) || (i === 1 && code >= 0x30 && code <= 0x39 && ident[0] === "-")) {
+      out += `\\${code.toString(16)} `;
+    } else if (i === 0 && ch === "-" && ident.length === 1) out += "\\-";
+    else if (code >= 0x80 || ch === "-" || ch === "_" || /[0-9a-z]/iu.test(ch)) out += ch;
+    else out += `\\${ch}`;
+  }
+  return out;
+}
+
+/** How often each id occurs in a tree, not entering templates (shadow roots are trees of their own). */
+export function countIds(root: ParentNode): Map<string, number> {
+  const counts = new Map<string, number>();
+  const walk = (node: ParentNode): void => {
+    for (const child of node.children) {
+      if (!isElement(child)) continue;
+      const id = attr(child, "id");
+      if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
+      if (tagOf(child) !== "template") walk(child);
+    }
+  };
+  walk(root);
+  return counts;
+}
+
+/** Per parent: each child element's 1-based position among siblings of its tag, and how many siblings share the tag. */
+const siblingPositions = new WeakMap<ParentNode, Map<Element, { index: number; count: number }>>();
+
+function positionAmongTag(el: Element): { index: number; count: number } {
+  const parent = el.parent;
+  if (!parent) return { index: 1, count: 1 };
+  let positions = siblingPositions.get(parent);
+  if (!positions) {
+    positions = new Map();
+    const byTag = new Map<string, Element[]>();
+    for (const c of parent.children) {
+      if (!isElement(c)) continue;
+      const list = byTag.get(tagOf(c));
+      if (list) list.push(c);
+      else byTag.set(tagOf(c), [c]);
+    }
+    for (const list of byTag.values()) list.forEach((c, i) => positions?.set(c, { index: i + 1, count: list.length }));
+    siblingPositions.set(parent, positions);
+  }
+  return positions.get(el) ?? { index: 1, count: 1 };
+}
+
+/** The path of an element inside its own tree (document or shadow root). */
+export function localPath(el: Element, ids: ReadonlyMap<string, number>): string {
+  const segments: string[] = [];
+  let cur: Element | null = el;
+  while (cur) {
+    const id = attr(cur, "id");
+    if (id && ids.get(id) === 1) {
+      segments.unshift(`#${cssEscape(id)}`);
+      break;
+    }
+    const tag = tagOf(cur);
+    const parent: ParentNode | null = cur.parent;
+    const { index, count } = positionAmongTag(cur);
+    segments.unshift(count > 1 ? `${tag}:nth-of-type(${index})` : tag);
+    cur = parent && isElement(parent) && tagOf(parent) !== "template" ? parent : null;
+  }
+  return segments.join(" > ");
+}
+
+/** A path prefixed by the path of the frame or shadow host it lies in. */
+export function joinPath(prefix: string, local: string): string {
+  return prefix === "" ? local : `${prefix} >>> ${local}`;
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import type { Visibility } from "../model.js";
+import { block, run, staticModel } from "./__fixtures__/static-model.js";
+
+/** The visibility flags that are set, for compact assertions. */
+function flags(v: Visibility): string[] {
+  const out = Object.entries(v)
+    .filter(([, value]) => value === true)
+    .map(([key]) => key);
+  return out.sort();
+}
+
+describe("static visibility", () => {
+  it("reports plain text as visible", () => {
+    const m = staticModel(`<p>Plain</p>`);
+    expect(flags(run(m, "Plain").visibility)).toEqual([]);
+    expect(run(m, "Plain").visibility.covered).toBe(false);
+  });
+
+  it("takes display:none and the hidden attribute down to descendants", () => {
+    const m = staticModel(`<div style="display:none"><p>Styled away</p></div><div hidden><p>Attribute</p></div><div hidden style="display:block"><p>Overridden</p></div>`);
+    expect(flags(run(m, "Styled away").visibility)).toEqual(["displayNone"]);
+    expect(flags(run(m, "Attribute").visibility)).toEqual(["displayNone"]);
+    expect(flags(run(m, "Overridden").visibility)).toEqual([]);
+  });
+
+  it("reads visibility:hidden", () => {
+    const m = staticModel(`<p class="v">Invisible</p>`, { css: ".v { visibility: hidden }" });
+    expect(flags(run(m, "Invisible").visibility)).toEqual(["visibilityHidden"]);
+  });
+
+  it("puts large negative offsets, margins, translations and text-indent off-screen", () => {
+    const m = staticModel(
+      `<p style="position:absolute; left:-9999px">Left</p><p style="position:fixed; top:-2000px">Top</p><p style="text-indent:-9999px">Indented <span>child</span></p><p style="transform: translateX(-10000px)">Moved</p><p style="position:relative; left:-20px">Nudged</p><p style="left:-9999px">Static</p>`,
+    );
+    for (const text of ["Left", "Top", "Indented", "child", "Moved"]) expect(flags(run(m, text).visibility)).toEqual(["offscreen"]);
+    expect(flags(run(m, "Nudged").visibility)).toEqual([]);
+    expect(flags(run(m, "Static").visibility)).toEqual([]);
+  });
+
+  it("marks the screen-reader-only pattern as srOnly and clipped, and clip-path inset(50%) as clipped", () => {
+    const m = staticModel(
+      `<span class="sr-only">Screen reader</span><span class="vh">Visually hidden</span><p style="clip-path: inset(50%)">Inset</p><p style="clip: rect(0 0 0 0)">Static clip</p>`,
+      {
+        css: ".sr-only { position:absolute; width:1px; height:1px; padding:0; margin:-1px; overflow:hidden; clip:rect(0,0,0,0); border:0 } .vh { position:absolute !important; width:1px; height:1px; overflow:hidden; clip-path: inset(50%); white-space:nowrap }",
+      },
+    );
+    expect(flags(run(m, "Screen reader").visibility)).toEqual(["clipped", "srOnly"]);
+    expect(flags(run(m, "Visually hidden").visibility)).toEqual(["clipped", "srOnly"]);
+    expect(flags(run(m, "Inset").visibility)).toEqual(["clipped"]);
+    expect(flags(run(m, "Static clip").visibility)).toEqual([]);
+  });
+
+  it("marks explicit zero sizes with overflow hidden as zero-size, and their content as clipped", () => {
+    const m = staticModel(`<div style="width:0; height:0; overflow:hidden">Zero <p>Inside</p></div><div style="height:0">Overflowing</div><div style="max-height:0; overflow:hidden">Max</div>`);
+    expect(flags(run(m, "Zero").visibility)).toEqual(["zeroSize"]);
+    expect(flags(run(m, "Inside").visibility)).toEqual(["clipped"]);
+    expect(flags(run(m, "Overflowing").visibility)).toEqual([]);
+    expect(flags(run(m, "Max").visibility)).toEqual(["zeroSize"]);
+  });
+
+  it("never sets zero-size from unknown boxes", () => {
+    const m = staticModel(`<span style="position:absolute"></span><p style="width:50%; height:auto; overflow:hidden">Unknown box</p>`);
+    expect(run(m, "Unknown box").visibility.zeroSize).toBe(false);
+    expect(run(m, "Unknown box").box).toEqual({ x: 0, y: 0, width: 0, height: 0 });
+  });
+
+  it("collapses a closed <details> except its summary, and not an open one", () => {
+    const m = staticModel(`<details><summary>More options</summary>Loose text<p>Inside closed</p></details><details open><summary>Open summary</summary><p>Inside open</p></details>`);
+    expect(flags(run(m, "More options").visibility)).toEqual([]);
+    expect(flags(run(m, "Inside closed").visibility)).toEqual(["collapsed"]);
+    expect(flags(run(m, "Loose text").visibility)).toEqual(["collapsed"]);
+    expect(flags(run(m, "Inside open").visibility)).toEqual([]);
+  });
+
+  it("counts a display:none disclosure panel as collapsed, not display:none", () => {
+    const m = staticModel(
+      `<button aria-expanded="false" aria-controls="panel">More</button><div id="panel" style="display:none"><p>Panel text</p></div><div class="accordion-body" style="display:none"><p>Accordion text</p></div><div style="display:none"><p>Plain hidden</p></div>`,
+    );
+    expect(flags(run(m, "Panel text").visibility)).toEqual(["collapsed"]);
+    expect(flags(run(m, "Accordion text").visibility)).toEqual(["collapsed"]);
+    expect(flags(run(m, "Plain hidden").visibility)).toEqual(["displayNone"]);
+  });
+
+  it("collapses the content of content-visibility:hidden and hidden=until-found", () => {
+    const m = staticModel(`<div style="content-visibility:hidden"><p>Skipped</p></div><div hidden="until-found"><p>Findable</p></div>`);
+    expect(flags(run(m, "Skipped").visibility)).toEqual(["collapsed"]);
+    expect(flags(run(m, "Findable").visibility)).toEqual(["collapsed"]);
+  });
+
+  it("marks text inside a scroll container", () => {
+    const m = staticModel(`<div style="height: 80px; overflow-y: auto"><p>Scrollable terms</p></div>`);
+    expect(flags(run(m, "Scrollable terms").visibility)).toEqual(["inScrollContainer"]);
+  });
+
+  it("gives a block the visibility of its container and each run its own", () => {
+    const m = staticModel(`<p>I agree <span style="display:none">to share my data</span> to the terms</p>`);
+    const b = block(m, "I agree to share my data to the terms");
+    expect(flags(b.visibility)).toEqual([]);
+    expect(b.runs.map((r) => [r.text, flags(r.visibility)])).toEqual([
+      ["I agree to the terms", []],
+      ["to share my data", ["displayNone"]],
+    ]);
+  });
+});
