@@ -49,8 +49,8 @@ async function touched(selector: string): Promise<boolean> {
   return page.locator(selector).evaluate((el, attr) => el.hasAttribute(attr), TOUCHED_ATTRIBUTE);
 }
 
-async function failure(actions: FlowAction[]): Promise<FlowStepError> {
-  const error = await run(actions, 1_000).then(
+async function failure(actions: FlowAction[], timeoutMs = 1_000): Promise<FlowStepError> {
+  const error = await run(actions, timeoutMs).then(
     () => null,
     (e: unknown) => e,
   );
@@ -198,7 +198,7 @@ describe("runStepActions: failures", () => {
 
   it("stops at the failing action: earlier actions ran, later ones did not", async () => {
     await page.setContent(`<label>Name <input id="name"></label><button onclick="document.title = 'sent'">Send</button>`);
-    const error = await failure([{ fill: { label: "Name", value: "Li" } }, { click: { text: "Missing" } }, { click: { role: "button", name: "Send" } }]);
+    const error = await failure([{ fill: { label: "Name", value: "Li" } }, { click: { text: "Missing" } }, { click: { role: "button", name: "Send" } }], 6_000);
     expect(error.actionIndex).toBe(1);
     await expect(page.locator("#name").inputValue()).resolves.toBe("Li");
     await expect(page.title()).resolves.not.toBe("sent");
