@@ -10,7 +10,7 @@ import { TOOL_VERSION } from "./package-info.js";
 import { formatJson } from "./report/json.js";
 import { formatStylish } from "./report/stylish.js";
 import { lint } from "./runner.js";
-import type { RuleSettingInput } from "./config.js";
+import type { RuleSettingInput, ViewportInput } from "./config.js";
 import type { LintReport } from "./types.js";
 import { allRules } from "../rules/index.js";
 import { terminalSafe } from "./report/terminal-text.js";
@@ -66,6 +66,7 @@ interface LintCliOptions {
   maxWarnings?: number;
   viewport?: string;
   locale?: string;
+  static?: boolean;
   browser?: string;
   color?: boolean;
   targets?: string;
@@ -100,8 +101,9 @@ export function buildProgram(): Command {
     .option("--rule <id=severity>", "set a rule to off, warn or error (repeatable)", collectRule, {})
     .option("--timeout <ms>", "time allowed per page, in ms (default 30000)", parsePositiveInt("--timeout"))
     .option("--concurrency <n>", "pages linted at once (default: from the CPU count)", parsePositiveInt("--concurrency"))
-    .option("--viewport <name|WxH>", "desktop (1280x800, default), mobile (390x844), tablet, or WIDTHxHEIGHT")
-    .option("--locale <bcp47>", "browser locale, e.g. zh-CN")
+    .option("--viewport <list>", "desktop (1280x800, default), mobile (390x844), tablet or WIDTHxHEIGHT; a comma list lints every target in each")
+    .option("--locale <list>", "browser locale, e.g. zh-CN; a comma list (zh-CN,en-US) lints every target in each")
+    .option("--static", "no browser: lint the HTML with inline and <style> styles; what needs a browser is reported as incomplete")
     .option("--browser <path>", "Chrome/Chromium binary to use")
     .option("-q, --quiet", "report errors only")
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this", parsePositiveInt("--max-warnings"))
@@ -127,7 +129,8 @@ export function buildProgram(): Command {
         timeout: options.timeout,
         concurrency: options.concurrency === 0 ? undefined : options.concurrency,
         viewport,
-        locale: options.locale,
+        locale: parseLocaleOption(options.locale),
+        static: options.static,
         browserPath: options.browser,
         log,
         onResult: showProgress
@@ -206,12 +209,32 @@ export function buildProgram(): Command {
   return program;
 }
 
-function parseViewportOption(value: string | undefined) {
+function parseViewportOption(value: string | undefined): ViewportInput[] | undefined {
   if (value === undefined) return undefined;
-  if (value === "desktop" || value === "mobile" || value === "tablet") return value;
-  const match = /^(\d{3,4})x(\d{3,4})$/.exec(value);
-  if (!match) throw new UsageError(`--viewport expects desktop, mobile, tablet or WIDTHxHEIGHT (e.g. 390x844), got "${value}".`);
-  return { width: Number(match[1]), height: Number(match[2]) };
+  return listOption(value, "--viewport").map((item): ViewportInput => {
+    if (item === "desktop" || item === "mobile" || item === "tablet") return item;
+    const match = /^(\d{2,5})x(\d{2,5})$/.exec(item);
+    if (!match) throw new UsageError(`--viewport expects desktop, mobile, tablet or WIDTHxHEIGHT (e.g. 390x844), or a comma list of them; got "${item}".`);
+    return { width: Number(match[1]), height: Number(match[2]) };
+  });
+}
+
+function parseLocaleOption(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  return listOption(value, "--locale").map((item) => {
+    try {
+      return Intl.getCanonicalLocales(item)[0];
+    } catch {
+      throw new UsageError(`--locale expects BCP 47 language tags such as zh-CN or en-US, or a comma list of them; got "${item}".`);
+    }
+  });
+}
+
+/** A comma-separated option value: trimmed, without repeats, never empty. */
+function listOption(value: string, flag: string): string[] {
+  const items = [...new Set(value.split(",").map((v) => v.trim()).filter(Boolean))];
+  if (items.length === 0) throw new UsageError(`${flag} needs a value.`);
+  return items;
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -3,7 +3,9 @@
  * context (in parallel up to --concurrency), and assemble the report. A
  * target that fails becomes an error result; the others are still linted.
  */
+import { readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
+import { relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright";
 import { launchBrowser, newLintContext } from "./browser.js";
@@ -18,6 +20,9 @@ import { resolveTargets, type Target } from "./targets.js";
 import { shardSlice, type Shard } from "./shard.js";
 import { SnapshotStore, type UpdateMode } from "./snapshot.js";
 import { EvidenceWriter, RequestLog, locatorForSelector } from "./evidence/writer.js";
+import { FlowStepError, runStepActions } from "./flow/index.js";
+import type { Flow } from "./flow/types.js";
+import { buildStaticModel } from "./static/index.js";
 import type { LintReport, LintResult, Rule } from "./types.js";
 import { allRules } from "../rules/index.js";
 
@@ -30,8 +35,12 @@ export interface LintOptions {
   concurrency?: number;
   /** Per-state timeout in ms (default 30000). */
   timeout?: number;
-  viewport?: ViewportInput;
-  locale?: string;
+  /** One viewport, or a list: every target is linted in each (and in each locale). */
+  viewport?: ViewportInput | ViewportInput[];
+  /** One locale, or a list: every target is linted in each (and in each viewport). */
+  locale?: string | string[];
+  /** Lint without a browser: cheerio-built models, styles from inline and <style> rules; the unknowable goes to incomplete. */
+  static?: boolean;
   /** Path to a Chrome/Chromium binary. */
   browserPath?: string;
   /** A browser the caller already launched; it is not closed. */
@@ -72,7 +81,7 @@ export function defaultConcurrency(): number {
 
 /** One target to lint: a page (one state), or a flow (one state per step), in one context. */
 interface TargetJob {
-  target: Target & { kind: "url" | "file" };
+  target: Target & { kind: "url" | "file" | "flow" };
   steps: StepPlan[];
   viewport: Viewport;
   locale: string | null;
@@ -93,6 +102,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => void, 
 }
 
 function describeLoadError(error: unknown, input: string, timeoutMs: number): string {
+  if (error instanceof FlowStepError) return error.message;
   const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
   if (error instanceof TimeoutError) return message;
   if (/ERR_NAME_NOT_RESOLVED/.test(message)) return `Cannot resolve the host of ${input}: check the URL and your network.`;
@@ -106,15 +116,51 @@ function describeLoadError(error: unknown, input: string, timeoutMs: number): st
 export interface StepPlan {
   /** Step name, for flows; undefined for single pages. */
   name?: string;
-  /** Runs the step's actions; returns what was done, for the primary-purpose decision. */
-  act?: (page: Page) => Promise<FlowActionRecord[]>;
+  /** Runs the step's actions within timeoutMs; returns what was done, for the primary-purpose decision. */
+  act?: (page: Page, server: LocalFileServer, timeoutMs: number) => Promise<FlowActionRecord[]>;
+}
+
+/** The URL a user recognises for a target's first state. */
+function startUrlOf(target: TargetJob["target"]): string {
+  if (target.kind === "url") return target.url;
+  if (target.kind === "file") return pathToFileURL(target.path).href;
+  return target.flow.urlIsFile ? pathToFileURL(target.flow.url).href : target.flow.url;
+}
+
+/** The URL the browser opens for a target's first state (local files go through the run's file server). */
+function openUrlOf(target: TargetJob["target"], server: LocalFileServer): string {
+  if (target.kind === "url") return target.url;
+  if (target.kind === "file") return server.urlFor(target.path, target.root);
+  return target.flow.urlIsFile ? serveWithin(server, target.flow.url, target.root, target.input) : target.flow.url;
+}
+
+function serveWithin(server: LocalFileServer, path: string, root: string, owner: string): string {
+  const rel = relative(root, path);
+  if (rel.startsWith("..") || rel === "") throw new Error(`${owner} opens ${path}, which is outside its folder ${root}; flows may only open pages in or below the folder of their start page.`);
+  return server.urlFor(path, root);
+}
+
+/** One state per flow step: the step's actions run, then the state is linted. */
+function flowSteps(target: Extract<Target, { kind: "flow" }>): StepPlan[] {
+  const flow: Flow = target.flow;
+  return flow.steps.map((step, index) => ({
+    name: step.name,
+    act:
+      step.actions.length === 0
+        ? undefined
+        : (page, server, timeoutMs) =>
+            runStepActions(page, flow, index, {
+              timeoutMs,
+              resolveUrl: (value) => (/^https?:/i.test(value) ? value : serveWithin(server, value, target.root, target.input)),
+            }),
+  }));
 }
 
 function emptyResult(job: TargetJob, step: string | undefined): LintResultWithModel {
   return {
     target: job.target.input,
     ...(step !== undefined ? { step } : {}),
-    url: job.target.kind === "url" ? job.target.url : pathToFileURL(job.target.path).href,
+    url: startUrlOf(job.target),
     viewport: job.viewport,
     ...(job.locale ? { locale: job.locale } : {}),
     findings: [],
@@ -163,13 +209,13 @@ async function lintTarget(browser: Browser, server: LocalFileServer, job: Target
       const label = step.name !== undefined ? `${job.target.input} step "${step.name}"` : job.target.input;
       const run = async (): Promise<LintResultWithModel> => {
         if (i === 0) {
-          const url = job.target.kind === "url" ? job.target.url : server.urlFor(job.target.path, job.target.root);
+          const url = openUrlOf(job.target, server);
           const response = await page.goto(url, { waitUntil: "load", timeout: Math.max(1000, deadline - Date.now()) });
           if (response && response.status() >= 400) {
             throw new Error(`${job.target.input} answered HTTP ${response.status()} ${response.statusText()}.`);
           }
         }
-        if (step.act) flowActions.push(...(await step.act(page)));
+        if (step.act) flowActions.push(...(await step.act(page, server, Math.max(1000, deadline - Date.now() - 2000))));
         await waitForSettle(page, { timeoutMs: Math.max(0, Math.min(10_000, deadline - Date.now() - 1000)) });
         const model = await extractPageModel(page, { viewport: job.viewport, locale: job.locale, flowActions: [...flowActions], timeoutMs: Math.max(1000, deadline - Date.now()) });
         model.url = server.displayUrl(model.url);
@@ -204,6 +250,52 @@ async function lintTarget(browser: Browser, server: LocalFileServer, job: Target
     results.push({ ...emptyResult(job, job.steps[0]?.name), error: describeLoadError(error, job.target.input, timeoutMs) });
   } finally {
     await (context as BrowserContext | null)?.close().catch(() => {});
+  }
+  return results;
+}
+
+/** Reads a page's HTML without a browser: a local file, or an http(s) response. */
+async function fetchHtml(target: TargetJob["target"], path: string | null, timeoutMs: number): Promise<string> {
+  if (path) return readFile(path, "utf8");
+  const url = target.kind === "url" ? target.url : (target as Extract<Target, { kind: "flow" }>).flow.url;
+  const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: "follow" });
+  if (!response.ok) throw new Error(`${target.input} answered HTTP ${response.status} ${response.statusText}.`);
+  return response.text();
+}
+
+/**
+ * Static mode: the same rules over a model built from the HTML alone. A flow's
+ * first state is linted when it needs no actions; steps that do need a browser
+ * and say so as incomplete, never as a guess.
+ */
+async function lintStatic(job: TargetJob, timeoutMs: number, keepModel: boolean): Promise<LintResultWithModel[]> {
+  const results: LintResultWithModel[] = [];
+  const { target } = job;
+  const path = target.kind === "file" ? target.path : target.kind === "flow" && target.flow.urlIsFile ? target.flow.url : null;
+  const root = target.kind === "url" ? undefined : target.root;
+  let html: string | null = null;
+  for (let i = 0; i < job.steps.length; i++) {
+    const step = job.steps[i];
+    const base = emptyResult(job, step.name);
+    const started = Date.now();
+    if (i > 0 || step.act) {
+      base.incomplete = job.engine.rules.map(({ rule }) => ({
+        ruleId: rule.meta.id,
+        reason: "static-mode-flow-step",
+        message: "This flow step is reached by actions (click, fill, ...), which need a browser; lint flows without --static.",
+      }));
+      results.push(base);
+      continue;
+    }
+    try {
+      html ??= await fetchHtml(target, path, timeoutMs);
+      const model = buildStaticModel(html, { url: base.url, viewport: job.viewport, locale: job.locale, ...(root ? { baseDir: root } : {}) });
+      const outcome = runRules(model, job.engine);
+      results.push({ ...base, findings: outcome.findings, passes: outcome.passes, incomplete: outcome.incomplete, inapplicable: outcome.inapplicable, durationMs: Date.now() - started, ...(keepModel ? { model } : {}) });
+    } catch (error) {
+      results.push({ ...base, error: describeLoadError(error, target.input, timeoutMs), durationMs: Date.now() - started });
+      break;
+    }
   }
   return results;
 }
@@ -255,16 +347,21 @@ export async function lint(inputs: string[], opts: LintOptions = {}): Promise<Li
   const ignore: IgnoreEntry[] = cfg.ignore ?? [];
   const languages = cfg.languages ?? [];
 
-  const jobs: (TargetJob | { invalid: Target & { kind: "invalid" } })[] = targets.map((target) => {
-    if (target.kind === "invalid") return { invalid: target };
-    const override = target.kind === "file" ? overridesFor(loaded, target.path) : {};
-    return {
-      target,
-      viewport: resolveViewport(opts.viewport ?? override.viewport ?? cfg.viewport),
-      locale: opts.locale ?? override.locale ?? cfg.locale ?? null,
-      engine: { rules: setup.rulesFor(target.kind === "file" ? target.path : null), thresholds, languages, ignore },
-      steps: [{}],
-    };
+  // The matrix: every target in every viewport x locale given on the command line;
+  // otherwise the flow's own, then config overrides, then config.
+  const viewportList = opts.viewport === undefined ? null : Array.isArray(opts.viewport) ? opts.viewport : [opts.viewport];
+  const localeList = opts.locale === undefined ? null : Array.isArray(opts.locale) ? opts.locale : [opts.locale];
+  type Job = TargetJob | { invalid: Target & { kind: "invalid" } };
+  const jobs: Job[] = targets.flatMap((target): Job[] => {
+    if (target.kind === "invalid") return [{ invalid: target }];
+    const localPath = target.kind === "url" ? null : target.path;
+    const override = localPath ? overridesFor(loaded, localPath) : {};
+    const flow = target.kind === "flow" ? target.flow : null;
+    const viewports = viewportList ?? [flow?.viewport ?? override.viewport ?? cfg.viewport];
+    const locales = localeList ?? [flow?.locale ?? override.locale ?? cfg.locale ?? null];
+    const engine: EngineOptions = { rules: setup.rulesFor(localPath), thresholds, languages, ignore };
+    const steps: StepPlan[] = target.kind === "flow" ? flowSteps(target) : [{}];
+    return viewports.flatMap((viewport) => locales.map((locale): Job => ({ target, viewport: resolveViewport(viewport), locale, engine, steps })));
   });
 
   const hooks: StateHooks = {
@@ -304,8 +401,15 @@ export async function lint(inputs: string[], opts: LintOptions = {}): Promise<Li
         store(index, [{ target: job.invalid.input, url: "", findings: [], passes: [], incomplete: [], inapplicable: [], error: job.invalid.error }]);
       }
     });
-    if (runnable.length > 0) {
-      if (runnable.some((j) => j.target.kind === "file")) await server.start();
+    if (runnable.length > 0 && opts.static) {
+      const concurrency = Math.max(1, opts.concurrency ?? cfg.concurrency ?? defaultConcurrency());
+      const queue = jobs.map((job, index) => ({ job, index })).filter((e): e is { job: TargetJob; index: number } => !("invalid" in e.job));
+      const worker = async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) store(next.index, await lintStatic(next.job, timeoutMs, opts.keepModels ?? false));
+      };
+      await Promise.all(Array.from({ length: Math.min(concurrency * 4, queue.length) }, worker));
+    } else if (runnable.length > 0) {
+      if (runnable.some((j) => j.target.kind !== "url")) await server.start();
       browser ??= await launchBrowser({ executablePath: opts.browserPath ?? cfg.browser?.executablePath, log: opts.log });
       browserVersion = `Chromium ${browser.version()}`;
       const concurrency = Math.max(1, opts.concurrency ?? cfg.concurrency ?? defaultConcurrency());

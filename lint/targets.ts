@@ -1,17 +1,20 @@
 /**
  * Turning what the user typed into targets: URLs, .html files, directories
- * (recursive, sorted) and, later, flow files. Each target that cannot be
+ * (recursive, sorted) and flow files. Each target that cannot be
  * used becomes an error result; the others are still linted.
  */
 import { readdirSync, statSync } from "node:fs";
-import { extname, join, resolve } from "node:path";
+import { dirname, extname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { minimatch } from "minimatch";
 import { relativePosix } from "./config.js";
+import { isFlowFile, loadFlowFile } from "./flow/flow-file.js";
+import type { Flow } from "./flow/types.js";
 
 export type Target =
   | { kind: "url"; input: string; url: string }
   | { kind: "file"; input: string; path: string; /** Folder the page may read from (the directory given, or the file's own folder). */ root: string }
+  | { kind: "flow"; input: string; path: string; flow: Flow; /** Folder the flow's pages may read from. */ root: string }
   | { kind: "invalid"; input: string; error: string };
 
 const HTML_EXTENSIONS = new Set([".html", ".htm", ".xhtml"]);
@@ -25,7 +28,12 @@ export interface ResolveOptions {
   excludeBase: string;
 }
 
-function walk(dir: string, out: string[], isExcluded: (path: string) => boolean): void {
+/**
+ * Collects pages and flow files under `dir`, sorted. A folder holding a flow
+ * file is that flow's folder: its pages (and those below it) are the flow's
+ * states, linted through the flow, not one by one.
+ */
+function walk(dir: string, out: string[], isExcluded: (path: string) => boolean, insideFlow = false): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -33,12 +41,34 @@ function walk(dir: string, out: string[], isExcluded: (path: string) => boolean)
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const flowFolder = insideFlow || entries.some((e) => e.isFile() && isFlowFile(e.name));
   for (const entry of entries) {
     const full = join(dir, entry.name);
     if (entry.name.startsWith(".")) continue;
     if (isExcluded(full)) continue;
-    if (entry.isDirectory()) walk(full, out, isExcluded);
-    else if (entry.isFile() && HTML_EXTENSIONS.has(extname(entry.name).toLowerCase())) out.push(full);
+    if (entry.isDirectory()) walk(full, out, isExcluded, flowFolder);
+    else if (!entry.isFile()) continue;
+    else if (isFlowFile(entry.name)) out.push(full);
+    else if (!flowFolder && HTML_EXTENSIONS.has(extname(entry.name).toLowerCase())) out.push(full);
+  }
+}
+
+/** The folder a flow's pages are served from: the flow file's folder, widened to hold its start page. */
+function flowRoot(flowFile: string, flow: Flow): string {
+  let root = dirname(flowFile);
+  if (flow.urlIsFile) {
+    const start = resolve(flow.url);
+    while (relative(root, start).startsWith("..") && dirname(root) !== root) root = dirname(root);
+  }
+  return root;
+}
+
+function flowTarget(input: string, path: string): Target {
+  try {
+    const flow = loadFlowFile(path);
+    return { kind: "flow", input, path, flow, root: flowRoot(path, flow) };
+  } catch (error) {
+    return { kind: "invalid", input, error: error instanceof Error ? error.message : String(error) };
   }
 }
 
@@ -84,15 +114,18 @@ export function resolveTargets(inputs: string[], opts: ResolveOptions): Target[]
       const files: string[] = [];
       walk(path, files, isExcluded);
       if (files.length === 0) {
-        targets.push({ kind: "invalid", input, error: `No .html files found in directory ${input}.` });
+        targets.push({ kind: "invalid", input, error: `No .html or flow files found in directory ${input}.` });
       }
       for (const file of files) {
-        targets.push({ kind: "file", input: relativePosix(opts.cwd, file), path: file, root: path });
+        const rel = relativePosix(opts.cwd, file);
+        targets.push(isFlowFile(file) ? flowTarget(rel, file) : { kind: "file", input: rel, path: file, root: path });
       }
+    } else if (isFlowFile(path)) {
+      targets.push(flowTarget(input, path));
     } else if (HTML_EXTENSIONS.has(extname(path).toLowerCase())) {
       targets.push({ kind: "file", input, path, root: resolve(path, "..") });
     } else {
-      targets.push({ kind: "invalid", input, error: `${input} is not an HTML file (.html, .htm). Give a page, a directory of pages, or a URL.` });
+      targets.push({ kind: "invalid", input, error: `${input} is not an HTML file (.html, .htm) or a flow file (.flow.json, .flow.yaml). Give a page, a flow, a directory of them, or a URL.` });
     }
   }
   return targets;
