@@ -83,6 +83,8 @@ export interface Finding {
   evidence: Evidence;
   legal: string[];
   fingerprint: string;
+  /** The element in context with an outline around it, as a `data:image/png;base64,` URL (when screenshots were asked for). */
+  screenshot?: string;
 }
 
 /** A consent control or statement the rule checked and found fine. */
