@@ -130,7 +130,7 @@ export function parseConfigText(file: string, source: string): ConfigFile {
   const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false });
   if (doc.errors.length > 0) {
     const err = doc.errors[0];
-    const pos = err.linePos?.[0];
+    const pos = err.linePos?.[0] ?? counter.linePos(err.pos[0]);
     throw new UsageError(`Cannot parse config ${file}${pos ? `:${pos.line}:${pos.col}` : ""}: ${err.message.split("\n")[0]}. Fix the syntax and run again.`);
   }
   const data: unknown = doc.toJS() ?? {};
