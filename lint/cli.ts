@@ -18,7 +18,7 @@ import { mergeReports, readReport } from "./merge.js";
 import { parseShard } from "./shard.js";
 import { parseUpdateMode } from "./snapshot.js";
 import { formatVerify, verifyEvidence } from "./evidence/manifest.js";
-import { diffExitCode, diffReports, formatDiffText } from "./diff.js";
+import { diffExitCode, diffReports, formatDiffText, readDiffInput } from "./diff.js";
 import { readTargetsFile } from "./targets-file.js";
 
 const FORMATS = ["stylish", "json"] as const;
@@ -171,12 +171,12 @@ export function buildProgram(): Command {
 
   program
     .command("diff")
-    .description("compare two JSON reports: fixed / introduced / persisting, and a verdict")
-    .argument("<before>", "the earlier JSON report")
-    .argument("<after>", "the later JSON report")
+    .description("compare two JSON reports or two snapshot folders: fixed / introduced / persisting, and a verdict")
+    .argument("<before>", "the earlier JSON report or --snapshot-dir folder")
+    .argument("<after>", "the later JSON report or --snapshot-dir folder")
     .addOption(new Option("-f, --format <format>", "output format").choices(["stylish", "json"]).default("stylish"))
     .action((beforePath: string, afterPath: string, options: { format: string }) => {
-      const diff = diffReports(readReport(beforePath), readReport(afterPath));
+      const diff = diffReports(readDiffInput(beforePath), readDiffInput(afterPath));
       if (options.format === "json") process.stdout.write(JSON.stringify(diff, null, 2) + "\n");
       else process.stdout.write(formatDiffText(diff).split("\n").map((l) => terminalSafe(l, 1000)).join("\n") + "\n");
       process.exitCode = diffExitCode(diff);
