@@ -1,9 +1,22 @@
 /**
  * Comparing two runs by fingerprint: what was fixed, what was introduced,
- * what persists, and a verdict. States are matched by target, step, viewport
- * and locale, so the same URL linted a month apart compares.
+ * what persists, and a verdict, per state and overall.
+ *
+ * The runs are JSON reports or snapshot folders. States are matched by
+ * target, step, viewport and locale, in this order of trust:
+ *   1. the target exactly as given;
+ *   2. the target's identity: a flow's name (so the same flow matches
+ *      wherever its file lives), a URL without its fragment and with scheme
+ *      and host in lower case, a file path without `./` or doubled slashes;
+ *   3. for page files, the path below the folder all of a run's pages share
+ *      (`site-v1/a/b.html` matches `site-v2/a/b.html`);
+ *   4. when what is left on each side is one target, those two.
+ * A state found in one run only is listed, and never counted as fixed.
  */
+import { readReport } from "./merge.js";
+import { isDirectory, readSnapshotDir, stateIdentity, stateLabel, targetIdentity, type IdentifiedResult } from "./snapshot.js";
 import type { Finding, LintReport, LintResult } from "./types.js";
+import { UsageError } from "./errors.js";
 
 export type Verdict = "fixed" | "partially-fixed" | "not-fixed" | "regressed" | "clean";
 
@@ -12,11 +25,18 @@ export interface DiffEntry extends Finding {
   step?: string;
   /** Rule version before and after, when it changed between the runs. */
   ruleVersionChanged?: { before: string; after: string };
+  /** The rule did not run in the earlier run. */
+  ruleNew?: true;
 }
 
 export interface StateDiff {
   key: string;
+  /** The target in the later run (the earlier one when the state is gone). */
   target: string;
+  /** The target in the earlier run, when it was given differently. */
+  beforeTarget?: string;
+  /** The flow's name, for flows. */
+  flow?: string;
   step?: string;
   fixed: DiffEntry[];
   introduced: DiffEntry[];
@@ -24,6 +44,10 @@ export interface StateDiff {
   verdict: Verdict;
   /** The state is only in one of the runs. */
   only?: "before" | "after";
+  /** How the states were paired, when not by the target as given. */
+  matchedBy?: "identity" | "relative-path" | "single-target";
+  /** The state could not be linted in that run: its findings are not compared. */
+  error?: { before?: string; after?: string };
 }
 
 export interface ReportDiff {
@@ -34,11 +58,25 @@ export interface ReportDiff {
   states: StateDiff[];
   /** Rules whose version differs between the runs: their findings may differ for that reason alone. */
   changedRules: { id: string; before: string; after: string }[];
+  /** Rules that ran in only one of the runs. */
+  addedRules?: string[];
+  removedRules?: string[];
+}
+
+/** A result as the diff reads it: a report's result, or a state read from a snapshot folder (which names its flow). */
+type DiffResult = LintResult & { flow?: string };
+type DiffReport = Omit<LintReport, "results"> & { results: DiffResult[] };
+
+function viewportKey(r: Pick<LintResult, "viewport">): string {
+  return r.viewport ? `${r.viewport.width}x${r.viewport.height}` : "";
 }
 
 export function stateKey(r: Pick<LintResult, "target" | "step" | "viewport" | "locale">): string {
-  const vp = r.viewport ? `${r.viewport.width}x${r.viewport.height}` : "";
-  return [r.target, r.step ?? "", vp, r.locale ?? ""].join("\u241f");
+  return [r.target, r.step ?? "", viewportKey(r), r.locale ?? ""].join("\u241f");
+}
+
+function restKey(r: IdentifiedResult): string {
+  return [r.step ?? "", viewportKey(r), r.locale ?? ""].join("\u241f");
 }
 
 export function verdictOf(fixed: number, introduced: number, persisting: number): Verdict {
@@ -48,64 +86,261 @@ export function verdictOf(fixed: number, introduced: number, persisting: number)
   return "clean";
 }
 
-function entries(result: LintResult, findings: Finding[], changed: Map<string, { before: string; after: string }>): DiffEntry[] {
+interface RuleChanges {
+  changed: Map<string, { before: string; after: string }>;
+  added: Set<string>;
+}
+
+function entries(result: DiffResult, findings: Finding[], rules: RuleChanges): DiffEntry[] {
   return findings.map((f) => ({
     ...f,
     target: result.target,
     ...(result.step !== undefined ? { step: result.step } : {}),
-    ...(changed.has(f.ruleId) ? { ruleVersionChanged: changed.get(f.ruleId)! } : {}),
+    ...(rules.changed.has(f.ruleId) ? { ruleVersionChanged: rules.changed.get(f.ruleId)! } : {}),
+    ...(rules.added.has(f.ruleId) ? { ruleNew: true as const } : {}),
   }));
 }
 
-export function diffReports(before: LintReport, after: LintReport): ReportDiff {
-  const changedRules = Object.keys({ ...before.rules, ...after.rules })
-    .filter((id) => before.rules?.[id] && after.rules?.[id] && before.rules[id] !== after.rules[id])
+// ---------------------------------------------------------------------------
+// Pairing states
+
+type Pair = { before?: DiffResult; after?: DiffResult; matchedBy?: StateDiff["matchedBy"] };
+
+/** Folder of a path ("" when none). */
+function folderOf(path: string): string {
+  const i = path.lastIndexOf("/");
+  return i < 0 ? "" : path.slice(0, i + 1);
+}
+
+/** The deepest folder all the given paths are in. */
+function commonFolder(paths: string[]): string {
+  if (paths.length === 0) return "";
+  let prefix = folderOf(paths[0]);
+  for (const p of paths) while (prefix !== "" && !p.startsWith(prefix)) prefix = folderOf(prefix.slice(0, -1));
+  return prefix;
+}
+
+function filePath(r: DiffResult): string | null {
+  const id = targetIdentity(r);
+  return id.startsWith("file:") ? id.slice(5) : null;
+}
+
+/** Pairs what is left on both sides by one key; keys that are not unique on a side are left alone. */
+function pairBy(
+  left: DiffResult[],
+  right: DiffResult[],
+  keys: { before: (r: DiffResult) => string | null; after: (r: DiffResult) => string | null },
+  how: Pair["matchedBy"],
+  pairs: Pair[],
+): [DiffResult[], DiffResult[]] {
+  const group = (list: DiffResult[], key: (r: DiffResult) => string | null) => {
+    const m = new Map<string, DiffResult[]>();
+    for (const r of list) {
+      const k = key(r);
+      if (k !== null) m.set(k, [...(m.get(k) ?? []), r]);
+    }
+    return m;
+  };
+  const lm = group(left, keys.before);
+  const rm = group(right, keys.after);
+  const used = new Set<DiffResult>();
+  for (const [k, ls] of lm) {
+    const rs = rm.get(k);
+    if (!rs || ls.length !== 1 || rs.length !== 1) continue;
+    pairs.push({ before: ls[0], after: rs[0], ...(how ? { matchedBy: how } : {}) });
+    used.add(ls[0]).add(rs[0]);
+  }
+  return [left.filter((r) => !used.has(r)), right.filter((r) => !used.has(r))];
+}
+
+export function pairStates(before: DiffResult[], after: DiffResult[]): Pair[] {
+  const pairs: Pair[] = [];
+  const both = (key: (r: DiffResult) => string | null) => ({ before: key, after: key });
+  let [b, a] = pairBy(before, after, both(stateKey), undefined, pairs);
+  [b, a] = pairBy(b, a, both(stateIdentity), "identity", pairs);
+  // Page files below the folder each run's pages share.
+  const below = (run: DiffResult[]) => {
+    const paths = [...new Set(run.map(filePath).filter((p): p is string => p !== null))];
+    const root = paths.length > 1 ? commonFolder(paths) : null;
+    return (r: DiffResult) => {
+      const p = filePath(r);
+      return p === null || root === null ? null : [p.slice(root.length), restKey(r)].join("\u241f");
+    };
+  };
+  [b, a] = pairBy(b, a, { before: below(before), after: below(after) }, "relative-path", pairs);
+  const targets = (list: DiffResult[]) => new Set(list.map(targetIdentity));
+  if (targets(b).size === 1 && targets(a).size === 1) [b, a] = pairBy(b, a, both(restKey), "single-target", pairs);
+  for (const r of b) pairs.push({ before: r });
+  for (const r of a) pairs.push({ after: r });
+  // In the later run's order; states gone from it last, in the earlier run's order.
+  const position = (p: Pair) => (p.after ? after.indexOf(p.after) : after.length + before.indexOf(p.before!));
+  return pairs.sort((x, y) => position(x) - position(y));
+}
+
+// ---------------------------------------------------------------------------
+// The diff
+
+function ruleChanges(before: DiffReport, after: DiffReport): { list: ReportDiff["changedRules"]; added: string[]; removed: string[]; changes: RuleChanges } {
+  const b = before.rules ?? {};
+  const a = after.rules ?? {};
+  const list = Object.keys({ ...b, ...a })
+    .filter((id) => b[id] && a[id] && b[id] !== a[id])
     .sort()
-    .map((id) => ({ id, before: before.rules[id], after: after.rules[id] }));
-  const changed = new Map(changedRules.map((c) => [c.id, { before: c.before, after: c.after }]));
-  const beforeByKey = new Map(before.results.map((r) => [stateKey(r), r]));
-  const afterByKey = new Map(after.results.map((r) => [stateKey(r), r]));
-  const keys = [...new Set([...beforeByKey.keys(), ...afterByKey.keys()])];
+    .map((id) => ({ id, before: b[id], after: a[id] }));
+  // Only when both runs say which rules ran can a rule be called new or gone.
+  const known = Object.keys(b).length > 0 && Object.keys(a).length > 0;
+  const added = known ? Object.keys(a).filter((id) => !b[id]).sort() : [];
+  const removed = known ? Object.keys(b).filter((id) => !a[id]).sort() : [];
+  return { list, added, removed, changes: { changed: new Map(list.map((c) => [c.id, { before: c.before, after: c.after }])), added: new Set(added) } };
+}
+
+export function diffReports(before: DiffReport, after: DiffReport): ReportDiff {
+  const rules = ruleChanges(before, after);
   const states: StateDiff[] = [];
-  for (const key of keys) {
-    const b = beforeByKey.get(key);
-    const a = afterByKey.get(key);
+  for (const { before: b, after: a, matchedBy } of pairStates(before.results, after.results)) {
     const ref = (a ?? b)!;
+    const comparable = Boolean(b && a && !b.error && !a.error);
     const afterPrints = new Set((a?.findings ?? []).map((f) => f.fingerprint));
     const beforePrints = new Set((b?.findings ?? []).map((f) => f.fingerprint));
-    // A state missing from the later run cannot show a fix: its findings are not compared.
-    const fixed = b && a ? entries(b, b.findings.filter((f) => !afterPrints.has(f.fingerprint)), changed) : [];
-    const persisting = b && a ? entries(a, a.findings.filter((f) => beforePrints.has(f.fingerprint)), changed) : [];
-    const introduced = a ? entries(a, a.findings.filter((f) => !beforePrints.has(f.fingerprint)), changed) : [];
+    // A state missing from (or failing in) either run cannot show a fix: its findings are not compared.
+    const fixed = comparable ? entries(b!, b!.findings.filter((f) => !afterPrints.has(f.fingerprint)), rules.changes) : [];
+    const persisting = comparable ? entries(a!, a!.findings.filter((f) => beforePrints.has(f.fingerprint)), rules.changes) : [];
+    const introduced = a && !a.error && (comparable || !b) ? entries(a, a.findings.filter((f) => !beforePrints.has(f.fingerprint)), rules.changes) : [];
+    const flow = targetIdentity(ref).startsWith("flow:") ? stateLabel(ref) : undefined;
+    const error = { ...(b?.error ? { before: b.error } : {}), ...(a?.error ? { after: a.error } : {}) };
     states.push({
-      key,
+      key: stateIdentity(ref),
       target: ref.target,
+      ...(b && a && b.target !== a.target ? { beforeTarget: b.target } : {}),
+      ...(flow !== undefined ? { flow } : {}),
       ...(ref.step !== undefined ? { step: ref.step } : {}),
       fixed,
       introduced,
       persisting,
       verdict: verdictOf(fixed.length, introduced.length, persisting.length),
       ...(!a ? { only: "before" as const } : !b ? { only: "after" as const } : {}),
+      ...(matchedBy ? { matchedBy } : {}),
+      ...(Object.keys(error).length > 0 ? { error } : {}),
     });
   }
   const fixed = states.flatMap((s) => s.fixed);
   const introduced = states.flatMap((s) => s.introduced);
   const persisting = states.flatMap((s) => s.persisting);
-  return { fixed, introduced, persisting, verdict: verdictOf(fixed.length, introduced.length, persisting.length), states, changedRules };
+  return {
+    fixed,
+    introduced,
+    persisting,
+    verdict: verdictOf(fixed.length, introduced.length, persisting.length),
+    states,
+    changedRules: rules.list,
+    ...(rules.added.length > 0 ? { addedRules: rules.added } : {}),
+    ...(rules.removed.length > 0 ? { removedRules: rules.removed } : {}),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Reading the two sides
+
+function parseViewport(key: string): LintResult["viewport"] {
+  const m = /^(\d+)x(\d+)$/.exec(key);
+  if (!m) return undefined;
+  return { width: Number(m[1]), height: Number(m[2]), deviceScaleFactor: 1, isMobile: false };
+}
+
+/** A snapshot folder read as a report: one result per stored state, findings with their evidence. */
+export function reportFromSnapshotDir(dir: string): DiffReport {
+  const snaps = readSnapshotDir(dir);
+  const rules: Record<string, string> = {};
+  let tool = "";
+  let startedAt = "";
+  const results: DiffResult[] = snaps.map(({ snapshot: s }) => {
+    for (const [id, v] of Object.entries(s.meta.rules ?? {})) rules[id] ??= v;
+    tool ||= s.meta.tool;
+    if (!startedAt || s.meta.recordedAt < startedAt) startedAt = s.meta.recordedAt;
+    const viewport = s.meta.viewport ?? parseViewport(s.state.viewport);
+    return {
+      target: s.state.target,
+      ...(s.state.flow ? { flow: s.state.flow } : {}),
+      ...(s.state.step !== undefined ? { step: s.state.step } : {}),
+      url: s.meta.url,
+      ...(viewport ? { viewport } : {}),
+      ...(s.state.locale ? { locale: s.state.locale } : {}),
+      findings: s.content.findings.map((f) => ({
+        ruleId: f.ruleId,
+        severity: f.severity === "warn" ? ("warn" as const) : ("error" as const),
+        message: f.message,
+        selector: "",
+        role: f.role,
+        name: f.name,
+        text: f.text,
+        evidence: f.evidence,
+        legal: [],
+        fingerprint: f.fingerprint,
+      })),
+      passes: [],
+      incomplete: [],
+      inapplicable: [],
+    };
+  });
+  const errors = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === "error").length, 0);
+  const warnings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === "warn").length, 0);
+  return {
+    tool: { name: "consentlint", version: tool },
+    results,
+    summary: { targets: results.length, errors, warnings, durationMs: 0 },
+    rules,
+    startedAt,
+  };
+}
+
+/** One side of `consentlint diff`: a JSON report file, or a snapshot folder. */
+export function readDiffInput(path: string): DiffReport {
+  if (isDirectory(path)) {
+    const report = reportFromSnapshotDir(path);
+    if (report.results.length === 0) throw new UsageError(`${path} holds no consentlint snapshots (*.json written by lint --snapshot-dir).`);
+    return report;
+  }
+  return readReport(path);
+}
+
+// ---------------------------------------------------------------------------
+// Output
+
+function where(s: StateDiff): string {
+  return `${s.flow ?? s.target}${s.step ? ` / ${s.step}` : ""}`;
+}
+
+function snippet(text: string): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  return t.length > 60 ? `${t.slice(0, 59)}…` : t;
 }
 
 /** The change log a person reads: FIXED / STILL PRESENT / NEW, per state. */
 export function formatDiffText(diff: ReportDiff): string {
   const lines: string[] = [];
-  const where = (e: DiffEntry) => `${e.target}${e.step ? ` / ${e.step}` : ""}`;
-  const note = (e: DiffEntry) => (e.ruleVersionChanged ? ` (rule changed ${e.ruleVersionChanged.before} -> ${e.ruleVersionChanged.after}; this may explain it)` : "");
+  const note = (e: DiffEntry) =>
+    e.ruleVersionChanged
+      ? `  (rule changed ${e.ruleVersionChanged.before} -> ${e.ruleVersionChanged.after} between the runs: this may explain it)`
+      : e.ruleNew
+        ? `  (rule did not run in the earlier run: this may explain it)`
+        : "";
+  const line = (tag: string, e: DiffEntry, s: StateDiff) => {
+    const text = e.text ? ` “${snippet(e.text)}”` : "";
+    return `${tag.padEnd(14)} ${e.ruleId} on ${where(s)}: ${e.message}${text}${note(e)}`;
+  };
   for (const s of diff.states) {
-    for (const e of s.fixed) lines.push(`FIXED          ${e.ruleId} on ${where(e)}: ${e.message}${note(e)}`);
-    for (const e of s.persisting) lines.push(`STILL PRESENT  ${e.ruleId} on ${where(e)}: ${e.message}${note(e)}`);
-    for (const e of s.introduced) lines.push(`NEW            ${e.ruleId} on ${where(e)}: ${e.message}${note(e)}`);
-    if (s.only === "before") lines.push(`GONE           ${s.target}${s.step ? ` / ${s.step}` : ""}: not linted in the later run`);
+    if (s.beforeTarget !== undefined) lines.push(`${where(s)}: ${s.beforeTarget} -> ${s.target}${s.matchedBy ? ` (matched by ${s.matchedBy === "identity" ? (s.flow ? "flow name" : "normalised target") : s.matchedBy})` : ""}`);
+    for (const e of s.fixed) lines.push(line("FIXED", e, s));
+    for (const e of s.persisting) lines.push(line("STILL PRESENT", e, s));
+    for (const e of s.introduced) lines.push(line("NEW", e, s));
+    if (s.error?.after) lines.push(`${"NOT LINTED".padEnd(14)} ${where(s)} in the later run: ${s.error.after}`);
+    if (s.error?.before && !s.error.after) lines.push(`${"NOT LINTED".padEnd(14)} ${where(s)} in the earlier run: ${s.error.before}`);
+    if (s.only === "before") lines.push(`${"GONE".padEnd(14)} ${where(s)}: not linted in the later run`);
+    if (s.only === "after" && s.introduced.length === 0) lines.push(`${"ADDED".padEnd(14)} ${where(s)}: not linted in the earlier run`);
   }
   for (const c of diff.changedRules) lines.push(`note: rule ${c.id} changed from ${c.before} to ${c.after} between the runs`);
+  for (const id of diff.addedRules ?? []) lines.push(`note: rule ${id} did not run in the earlier run`);
+  for (const id of diff.removedRules ?? []) lines.push(`note: rule ${id} did not run in the later run`);
   lines.push(`verdict: ${diff.verdict} (${diff.fixed.length} fixed, ${diff.persisting.length} still present, ${diff.introduced.length} new)`);
   return lines.join("\n") + "\n";
 }

@@ -4,11 +4,21 @@
  * snapshot of the consent region. Sorted and stable, written atomically, and
  * only when the compared content changed, so two runs of an unchanged page
  * leave byte-identical files.
+ *
+ * What is compared (`content`) holds only what a person would call the
+ * state's findings: measured numbers are rounded, and values that move
+ * between runs of an unchanged page (boxes, durations, times) are kept
+ * beside it in `measured`, with the run's facts in `meta`, out of the
+ * comparison.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse as parseYaml } from "yaml";
 import { UsageError } from "./errors.js";
+import { flowNameFromFile, isFlowFile } from "./flow/flow-file.js";
+import type { Viewport } from "./model.js";
 import type { Finding, LintResult } from "./types.js";
 
 export type UpdateMode = "none" | "missing" | "changed" | "all";
@@ -31,13 +41,26 @@ export interface SnapshotContent {
   aria: string;
 }
 
+/** Which state a snapshot is of. */
+export interface SnapshotState {
+  /** The target as given on the command line when the snapshot was written. */
+  target: string;
+  /** For flows: the flow's name, which identifies its states wherever the flow file lives. */
+  flow?: string;
+  step?: string;
+  /** WIDTHxHEIGHT, or "" when not known. */
+  viewport: string;
+  locale: string;
+}
+
 export interface SnapshotFile {
   format: typeof SNAPSHOT_FORMAT;
-  /** Which state this is: compared by these keys. */
-  state: { target: string; step?: string; viewport: string; locale: string };
-  /** Kept out of the comparison. */
-  meta: { tool: string; rules: Record<string, string>; url: string; recordedAt: string };
+  state: SnapshotState;
+  /** Facts of the run that wrote the file. Kept out of the comparison. */
+  meta: { tool: string; rules: Record<string, string>; url: string; viewport?: Viewport; recordedAt: string };
   content: SnapshotContent;
+  /** Values that vary between runs of an unchanged page (boxes, durations), by fingerprint. Kept out of the comparison. */
+  measured?: Record<string, Record<string, unknown>>;
 }
 
 export interface SnapshotStatus {
@@ -54,33 +77,143 @@ export function parseUpdateMode(value: string | undefined, ci: boolean): UpdateM
   throw new UsageError(`--update-snapshots expects none, missing, changed or all, got "${value}".`);
 }
 
-function viewportKey(r: LintResult): string {
+function viewportKey(r: Pick<LintResult, "viewport">): string {
   return r.viewport ? `${r.viewport.width}x${r.viewport.height}` : "";
 }
 
-export function snapshotFileName(r: LintResult): string {
-  const key = [r.target, r.step ?? "", viewportKey(r), r.locale ?? ""].join("\u241f");
-  const hash = createHash("sha256").update(key).digest("hex").slice(0, 10);
-  const readable = `${r.target}${r.step ? `__${r.step}` : ""}`.replace(/^[a-z]+:\/\//i, "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "").slice(-80);
+// ---------------------------------------------------------------------------
+// Which state is which: identities that survive a different path or URL spelling
+
+const flowNames = new Map<string, string>();
+
+/**
+ * The name of the flow a flow-file target runs: the flow's `name`, or its
+ * file name without `.flow.json`/`.flow.yaml` when the file has none or
+ * cannot be read (as when a report is compared on another machine).
+ */
+export function flowNameOfTarget(target: string): string {
+  const known = flowNames.get(target);
+  if (known !== undefined) return known;
+  let name = flowNameFromFile(target);
+  try {
+    const data = parseYaml(readFileSync(resolve(target), "utf8")) as { name?: unknown } | null;
+    if (data && typeof data.name === "string" && data.name.trim() !== "") name = data.name;
+  } catch {
+    // The file name stands in.
+  }
+  flowNames.set(target, name);
+  return name;
+}
+
+/** A result as compared: the flow name may be carried by the result (reports read from snapshots carry it). */
+export type IdentifiedResult = Pick<LintResult, "target" | "step" | "viewport" | "locale"> & { flow?: string };
+
+/** The flow a result belongs to, or null for a single page. */
+export function flowOf(r: IdentifiedResult): string | null {
+  if (typeof r.flow === "string" && r.flow !== "") return r.flow;
+  return isFlowFile(r.target) && !/^[a-z][a-z0-9+.-]*:\/\//i.test(r.target) ? flowNameOfTarget(r.target) : null;
+}
+
+/**
+ * What a target is, whatever way it was written: `flow:<name>` for flows;
+ * for http(s) URLs the URL without its fragment (scheme and host in lower
+ * case, default port dropped); for files the path with `./`, doubled and
+ * back slashes tidied (file: URLs become paths).
+ */
+export function targetIdentity(r: IdentifiedResult): string {
+  const flow = flowOf(r);
+  if (flow !== null) return `flow:${flow}`;
+  const t = r.target.trim();
+  if (/^https?:\/\//i.test(t)) {
+    try {
+      const u = new URL(t);
+      u.hash = "";
+      return `url:${u.href}`;
+    } catch {
+      return `url:${t}`;
+    }
+  }
+  let path = t;
+  if (/^file:/i.test(t)) {
+    try {
+      path = fileURLToPath(t);
+    } catch {
+      path = t;
+    }
+  }
+  path = path.replace(/\\/g, "/").replace(/\/{2,}/g, "/").replace(/(^|\/)(\.\/)+/g, "$1").replace(/\/\.$/, "");
+  return `file:${path}`;
+}
+
+/** The key a state is stored and matched under: target identity, step, viewport and locale. */
+export function stateIdentity(r: IdentifiedResult): string {
+  return [targetIdentity(r), r.step ?? "", viewportKey(r), r.locale ?? ""].join("\u241f");
+}
+
+/** The name people read for a state's target: the flow name, or the target as given. */
+export function stateLabel(r: IdentifiedResult): string {
+  return flowOf(r) ?? r.target;
+}
+
+export function snapshotFileName(r: IdentifiedResult): string {
+  const hash = createHash("sha256").update(stateIdentity(r)).digest("hex").slice(0, 10);
+  const flow = flowOf(r);
+  const base = flow ?? r.target.replace(/^[a-z]+:\/\//i, "");
+  const readable = `${base}${r.step ? `__${r.step}` : ""}`.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|-+$/g, "").slice(-80);
   return `${readable || "state"}.${viewportKey(r) || "default"}${r.locale ? `.${r.locale}` : ""}.${hash}.json`;
 }
 
-/** Rounds measured numbers so sub-pixel layout noise does not churn snapshots. */
-function stableEvidence(evidence: Finding["evidence"]): Finding["evidence"] {
-  const round = (v: unknown): unknown => {
-    if (typeof v === "number") return Math.round(v * 100) / 100;
-    if (Array.isArray(v)) return v.map(round);
-    if (v && typeof v === "object") {
-      const out: Record<string, unknown> = {};
-      for (const k of Object.keys(v).sort()) out[k] = round((v as Record<string, unknown>)[k]);
-      return out;
-    }
-    return v;
-  };
-  return round(evidence) as Finding["evidence"];
+// ---------------------------------------------------------------------------
+// Stable content
+
+/** Evidence keys whose values move between runs of an unchanged page: layout boxes, durations, times. */
+export function isVolatileEvidenceKey(key: string): boolean {
+  return key === "box" || key === "boxes" || key === "screenshot" || /(?:Ms|At|Time|Timestamp)$/.test(key) || /^(?:duration|elapsed|time)/i.test(key);
 }
 
-export function snapshotContent(result: LintResult, aria: string): SnapshotContent {
+/** Rounds to two decimals after removing floating-point noise, so 8.124999999 and 8.125000001 agree. */
+export function stableNumber(v: number): number {
+  if (!Number.isFinite(v)) return v;
+  const denoised = Math.round(v * 1e6) / 1e6;
+  const rounded = Math.round(denoised * 100) / 100;
+  return Object.is(rounded, -0) ? 0 : rounded;
+}
+
+function stableValue(v: unknown): unknown {
+  if (typeof v === "number") return stableNumber(v);
+  if (Array.isArray(v)) return v.map(stableValue);
+  if (v && typeof v === "object") {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort()) {
+      const value = (v as Record<string, unknown>)[k];
+      if (value !== undefined) out[k] = stableValue(value);
+    }
+    return out;
+  }
+  return v;
+}
+
+/** Evidence as compared: volatile keys out, numbers rounded, keys sorted. */
+export function stableEvidence(evidence: Finding["evidence"]): Finding["evidence"] {
+  const kept: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(evidence)) if (!isVolatileEvidenceKey(k)) kept[k] = v;
+  return stableValue(kept) as Finding["evidence"];
+}
+
+function volatileEvidence(evidence: Finding["evidence"]): Record<string, unknown> | null {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(evidence).sort()) if (isVolatileEvidenceKey(k) && evidence[k] !== undefined && k !== "screenshot") out[k] = evidence[k];
+  return Object.keys(out).length > 0 ? out : null;
+}
+
+const byFingerprint = <T extends { fingerprint: string }>(a: T, b: T) => (a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0);
+
+/** Line endings and trailing spaces of the aria snapshot never make a difference. */
+function stableAria(aria: string): string {
+  return aria.replace(/\r\n?/g, "\n").replace(/[ \t]+$/gm, "").replace(/\n+$/, "");
+}
+
+export function snapshotContent(result: Pick<LintResult, "findings">, aria: string): SnapshotContent {
   const findings = result.findings
     .map((f) => ({
       fingerprint: f.fingerprint,
@@ -92,13 +225,30 @@ export function snapshotContent(result: LintResult, aria: string): SnapshotConte
       text: f.text,
       evidence: stableEvidence(f.evidence),
     }))
-    .sort((a, b) => (a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0));
-  return { findings, aria };
+    .sort(byFingerprint);
+  return { findings, aria: stableAria(aria) };
+}
+
+function measuredOf(result: Pick<LintResult, "findings">): Record<string, Record<string, unknown>> | null {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const f of [...result.findings].sort(byFingerprint)) {
+    const v = volatileEvidence(f.evidence);
+    if (v) out[f.fingerprint] = v;
+  }
+  return Object.keys(out).length > 0 ? out : null;
+}
+
+/** The compared part of a snapshot, as one string: equal strings, equal snapshots. */
+export function comparedText(content: SnapshotContent): string {
+  return JSON.stringify(content);
 }
 
 function serialise(file: SnapshotFile): string {
   return JSON.stringify(file, null, 2) + "\n";
 }
+
+// ---------------------------------------------------------------------------
+// Files
 
 export function writeAtomic(path: string, text: string): void {
   const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
@@ -121,8 +271,36 @@ export function readSnapshot(path: string): SnapshotFile | null {
   }
 }
 
+const SNAPSHOT_FILE = /\.json$/;
+
+/** Every snapshot in a folder (not below it), sorted by file name. */
+export function readSnapshotDir(dir: string): { file: string; snapshot: SnapshotFile }[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(code === "ENOENT" ? `Snapshot folder not found: ${dir}.` : `Cannot read the snapshot folder ${dir}: ${(error as Error).message}`);
+  }
+  const out: { file: string; snapshot: SnapshotFile }[] = [];
+  for (const name of names.filter((n) => SNAPSHOT_FILE.test(n)).sort()) {
+    const snapshot = readSnapshot(join(dir, name));
+    if (snapshot) out.push({ file: name, snapshot });
+  }
+  return out;
+}
+
+export function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 export class SnapshotStore {
-  private seen = new Set<string>();
+  /** File name -> the target that recorded it in this run. */
+  private seen = new Map<string, string>();
 
   constructor(
     readonly dir: string,
@@ -136,24 +314,54 @@ export class SnapshotStore {
     }
   }
 
-  /** Compares a state with its stored snapshot and writes it as the mode says. */
-  record(result: LintResult, aria: string): SnapshotStatus {
+  /**
+   * Compares a state with its stored snapshot and writes it as the mode says:
+   * `none` never writes (a missing snapshot is reported as missing);
+   * `missing` writes only snapshots that do not exist; `changed` also
+   * rewrites those whose compared content differs; `all` also refreshes the
+   * run facts (tool and rule versions, URL) of matching snapshots when they
+   * are out of date. A state whose compared content is unchanged is never
+   * rewritten for its time alone.
+   */
+  record(result: LintResult & { flow?: string }, aria: string): SnapshotStatus {
     const name = snapshotFileName(result);
-    this.seen.add(name);
+    const earlier = this.seen.get(name);
+    if (earlier !== undefined && earlier !== result.target) {
+      throw new UsageError(
+        `${result.target} and ${earlier} have the same snapshot ${name} (${stateLabel(result)}${result.step ? `, step ${result.step}` : ""}): ` +
+          `states are stored by flow name, step, viewport and locale, so two flows of one name cannot share a --snapshot-dir. Rename one flow or lint them into different folders.`,
+      );
+    }
+    this.seen.set(name, result.target);
     const path = join(this.dir, name);
     const stored = readSnapshot(path);
     const content = snapshotContent(result, aria);
     const now = new Set(content.findings.map((f) => f.fingerprint));
     const before = new Set((stored?.content.findings ?? []).map((f) => f.fingerprint));
-    const fixed = stored ? [...before].filter((f) => !now.has(f)) : [];
-    const introduced = stored ? [...now].filter((f) => !before.has(f)) : [];
-    const persisting = stored ? [...now].filter((f) => before.has(f)) : [];
-    const same = stored !== null && JSON.stringify(stored.content) === JSON.stringify(content);
+    const fixed = stored ? [...before].filter((f) => !now.has(f)).sort() : [];
+    const introduced = stored ? [...now].filter((f) => !before.has(f)).sort() : [];
+    const persisting = stored ? [...now].filter((f) => before.has(f)).sort() : [];
+    const same = stored !== null && comparedText(stored.content) === comparedText(content);
+    const flow = flowOf(result);
+    const measured = measuredOf(result);
     const file: SnapshotFile = {
       format: SNAPSHOT_FORMAT,
-      state: { target: result.target, ...(result.step !== undefined ? { step: result.step } : {}), viewport: viewportKey(result), locale: result.locale ?? "" },
-      meta: { tool: this.meta.tool, rules: this.meta.rules, url: result.url, recordedAt: new Date().toISOString() },
+      state: {
+        target: result.target,
+        ...(flow !== null ? { flow } : {}),
+        ...(result.step !== undefined ? { step: result.step } : {}),
+        viewport: viewportKey(result),
+        locale: result.locale ?? "",
+      },
+      meta: {
+        tool: this.meta.tool,
+        rules: this.meta.rules,
+        url: result.url,
+        ...(result.viewport ? { viewport: result.viewport } : {}),
+        recordedAt: new Date().toISOString(),
+      },
       content,
+      ...(measured ? { measured } : {}),
     };
     let status: SnapshotStatus["status"];
     if (!stored) {
@@ -161,11 +369,10 @@ export class SnapshotStore {
       if (this.mode !== "none") writeAtomic(path, serialise(file));
     } else if (same) {
       status = "match";
+      if (this.mode === "all" && metaOutOfDate(stored, file)) writeAtomic(path, serialise(file));
     } else {
       status = "changed";
-      if (this.mode === "changed" || this.mode === "all") {
-        writeAtomic(path, serialise(file));
-      }
+      if (this.mode === "changed" || this.mode === "all") writeAtomic(path, serialise(file));
     }
     return { status, fixed, introduced, persisting, file: name };
   }
@@ -174,7 +381,12 @@ export class SnapshotStore {
   obsolete(): string[] {
     if (!existsSync(this.dir)) return [];
     return readdirSync(this.dir)
-      .filter((n) => n.endsWith(".json") && !this.seen.has(n))
+      .filter((n) => SNAPSHOT_FILE.test(n) && !this.seen.has(n))
       .sort();
   }
+}
+
+function metaOutOfDate(stored: SnapshotFile, next: SnapshotFile): boolean {
+  const facts = (f: SnapshotFile) => JSON.stringify([f.meta.tool, stableValue(f.meta.rules), f.meta.url, f.state]);
+  return facts(stored) !== facts(next);
 }
