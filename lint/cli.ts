@@ -1,5 +1,5 @@
 /**
- * The command line: `consentlint lint|rules`. Exit codes as ESLint: 0 clean,
+ * The command line: `consentlint lint|merge|diff|verify-evidence|init|rules`. Exit codes as ESLint: 0 clean,
  * 1 error-severity findings (or too many warnings), 2 the run itself failed.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
@@ -7,11 +7,14 @@ import { writeOutputFile } from "./output-file.js";
 import { UsageError } from "./errors.js";
 import { BrowserNotFoundError } from "./browser.js";
 import { TOOL_VERSION } from "./package-info.js";
-import { formatJson } from "./report/json.js";
-import { formatStylish } from "./report/stylish.js";
+import { REPORT_FORMATS, renderReport, type ReportFormat } from "./report/render.js";
+import { formatBatchSummary, summarizeBatch } from "./report/batch-summary.js";
+import { createProgressBar, wantsProgressBar } from "./report/progress.js";
+import { writeStarterFiles } from "./init.js";
+import { loadConfig, resolveThresholds } from "./config.js";
 import { lint } from "./runner.js";
 import type { RuleSettingInput, ViewportInput } from "./config.js";
-import type { LintReport } from "./types.js";
+import type { LintReport, Thresholds } from "./types.js";
 import { allRules } from "../rules/index.js";
 import { terminalSafe } from "./report/terminal-text.js";
 import { mergeReports, readReport } from "./merge.js";
@@ -21,8 +24,8 @@ import { formatVerify, verifyEvidence } from "./evidence/manifest.js";
 import { diffExitCode, diffReports, formatDiffText, readDiffInput } from "./diff.js";
 import { readTargetsFile } from "./targets-file.js";
 
-const FORMATS = ["stylish", "json"] as const;
-type Format = (typeof FORMATS)[number];
+const FORMATS = REPORT_FORMATS;
+type Format = ReportFormat;
 
 function parsePositiveInt(name: string) {
   return (value: string): number => {
@@ -50,9 +53,28 @@ export function exitCodeFor(report: LintReport, maxWarnings: number | undefined)
   return 0;
 }
 
-function render(report: LintReport, format: Format, opts: { quiet: boolean; color: boolean }): string {
-  if (format === "json") return formatJson(report);
-  return formatStylish(report, opts);
+function render(report: LintReport, format: Format, opts: { quiet: boolean; color: boolean; thresholds?: Thresholds }): string {
+  const text = renderReport(report, format, { rules: allRules.map((r) => r.meta), cwd: process.cwd(), ...opts });
+  if (format !== "stylish") return text;
+  // A batch of sites: which rules and patterns are how widespread, after the findings.
+  const batch = summarizeBatch(report);
+  return batch.targets > 1 ? `${text}\n${formatBatchSummary(batch)}` : text;
+}
+
+/** The HTML report is a file to open, mail or publish, never a stream on stdout. */
+function requireOutputFor(format: Format, output: string | undefined): void {
+  if (format === "html" && !output) {
+    throw new UsageError("--format html writes a file: give it with --output <file>, e.g. --output consent-report.html.");
+  }
+}
+
+/** The readability thresholds of the config, for the HTML report's "readable text needs" sentences. */
+function configThresholds(configPath: string | undefined): Thresholds | undefined {
+  try {
+    return resolveThresholds(loadConfig(configPath, process.cwd()).config.thresholds);
+  } catch {
+    return undefined;
+  }
 }
 
 interface LintCliOptions {
@@ -114,9 +136,10 @@ export function buildProgram(): Command {
     .option("--evidence <dir>", "write an evidence bundle (screenshots, DOM, aria snapshot, requests, hashed manifest)")
     .option("--no-color", "plain output")
     .action(async (targets: string[], options: LintCliOptions) => {
+      requireOutputFor(options.format, options.output);
       const viewport = parseViewportOption(options.viewport);
-      const log = (line: string) => process.stderr.write(line + "\n");
-      const showProgress = options.format !== "json" && Boolean(process.stderr.isTTY) && !process.env.CI;
+      const progress = wantsProgressBar() ? createProgressBar(process.stderr) : null;
+      const log = (line: string) => (progress ? progress.log(line) : process.stderr.write(line + "\n"));
       const fromFile = options.targets ? readTargetsFile(options.targets, process.cwd()) : [];
       const report = await lint([...targets, ...fromFile], {
         shard: options.shard ? parseShard(options.shard) : undefined,
@@ -133,17 +156,17 @@ export function buildProgram(): Command {
         static: options.static,
         browserPath: options.browser,
         log,
-        onResult: showProgress
-          ? (result, done, total) => process.stderr.write(`\r\x1b[K[${done}/${total}] ${terminalSafe(result.target, 80)}`)
-          : undefined,
-      });
-      if (showProgress) process.stderr.write("\r\x1b[K");
+        onResult: progress ? (result, done, total) => progress.onResult(result, done, total) : undefined,
+        // The HTML report pictures each finding's element in context.
+        ...(options.format === "html" ? { screenshots: true } : {}),
+      }).finally(() => progress?.stop());
       if (options.quiet) {
         for (const r of report.results) r.findings = r.findings.filter((f) => f.severity === "error");
         report.summary.warnings = 0;
       }
       const color = useColor(options.color === false ? false : undefined, Boolean(options.output));
-      const text = render(report, options.format, { quiet: Boolean(options.quiet), color });
+      const thresholds = options.format === "html" ? configThresholds(options.config) : undefined;
+      const text = render(report, options.format, { quiet: Boolean(options.quiet), color, thresholds });
       if (options.output) {
         writeOutputFile(options.output, text);
         const { errors, warnings, targets } = report.summary;
@@ -162,6 +185,7 @@ export function buildProgram(): Command {
     .option("-o, --output <file>", "write the merged report to a file")
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this", parsePositiveInt("--max-warnings"))
     .action((paths: string[], options: { format: Format; output?: string; maxWarnings?: number }) => {
+      requireOutputFor(options.format, options.output);
       const report = mergeReports(paths.map(readReport));
       const text = render(report, options.format, { quiet: false, color: useColor(undefined, Boolean(options.output)) });
       if (options.output) writeOutputFile(options.output, text);
@@ -190,6 +214,15 @@ export function buildProgram(): Command {
       const outcome = verifyEvidence(dir);
       process.stdout.write(formatVerify(dir, outcome));
       process.exitCode = outcome.ok ? 0 : 1;
+    });
+
+  program
+    .command("init")
+    .description("write a starter consentlint.config.json and example.flow.yaml into the current folder")
+    .option("--force", "overwrite those files when they exist")
+    .action((options: { force?: boolean }) => {
+      const { written } = writeStarterFiles(process.cwd(), Boolean(options.force));
+      process.stdout.write(`Wrote ${written.join(" and ")}.\nNext: edit the flow's url and steps, then run \`npx consentlint lint\`.\n`);
     });
 
   program

@@ -22,6 +22,11 @@ const CONDITION_WORDS: Record<string, string> = {
   collapsed: "inside a collapsed section",
 };
 
+/** A hiding or readability condition in plain words ("too faint", "placed off-screen"); the raw name when unknown. */
+export function conditionWords(condition: string): string {
+  return CONDITION_WORDS[condition] ?? condition;
+}
+
 /** "8 px text, contrast 1.4:1 (#cccccc on #ffffff), opacity 0.3" from whatever was measured. */
 export function describeMeasures(e: Evidence): string {
   const parts: string[] = [];
