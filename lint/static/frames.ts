@@ -10,6 +10,7 @@ import type { LocalFiles } from "./local-files.js";
 import { isRelativeReference } from "./local-files.js";
 import type { ElementInfo } from "./styled-tree.js";
 import { ZERO_BOX } from "./text-runs.js";
+import { FRAME_NOT_READ } from "./static-notes.js";
 import { isShownBox } from "./visibility.js";
 
 export interface FrameSource {
@@ -60,7 +61,7 @@ export function readFrame(frame: ElementInfo, parentUrl: string, files: LocalFil
   }
   const url = resolveUrl(src, parentUrl);
   if (isRelativeReference(src) && files) {
-    const file = files.read(src, null);
+    const file = files.read(src, null, "document");
     if (file) {
       const fileUrl = pathToFileURL(file.path).href;
       return {
@@ -84,6 +85,6 @@ export function readFrame(frame: ElementInfo, parentUrl: string, files: LocalFil
   return {
     info: { ...base, url, origin, reachable: false, crossOrigin: false, reason },
     source: null,
-    notes: [{ kind: "static-mode", message: `frame ${src} not loaded: static mode reads only srcdoc frames and local files under the base directory`, selector: frame.selector }],
+    notes: [{ kind: FRAME_NOT_READ, message: `frame ${src} not loaded: static mode reads only srcdoc frames and local files under the base directory`, selector: frame.selector }],
   };
 }

@@ -5,8 +5,9 @@
  * without running the page (scripts, layout, external resources) is said in
  * the model's notes, never guessed.
  */
+import { readFileSync } from "node:fs";
 import { dirname, relative, isAbsolute, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import * as cheerio from "cheerio";
 import { PAGE_MODEL_VERSION, type ActionElement, type Control, type FormField, type FrameInfo, type PageModel, type TextBlock, type Viewport } from "../model.js";
 import { accessibleName } from "./accessible-name.js";
@@ -14,13 +15,14 @@ import { actionKind, fieldType, isDisabled, isRequired, ownFill } from "./action
 import { TOP_FRAME_BASE } from "./computed-style.js";
 import { controlState, formOwner, settleRadioGroups, type ControlState } from "./control-state.js";
 import { controlTexts, linkedBlocks } from "./control-text.js";
+import { decodeHtml } from "./decode.js";
 import { domText, isElement, tagOf, type Element, type ParentNode } from "./dom-nodes.js";
 import { readFrame, type FrameSource } from "./frames.js";
 import { LocalFiles } from "./local-files.js";
 import { PageIndex } from "./page-index.js";
 import { joinPath, localPath } from "./selector-path.js";
 import { assignGroups, assignRegions } from "./regions.js";
-import { backgroundImageNote, firstScript, LAYOUT_NOTE, NoteList, scriptNote, STATIC_MODE } from "./static-notes.js";
+import { backgroundImageNote, firstScript, FRAME_NOT_READ, LAYOUT_NOTE, NoteList, scriptNote, STYLESHEET_NOT_READ } from "./static-notes.js";
 import { styleDocument, type DocumentScope, type ElementInfo } from "./styled-tree.js";
 import { headingLevel, langOf, layoutBlocks, linkHrefOf, type BlockDraft } from "./text-blocks.js";
 import { ZERO_BOX } from "./text-runs.js";
@@ -33,6 +35,17 @@ export interface StaticModelOptions {
   /** Directory local stylesheets and frame sources may be read from (relative references only, never outside it). */
   baseDir?: string;
 }
+
+export interface StaticFileOptions {
+  viewport: Viewport;
+  locale: string | null;
+  /** Folder the page may read style sheets and frames from (default: the file's own folder); nothing outside it is read. */
+  root?: string;
+  /** URL the model reports (default: the file's file: URL). */
+  url?: string;
+}
+
+export { runStaticRules, staticLimits } from "./static-outcome.js";
 
 /** Frames read into one model at most, and how deep frames nest. */
 const MAX_FRAMES = 50;
@@ -75,11 +88,10 @@ interface Documents {
 }
 
 /** Styles the top document and every frame that can be read, in document order. */
-function readDocuments(html: string, opts: StaticModelOptions): Documents & { top: DocumentScope } {
+function readDocuments(html: string, opts: StaticModelOptions, files: LocalFiles | null): Documents & { top: DocumentScope } {
   const index = new PageIndex();
   const frames: FrameInfo[] = [];
   const notes = new NoteList();
-  const files = opts.baseDir ? new LocalFiles(opts.baseDir, documentDir(opts.url, opts.baseDir)) : null;
   const top: DocumentScope = {
     framePath: "",
     url: opts.url,
@@ -96,7 +108,7 @@ function readDocuments(html: string, opts: StaticModelOptions): Documents & { to
     const { doc, depth } = queue.shift() as { doc: DocumentScope; depth: number };
     const tree = styleDocument(doc, index.elements.length);
     index.add(tree.elements);
-    for (const issue of tree.issues) notes.add({ kind: STATIC_MODE, message: issue.message, ...(issue.selector ? { selector: issue.selector } : {}) });
+    for (const issue of tree.issues) notes.add({ kind: STYLESHEET_NOT_READ, message: issue.message, ...(issue.selector ? { selector: issue.selector } : {}) });
     const script = scriptSeen ? null : firstScript(doc.root);
     if (script) {
       scriptSeen = true;
@@ -108,7 +120,7 @@ function readDocuments(html: string, opts: StaticModelOptions): Documents & { to
       for (const n of reading.notes) notes.add(n);
       if (!reading.source) continue;
       if (frames.length > MAX_FRAMES || depth + 1 > MAX_FRAME_DEPTH) {
-        notes.add({ kind: STATIC_MODE, message: "frame not read: too many or too deeply nested frames", selector: frameEl.selector });
+        notes.add({ kind: FRAME_NOT_READ, message: "frame not read: too many or too deeply nested frames", selector: frameEl.selector });
         continue;
       }
       queue.push({ doc: frameDocument(reading.source, frameEl, doc), depth: depth + 1 });
@@ -130,9 +142,31 @@ function frameDocument(source: FrameSource, frameEl: ElementInfo, parent: Docume
   };
 }
 
-/** Builds the PageModel of an HTML document without a browser. */
+/**
+ * Builds the PageModel of an HTML document without a browser. Relative
+ * style sheets and frames are read from `baseDir` when given, resolved
+ * against the folder of a file: `url` inside it.
+ */
 export function buildStaticModel(html: string, opts: StaticModelOptions): PageModel {
-  const { index, frames, notes, top } = readDocuments(html, opts);
+  const files = opts.baseDir ? new LocalFiles(opts.baseDir, documentDir(opts.url, opts.baseDir)) : null;
+  return modelOf(html, opts, files);
+}
+
+/**
+ * Builds the PageModel of a local HTML file: its bytes decoded as a browser
+ * would (byte order mark, `<meta charset>`, else UTF-8 when valid, else
+ * windows-1252), its relative style sheets and frames read from its folder
+ * and below, never outside `root`.
+ */
+export function buildStaticModelFromFile(path: string, opts: StaticFileOptions): PageModel {
+  const file = resolve(path);
+  const html = decodeHtml(readFileSync(file));
+  const root = resolve(opts.root ?? dirname(file));
+  return modelOf(html, { url: opts.url ?? pathToFileURL(file).href, viewport: opts.viewport, locale: opts.locale, baseDir: root }, new LocalFiles(root, dirname(file)));
+}
+
+function modelOf(html: string, opts: StaticModelOptions, files: LocalFiles | null): PageModel {
+  const { index, frames, notes, top } = readDocuments(html, opts, files);
   notes.add(LAYOUT_NOTE);
 
   const states = index.elements.map(controlState).filter((c): c is ControlState => c !== null);

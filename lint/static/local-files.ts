@@ -1,6 +1,7 @@
 /** Reading files a page refers to (stylesheets, frame sources) from a local directory, never outside it. */
-import { readFileSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { decodeCss, decodeHtml } from "./decode.js";
 
 export interface LocalFile {
   text: string;
@@ -21,21 +22,36 @@ function inside(root: string, path: string): boolean {
   return rel !== "" && !isAbsolute(rel) && rel !== ".." && !rel.startsWith(`..${sep}`);
 }
 
+/** What a file is read as: a style sheet (BOM, @charset, else UTF-8) or an HTML document (BOM, meta charset, sniffed). */
+export type FileKind = "stylesheet" | "document";
+
+function realOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
 /** Files under `root`, resolved against a document's directory. */
 export class LocalFiles {
   readonly root: string;
+  /** The root with symbolic links resolved, for checking where a file really lies. */
+  private readonly realRoot: string;
 
   constructor(
     root: string,
     /** Directory of the document being read. */
     readonly documentDir: string = root,
+    realRoot?: string,
   ) {
     this.root = resolve(root);
+    this.realRoot = realRoot ?? realOrSelf(this.root);
   }
 
   /** The same root, for a document in another directory. */
   forDocument(dir: string): LocalFiles {
-    return new LocalFiles(this.root, dir);
+    return new LocalFiles(this.root, dir, this.realRoot);
   }
 
   /** The absolute path a relative reference names inside the root, or null. */
@@ -50,12 +66,18 @@ export class LocalFiles {
     return inside(this.root, path) ? path : null;
   }
 
-  /** The file a relative reference names, or null when it is not relative, lies outside the root or cannot be read. */
-  read(href: string, fromDir: string | null): LocalFile | null {
+  /**
+   * The file a relative reference names, decoded as `kind`; null when the
+   * reference is not relative, the file lies outside the root (also through a
+   * symbolic link) or cannot be read.
+   */
+  read(href: string, fromDir: string | null, kind: FileKind): LocalFile | null {
     const path = this.resolvePath(href, fromDir);
     if (path === null) return null;
     try {
-      return { text: readFileSync(path, "utf8"), path, dir: dirname(path) };
+      if (!inside(this.realRoot, realpathSync(path))) return null;
+      const bytes = readFileSync(path);
+      return { text: kind === "stylesheet" ? decodeCss(bytes) : decodeHtml(bytes), path, dir: dirname(path) };
     } catch {
       return null;
     }

@@ -1,25 +1,45 @@
 /**
- * What static mode cannot know, as model notes of kind "static-mode": script
- * effects, stylesheets not read, layout, backgrounds behind text.
+ * What static mode cannot know, as model notes whose kind names the unknown
+ * ("static-mode: ..."): script effects, style sheets not read, frames not
+ * read, layout. Each kind is also the reason of the incomplete entries it
+ * leads to (see static-outcome.ts). Plain "static-mode" notes only inform.
  */
 import type { ModelNote } from "../model.js";
 import { attr, declarativeShadowRoot, isElement, tagOf, type Element, type ParentNode } from "./dom-nodes.js";
 
 export const STATIC_MODE = "static-mode";
 
+/** Layout is not computed: boxes, covering, clipping by overflow ancestors, off-screen by position. */
+export const LAYOUT_UNKNOWN = "static-mode: layout unknown";
+/** The page runs scripts, which static mode does not: what they add, remove, tick or untick is not seen. */
+export const SCRIPTS_NOT_RUN = "static-mode: scripts not run";
+/** A style sheet could not be read or parsed: styles it sets are not known. */
+export const STYLESHEET_NOT_READ = "static-mode: stylesheet not read";
+/** A same-origin frame's document could not be read: what it holds is not known. */
+export const FRAME_NOT_READ = "static-mode: frame not read";
+
 export const LAYOUT_NOTE: ModelNote = {
-  kind: STATIC_MODE,
-  message: "layout (covering, clipping by overflow) not computed: covered text and text clipped by a small overflow:hidden box are not detected, and boxes are zero",
+  kind: LAYOUT_UNKNOWN,
+  message: "layout (covering, clipping by overflow, positions) not computed: covered text and text clipped by a small overflow:hidden box are not detected, and boxes are zero",
 };
 
-const SCRIPT_TYPES = /^(?:|text\/javascript|application\/javascript|module|text\/ecmascript|application\/ecmascript|text\/jsx|text\/babel)$/iu;
+const SCRIPT_TYPES =
+  /^(?:|text\/javascript|application\/javascript|module|text\/ecmascript|application\/ecmascript|application\/x-javascript|text\/x-javascript|text\/javascript1\.[0-5]|text\/jscript|text\/livescript|text\/jsx|text\/babel)$/iu;
 
-/** The first element that runs script: a <script> of an executable type, or an inline event handler. */
+/** The element runs script: a <script> of an executable type, an inline event handler, or a frame loading a javascript: URL. */
+function runsScript(el: Element): boolean {
+  const tag = tagOf(el);
+  if (tag === "script") return el.attribs.nomodule === undefined && SCRIPT_TYPES.test((attr(el, "type") ?? "").trim());
+  if ((tag === "iframe" || tag === "frame") && /^\s*javascript:/iu.test(attr(el, "src") ?? "")) return true;
+  for (const name in el.attribs) if (/^on[a-z]+$/iu.test(name)) return true;
+  return false;
+}
+
+/** The first element that runs script, in document order (declarative shadow roots included). */
 export function firstScript(root: ParentNode): Element | null {
   for (const child of root.children) {
     if (!isElement(child)) continue;
-    if (tagOf(child) === "script" && SCRIPT_TYPES.test((attr(child, "type") ?? "").trim())) return child;
-    if (Object.keys(child.attribs).some((name) => /^on[a-z]+$/iu.test(name))) return child;
+    if (runsScript(child)) return child;
     const shadow = declarativeShadowRoot(child);
     const inShadow = shadow ? firstScript(shadow) : null;
     if (inShadow) return inShadow;
@@ -31,7 +51,7 @@ export function firstScript(root: ParentNode): Element | null {
 
 export function scriptNote(selector: string): ModelNote {
   return {
-    kind: STATIC_MODE,
+    kind: SCRIPTS_NOT_RUN,
     message: "page has scripts: checked state and injected content may differ (static mode reads the HTML as served; boxes ticked, content injected or shadow roots attached by script are not seen)",
     selector,
   };

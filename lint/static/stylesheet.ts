@@ -149,7 +149,7 @@ function walkAtRule(node: AtRule, source: SheetSource, state: CollectState, shee
   } else if (name === "import") {
     const target = importTarget(node.params);
     if (!target || !matchesMedia(target.media, source.viewport)) return;
-    const css = state.depth < 8 && source.files ? source.files.read(target.href, sheetDir) : null;
+    const css = state.depth < 8 && source.files ? source.files.read(target.href, sheetDir, "stylesheet") : null;
     if (css === null) {
       state.issues.push({ message: `imported stylesheet ${target.href} not read (${origin})` });
       return;
@@ -196,7 +196,7 @@ export function collectRules(source: SheetSource): { rules: StyleRule[]; issues:
     }
     if (el.attribs.disabled !== undefined) continue;
     const href = attr(el, "href") ?? "";
-    const css = source.files ? source.files.read(href, null) : null;
+    const css = source.files ? source.files.read(href, null, "stylesheet") : null;
     if (css === null) {
       state.issues.push({ message: `external stylesheet ${href} not read`, selector: source.selectorOf(el) });
       continue;

@@ -1,0 +1,104 @@
+/**
+ * What the rules' results over a static model may claim. The rules judge the
+ * model as if it were measured; static mode did not run scripts, lay out the
+ * page, or read every style sheet and frame, so results that rest on those
+ * facts move to incomplete, with the unknown as the reason:
+ *
+ * - a pass rests on the absence of a problem: with layout unknown, no text is
+ *   known to be uncovered and unclipped; with scripts, no box is known to stay
+ *   unticked, no button enabled, nothing not injected;
+ * - a finding of hidden-consent-text rests on styles: with a style sheet not
+ *   read, the styles may differ;
+ * - what a script may add, or an unread frame may hold, is one page-level
+ *   entry per rule.
+ *
+ * Findings that rest on the HTML as served (a `checked` attribute, a `required`
+ * box, wording) stand.
+ */
+import type { ModelNote, PageModel } from "../model.js";
+import { runRules, type EngineOptions, type EngineResult } from "../engine.js";
+import type { IncompleteEntry } from "../types.js";
+import { FRAME_NOT_READ, LAYOUT_UNKNOWN, SCRIPTS_NOT_RUN, STYLESHEET_NOT_READ } from "./static-notes.js";
+
+/** Rules whose findings rest on computed styles. */
+const STYLE_FINDINGS: ReadonlySet<string> = new Set(["hidden-consent-text"]);
+
+/** What each rule's passes rest on that static mode does not know, most telling first; rules not listed rest on all of it. */
+const PASSES_REST_ON: Readonly<Record<string, readonly string[]>> = {
+  "pre-checked-opt-in": [SCRIPTS_NOT_RUN],
+  "bundled-consent": [SCRIPTS_NOT_RUN],
+  "hidden-consent-text": [LAYOUT_UNKNOWN, SCRIPTS_NOT_RUN],
+};
+const EVERY_UNKNOWN = [LAYOUT_UNKNOWN, SCRIPTS_NOT_RUN];
+
+const PASS_MESSAGES: Readonly<Record<string, string>> = {
+  [LAYOUT_UNKNOWN]: "Looks readable in the HTML and styles, but static mode does not lay out the page: whether it is covered by another element or clipped by an overflow box is not known",
+  [SCRIPTS_NOT_RUN]: "Fine in the HTML as served, but the page runs scripts, which static mode does not: they may tick, require, restyle or move it after load",
+};
+
+function first(notes: readonly ModelNote[], kind: string): ModelNote | null {
+  return notes.find((n) => n.kind === kind) ?? null;
+}
+
+function where(note: ModelNote): { selector?: string } {
+  return note.selector !== undefined ? { selector: note.selector } : {};
+}
+
+/**
+ * Moves the results static mode cannot stand behind to incomplete. `ruleIds`
+ * are the rules that ran (for the page-level entries). Results of a browser
+ * model are returned unchanged.
+ */
+export function staticLimits(model: PageModel, result: EngineResult, ruleIds: readonly string[]): EngineResult {
+  if (model.source !== "static") return result;
+  const scripts = first(model.notes, SCRIPTS_NOT_RUN);
+  const unknown = new Set(model.notes.map((n) => n.kind));
+  const sheets = model.notes.filter((n) => n.kind === STYLESHEET_NOT_READ);
+  const frames = model.notes.filter((n) => n.kind === FRAME_NOT_READ);
+  const incomplete: IncompleteEntry[] = [...result.incomplete];
+
+  const findings = result.findings.filter((f) => {
+    if (sheets.length === 0 || !STYLE_FINDINGS.has(f.ruleId)) return true;
+    incomplete.push({
+      ruleId: f.ruleId,
+      reason: STYLESHEET_NOT_READ,
+      message: `${f.message}, by the styles static mode read; ${sheets.length === 1 ? "a style sheet" : `${sheets.length} style sheets`} could not be read (${sheets[0].message}), so the styles in effect may differ`,
+      selector: f.selector,
+      text: f.text,
+    });
+    return false;
+  });
+
+  const passes = result.passes.filter((p) => {
+    const reason = (PASSES_REST_ON[p.ruleId] ?? EVERY_UNKNOWN).find((kind) => unknown.has(kind));
+    if (reason === undefined) return true;
+    incomplete.push({ ruleId: p.ruleId, reason, message: PASS_MESSAGES[reason], selector: p.selector, text: p.text });
+    return false;
+  });
+
+  for (const ruleId of ruleIds) {
+    if (scripts) {
+      incomplete.push({
+        ruleId,
+        reason: SCRIPTS_NOT_RUN,
+        message: "The page runs scripts, which static mode does not: consent controls or text they add after load, and boxes they tick, are not seen",
+        ...where(scripts),
+      });
+    }
+    for (const frame of frames) incomplete.push({ ruleId, reason: FRAME_NOT_READ, message: `A frame could not be read in static mode (${frame.message}); consent controls inside it are not seen`, ...where(frame) });
+  }
+
+  const undecided = new Set(incomplete.map((i) => i.ruleId));
+  return {
+    ...result,
+    findings,
+    passes,
+    incomplete,
+    inapplicable: result.inapplicable.filter((id) => !undecided.has(id)),
+  };
+}
+
+/** The rules over a static model, with what static mode cannot know moved to incomplete. */
+export function runStaticRules(model: PageModel, opts: EngineOptions): EngineResult {
+  return staticLimits(model, runRules(model, opts), opts.rules.map((r) => r.rule.meta.id));
+}

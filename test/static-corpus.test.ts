@@ -1,0 +1,139 @@
+/**
+ * Static mode over the whole corpus. Each page's expected.json lists what the
+ * browser finds; static mode must never crash, never find what the browser
+ * does not (its findings are a subset), and for every expected finding it
+ * misses, say why in the same rule's incomplete bucket (or the page is in
+ * ALLOWED_MISSES with its reason). Throughput is printed, not asserted.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { join, resolve } from "node:path";
+import { loadConfig, overridesFor, resolveThresholds, resolveViewport } from "../lint/config.js";
+import { selectRules, type EngineResult } from "../lint/engine.js";
+import { buildStaticModelFromFile, runStaticRules } from "../lint/static/index.js";
+import type { LintResult } from "../lint/types.js";
+import { allRules } from "../rules/index.js";
+import { compareWithExpected, listCorpusPages, type CorpusPage, type ExpectedFinding } from "./corpus-expectations.js";
+
+const corpusRoot = resolve(__dirname, "../corpus");
+const pagesDir = join(corpusRoot, "pages");
+const pages = listCorpusPages(pagesDir, corpusRoot);
+const loaded = loadConfig(join(corpusRoot, "consentlint.config.json"));
+const thresholds = resolveThresholds(loaded.config.thresholds);
+const languages = loaded.config.languages ?? [];
+
+/**
+ * Expected findings static mode misses without an incomplete entry of the same
+ * rule, by page, with the reason. Empty: every miss is explained in the results.
+ */
+const ALLOWED_MISSES: Record<string, string> = {};
+
+interface StaticRun {
+  page: CorpusPage;
+  result: EngineResult | null;
+  error: string | null;
+}
+
+function lintPage(page: CorpusPage): EngineResult {
+  const override = overridesFor(loaded, page.htmlPath);
+  const model = buildStaticModelFromFile(page.htmlPath, {
+    viewport: resolveViewport(override.viewport ?? loaded.config.viewport),
+    locale: override.locale ?? loaded.config.locale ?? null,
+    root: pagesDir,
+  });
+  const rules = selectRules(allRules, [
+    { source: "corpus config", rules: loaded.config.rules },
+    { source: "corpus config overrides", rules: override.rules },
+  ]);
+  return runStaticRules(model, { rules, thresholds, languages, ignore: loaded.config.ignore ?? [] });
+}
+
+function asLintResult(page: CorpusPage, result: EngineResult): LintResult {
+  return { target: page.name, url: page.htmlPath, findings: result.findings, passes: result.passes, incomplete: result.incomplete, inapplicable: result.inapplicable };
+}
+
+function lintAll(): StaticRun[] {
+  return pages.map((page) => {
+    try {
+      return { page, result: lintPage(page), error: null };
+    } catch (e) {
+      return { page, result: null, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+    }
+  });
+}
+
+function describeFinding(f: { ruleId: string; text: string }): string {
+  return `${f.ruleId}: "${f.text.replace(/\s+/gu, " ").slice(0, 100)}"`;
+}
+
+describe("static mode over the corpus", () => {
+  let runs: StaticRun[] = [];
+  let coldMs = 0;
+  let warmMs = 0;
+
+  beforeAll(() => {
+    const cold = performance.now();
+    runs = lintAll();
+    coldMs = performance.now() - cold;
+    const warm = performance.now();
+    lintAll();
+    warmMs = performance.now() - warm;
+  }, 300_000);
+
+  it("lints every corpus page without crashing", () => {
+    expect(pages.length).toBeGreaterThanOrEqual(24);
+    const crashed = runs.filter((r) => r.error !== null).map((r) => `${r.page.name}: ${r.error}`);
+    expect(crashed).toEqual([]);
+  });
+
+  it("finds nothing the browser does not (static findings are a subset of the expected ones)", () => {
+    const extra: string[] = [];
+    for (const { page, result } of runs) {
+      if (!result) continue;
+      for (const f of compareWithExpected(asLintResult(page, result), page.expected).unexpected) extra.push(`${page.name}: ${describeFinding(f)} (${f.message})`);
+    }
+    expect(extra).toEqual([]);
+  });
+
+  it("reports an incomplete of the same rule for every expected finding it misses", () => {
+    const unexplained: string[] = [];
+    for (const { page, result } of runs) {
+      if (!result || page.name in ALLOWED_MISSES) continue;
+      for (const m of compareWithExpected(asLintResult(page, result), page.expected).missing) {
+        if (!result.incomplete.some((i) => i.ruleId === m.ruleId)) unexplained.push(`${page.name}: ${describeFinding(m)}`);
+      }
+    }
+    expect(unexplained).toEqual([]);
+  });
+
+  it("lists only pages that exist in ALLOWED_MISSES", () => {
+    const names = new Set(pages.map((p) => p.name));
+    expect(Object.keys(ALLOWED_MISSES).filter((n) => !names.has(n))).toEqual([]);
+  });
+
+  it("prints recall and throughput", () => {
+    let expected = 0;
+    let found = 0;
+    let incompleteOnly = 0;
+    const missedLines: string[] = [];
+    for (const { page, result } of runs) {
+      if (!result) continue;
+      const { missing } = compareWithExpected(asLintResult(page, result), page.expected);
+      expected += page.expected.findings.length;
+      found += page.expected.findings.length - missing.length;
+      for (const m of missing) {
+        const reasons = [...new Set(result.incomplete.filter((i) => i.ruleId === m.ruleId).map((i) => i.reason))];
+        if (reasons.length > 0) incompleteOnly += 1;
+        missedLines.push(`  ${page.name}: ${describeFinding(m as ExpectedFinding)} -> ${reasons.join(", ") || "no incomplete"}`);
+      }
+    }
+    const pagesPerSecond = (ms: number): string => (pages.length / (ms / 1000)).toFixed(1);
+    console.log(
+      [
+        `static mode over ${pages.length} corpus pages: ${expected} expected findings, ${found} found, ${incompleteOnly} missed with an incomplete of the same rule, ${expected - found - incompleteOnly} missed without`,
+        ...missedLines,
+        `throughput: ${pagesPerSecond(coldMs)} pages/s on the first pass (${(coldMs / pages.length).toFixed(1)} ms/page), ${pagesPerSecond(warmMs)} pages/s on the second (${(warmMs / pages.length).toFixed(1)} ms/page)`,
+      ].join("\n"),
+    );
+    expect(found + incompleteOnly).toBeLessThanOrEqual(expected);
+  });
+});
