@@ -20,6 +20,7 @@ import { resolveTargets, type Target } from "./targets.js";
 import { shardSlice, type Shard } from "./shard.js";
 import { SnapshotStore, type UpdateMode } from "./snapshot.js";
 import { EvidenceWriter, RequestLog, locatorForSelector } from "./evidence/writer.js";
+import { captureFindingScreenshots } from "./evidence/finding-screenshots.js";
 import { FlowStepError, runStepActions } from "./flow/index.js";
 import type { Flow } from "./flow/types.js";
 import { buildStaticModel } from "./static/index.js";
@@ -57,6 +58,8 @@ export interface LintOptions {
   snapshotDir?: string;
   /** none | missing | changed | all (default missing, none when CI is set). */
   updateSnapshots?: UpdateMode;
+  /** Attach a PNG of each finding's element, outlined in its context, as `finding.screenshot` (for the HTML report). */
+  screenshots?: boolean;
   /** Write an evidence bundle into this (new or empty) folder. */
   evidenceDir?: string;
   /** The command line, recorded in the evidence manifest. */
@@ -67,6 +70,7 @@ export interface LintOptions {
 interface StateHooks {
   evidence: EvidenceWriter | null;
   snapshots: SnapshotStore | null;
+  screenshots: boolean;
 }
 
 export interface LintResultWithModel extends LintResult {
@@ -234,6 +238,7 @@ async function lintTarget(browser: Browser, server: LocalFileServer, job: Target
           const aria = await consentRegionAria(page, [...result.findings, ...result.passes].map((f) => f.selector));
           result.snapshot = hooks.snapshots.record(result, aria);
         }
+        if (hooks.screenshots && result.findings.length > 0) await captureFindingScreenshots(page, result.findings);
         if (hooks.evidence) await hooks.evidence.capture(page, result, requests!.snapshot(page.url()), model.capturedAt);
         return result;
       };
@@ -365,6 +370,7 @@ export async function lint(inputs: string[], opts: LintOptions = {}): Promise<Li
   });
 
   const hooks: StateHooks = {
+    screenshots: opts.screenshots ?? false,
     evidence: opts.evidenceDir ? new EvidenceWriter(opts.evidenceDir) : null,
     snapshots: opts.snapshotDir
       ? new SnapshotStore(opts.snapshotDir, opts.updateSnapshots ?? (process.env.CI ? "none" : "missing"), {
