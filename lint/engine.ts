@@ -4,7 +4,8 @@
  */
 import { createHash } from "node:crypto";
 import type { PageModel } from "./model.js";
-import type { Finding, IncompleteEntry, PassEntry, Rule, RuleContext, Severity, SeveritySetting, Thresholds } from "./types.js";
+import type { Finding, IncompleteEntry, PassEntry, Rule, RuleContext, RuleFinding, Severity, SeveritySetting, Thresholds } from "./types.js";
+import { fingerprintText } from "./language/index.js";
 import { UsageError } from "./errors.js";
 import type { RuleSettingInput } from "./config.js";
 
@@ -68,10 +69,43 @@ export function selectRules(all: Rule[], layers: { source: string; rules: Record
   return selected;
 }
 
+/**
+ * A finding's fingerprint: SHA-256 (first 16 hex digits) of a format tag,
+ * the rule id, the identity parts the rule chose (what kind of subject, the
+ * kind of control, the purposes, the kind of hiding, the kind of region) and
+ * an ordinal among the rule's findings with the same parts on the state.
+ */
 export function fingerprintOf(ruleId: string, parts: string[], ordinal: number): string {
   const hash = createHash("sha256");
   hash.update(["consentlint-fp-1", ruleId, ...parts, String(ordinal)].join("\u241f"));
   return hash.digest("hex").slice(0, 16);
+}
+
+/**
+ * Fingerprints of one rule's findings on one state. Findings with the same
+ * parts are told apart by an ordinal taken in the order of their normalised
+ * wording (stemmed, synonyms folded, sorted words: see fingerprintText), then
+ * of the page: so reordering them on the page keeps each one's fingerprint,
+ * and a light rewording only matters if it changes which comes first.
+ */
+export function fingerprintsOf(ruleId: string, findings: readonly Pick<RuleFinding, "fingerprintParts" | "text" | "evidence">[]): string[] {
+  const groups = new Map<string, number[]>();
+  findings.forEach((f, i) => {
+    const key = f.fingerprintParts.join("\u241f");
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  const out = new Array<string>(findings.length);
+  for (const indices of groups.values()) {
+    const order =
+      indices.length === 1
+        ? indices
+        : indices
+            .map((i) => ({ i, key: fingerprintText(findings[i].text, typeof findings[i].evidence.language === "string" ? findings[i].evidence.language : null) }))
+            .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i))
+            .map((e) => e.i);
+    order.forEach((i, ordinal) => (out[i] = fingerprintOf(ruleId, findings[i].fingerprintParts, ordinal)));
+  }
+  return out;
 }
 
 export function runRules(model: PageModel, opts: EngineOptions): EngineResult {
@@ -79,11 +113,8 @@ export function runRules(model: PageModel, opts: EngineOptions): EngineResult {
   for (const { rule, severity, options } of opts.rules) {
     const ctx: RuleContext = { thresholds: opts.thresholds, options, languages: opts.languages };
     const outcome = rule.check(model, ctx);
-    const seen = new Map<string, number>();
-    for (const f of outcome.findings) {
-      const key = f.fingerprintParts.join("\u241f");
-      const ordinal = seen.get(key) ?? 0;
-      seen.set(key, ordinal + 1);
+    const prints = fingerprintsOf(rule.meta.id, outcome.findings);
+    for (const [index, f] of outcome.findings.entries()) {
       const finding: Finding = {
         ruleId: rule.meta.id,
         severity,
@@ -94,7 +125,7 @@ export function runRules(model: PageModel, opts: EngineOptions): EngineResult {
         text: f.text,
         evidence: f.evidence,
         legal: rule.meta.legal.map((l) => l.id),
-        fingerprint: fingerprintOf(rule.meta.id, f.fingerprintParts, ordinal),
+        fingerprint: prints[index],
       };
       const ignoredBy = opts.ignore.find(
         (i) => (!i.rule || i.rule === finding.ruleId) && (i.fingerprint === finding.fingerprint || (i.selector !== undefined && i.selector === finding.selector)),
