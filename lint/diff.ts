@@ -58,6 +58,8 @@ export interface ReportDiff {
   states: StateDiff[];
   /** Rules whose version differs between the runs: their findings may differ for that reason alone. */
   changedRules: { id: string; before: string; after: string }[];
+  /** Per target (page or flow): its verdict over all its states. */
+  targets: Omit<TargetDiff, "states">[];
   /** Rules that ran in only one of the runs. */
   addedRules?: string[];
   removedRules?: string[];
@@ -226,16 +228,19 @@ export function diffReports(before: DiffReport, after: DiffReport): ReportDiff {
   const fixed = states.flatMap((s) => s.fixed);
   const introduced = states.flatMap((s) => s.introduced);
   const persisting = states.flatMap((s) => s.persisting);
-  return {
+  const diff: ReportDiff = {
     fixed,
     introduced,
     persisting,
     verdict: verdictOf(fixed.length, introduced.length, persisting.length),
     states,
+    targets: [],
     changedRules: rules.list,
     ...(rules.added.length > 0 ? { addedRules: rules.added } : {}),
     ...(rules.removed.length > 0 ? { removedRules: rules.removed } : {}),
   };
+  diff.targets = targetsOf(diff).map(({ states: _states, ...t }) => t);
+  return diff;
 }
 
 // ---------------------------------------------------------------------------
@@ -306,41 +311,95 @@ export function readDiffInput(path: string): DiffReport {
 // ---------------------------------------------------------------------------
 // Output
 
+/** One target (a page or a flow) across the two runs, with the verdict of its states together. */
+export interface TargetDiff {
+  /** The flow name, or the target as given in the later run (the earlier one when gone). */
+  label: string;
+  target: string;
+  beforeTarget?: string;
+  matchedBy?: StateDiff["matchedBy"];
+  verdict: Verdict;
+  fixed: number;
+  introduced: number;
+  persisting: number;
+  states: StateDiff[];
+}
+
+function labelOf(s: StateDiff): string {
+  return s.flow ?? s.target;
+}
+
+/** States grouped by target, in the order they first appear. */
+export function targetsOf(diff: ReportDiff): TargetDiff[] {
+  const groups = new Map<string, StateDiff[]>();
+  for (const s of diff.states) {
+    const key = `${labelOf(s)}\u241f${s.beforeTarget ?? ""}\u241f${s.target}`;
+    groups.set(key, [...(groups.get(key) ?? []), s]);
+  }
+  return [...groups.values()].map((states) => {
+    const first = states[0];
+    const fixed = states.reduce((n, s) => n + s.fixed.length, 0);
+    const introduced = states.reduce((n, s) => n + s.introduced.length, 0);
+    const persisting = states.reduce((n, s) => n + s.persisting.length, 0);
+    return {
+      label: labelOf(first),
+      target: first.target,
+      ...(first.beforeTarget !== undefined ? { beforeTarget: first.beforeTarget } : {}),
+      ...(first.matchedBy ? { matchedBy: first.matchedBy } : {}),
+      verdict: verdictOf(fixed, introduced, persisting),
+      fixed,
+      introduced,
+      persisting,
+      states,
+    };
+  });
+}
+
 function where(s: StateDiff): string {
-  return `${s.flow ?? s.target}${s.step ? ` / ${s.step}` : ""}`;
+  return `${labelOf(s)}${s.step ? ` / ${s.step}` : ""}`;
 }
 
 function snippet(text: string): string {
   const t = text.replace(/\s+/g, " ").trim();
-  return t.length > 60 ? `${t.slice(0, 59)}…` : t;
+  return t.length > 48 ? `${t.slice(0, 47)}…` : t;
 }
 
-/** The change log a person reads: FIXED / STILL PRESENT / NEW, per state. */
+function pairedBy(t: TargetDiff): string {
+  if (!t.matchedBy) return "";
+  if (t.matchedBy === "identity") return t.label !== t.target ? ", paired by flow name" : ", paired by normalised target";
+  return t.matchedBy === "relative-path" ? ", paired by path below each run's folder" : ", paired as the only target of each run";
+}
+
+/** The change log a person reads: FIXED / STILL PRESENT / NEW, per target and state, then the verdict. */
 export function formatDiffText(diff: ReportDiff): string {
   const lines: string[] = [];
   const note = (e: DiffEntry) =>
     e.ruleVersionChanged
-      ? `  (rule changed ${e.ruleVersionChanged.before} -> ${e.ruleVersionChanged.after} between the runs: this may explain it)`
+      ? ` (rule changed ${e.ruleVersionChanged.before} -> ${e.ruleVersionChanged.after} between the runs: this may explain it)`
       : e.ruleNew
-        ? `  (rule did not run in the earlier run: this may explain it)`
+        ? " (rule did not run in the earlier run: this may explain it)"
         : "";
   const line = (tag: string, e: DiffEntry, s: StateDiff) => {
     const text = e.text ? ` “${snippet(e.text)}”` : "";
     return `${tag.padEnd(14)} ${e.ruleId} on ${where(s)}: ${e.message}${text}${note(e)}`;
   };
-  for (const s of diff.states) {
-    if (s.beforeTarget !== undefined) lines.push(`${where(s)}: ${s.beforeTarget} -> ${s.target}${s.matchedBy ? ` (matched by ${s.matchedBy === "identity" ? (s.flow ? "flow name" : "normalised target") : s.matchedBy})` : ""}`);
-    for (const e of s.fixed) lines.push(line("FIXED", e, s));
-    for (const e of s.persisting) lines.push(line("STILL PRESENT", e, s));
-    for (const e of s.introduced) lines.push(line("NEW", e, s));
-    if (s.error?.after) lines.push(`${"NOT LINTED".padEnd(14)} ${where(s)} in the later run: ${s.error.after}`);
-    if (s.error?.before && !s.error.after) lines.push(`${"NOT LINTED".padEnd(14)} ${where(s)} in the earlier run: ${s.error.before}`);
-    if (s.only === "before") lines.push(`${"GONE".padEnd(14)} ${where(s)}: not linted in the later run`);
-    if (s.only === "after" && s.introduced.length === 0) lines.push(`${"ADDED".padEnd(14)} ${where(s)}: not linted in the earlier run`);
+  const targets = targetsOf(diff);
+  for (const t of targets) {
+    if (t.beforeTarget !== undefined) lines.push(`${t.label}: ${t.beforeTarget} -> ${t.target}${pairedBy(t)}`);
+    for (const s of t.states) {
+      for (const e of s.fixed) lines.push(line("FIXED", e, s));
+      for (const e of s.persisting) lines.push(line("STILL PRESENT", e, s));
+      for (const e of s.introduced) lines.push(line("NEW", e, s));
+      if (s.error?.after) lines.push(`${"NOT LINTED".padEnd(14)} ${where(s)} in the later run: ${s.error.after}`);
+      if (s.error?.before && !s.error.after) lines.push(`${"NOT LINTED".padEnd(14)} ${where(s)} in the earlier run: ${s.error.before}`);
+      if (s.only === "before") lines.push(`${"GONE".padEnd(14)} ${where(s)}: not linted in the later run`);
+      if (s.only === "after" && s.introduced.length === 0) lines.push(`${"ADDED".padEnd(14)} ${where(s)}: not linted in the earlier run`);
+    }
   }
   for (const c of diff.changedRules) lines.push(`note: rule ${c.id} changed from ${c.before} to ${c.after} between the runs`);
   for (const id of diff.addedRules ?? []) lines.push(`note: rule ${id} did not run in the earlier run`);
   for (const id of diff.removedRules ?? []) lines.push(`note: rule ${id} did not run in the later run`);
+  if (targets.length > 1) for (const t of targets) lines.push(`${t.label}: ${t.verdict}`);
   lines.push(`verdict: ${diff.verdict} (${diff.fixed.length} fixed, ${diff.persisting.length} still present, ${diff.introduced.length} new)`);
   return lines.join("\n") + "\n";
 }
