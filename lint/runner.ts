@@ -3,7 +3,6 @@
  * context (in parallel up to --concurrency), and assemble the report. A
  * target that fails becomes an error result; the others are still linted.
  */
-import { readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { relative } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -23,7 +22,7 @@ import { EvidenceWriter, RequestLog, locatorForSelector } from "./evidence/write
 import { captureFindingScreenshots } from "./evidence/finding-screenshots.js";
 import { FlowStepError, runStepActions } from "./flow/index.js";
 import type { Flow } from "./flow/types.js";
-import { buildStaticModel } from "./static/index.js";
+import { buildStaticModel, buildStaticModelFromFile, runStaticRules } from "./static/index.js";
 import type { LintReport, LintResult, Rule } from "./types.js";
 import { allRules } from "../rules/index.js";
 
@@ -259,9 +258,8 @@ async function lintTarget(browser: Browser, server: LocalFileServer, job: Target
   return results;
 }
 
-/** Reads a page's HTML without a browser: a local file, or an http(s) response. */
-async function fetchHtml(target: TargetJob["target"], path: string | null, timeoutMs: number): Promise<string> {
-  if (path) return readFile(path, "utf8");
+/** Reads an http(s) page's HTML without a browser. */
+async function fetchHtml(target: TargetJob["target"], timeoutMs: number): Promise<string> {
   const url = target.kind === "url" ? target.url : (target as Extract<Target, { kind: "flow" }>).flow.url;
   const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: "follow" });
   if (!response.ok) throw new Error(`${target.input} answered HTTP ${response.status} ${response.statusText}.`);
@@ -278,7 +276,7 @@ async function lintStatic(job: TargetJob, timeoutMs: number, keepModel: boolean)
   const { target } = job;
   const path = target.kind === "file" ? target.path : target.kind === "flow" && target.flow.urlIsFile ? target.flow.url : null;
   const root = target.kind === "url" ? undefined : target.root;
-  let html: string | null = null;
+  let model: PageModel | null = null;
   for (let i = 0; i < job.steps.length; i++) {
     const step = job.steps[i];
     const base = emptyResult(job, step.name);
@@ -293,9 +291,10 @@ async function lintStatic(job: TargetJob, timeoutMs: number, keepModel: boolean)
       continue;
     }
     try {
-      html ??= await fetchHtml(target, path, timeoutMs);
-      const model = buildStaticModel(html, { url: base.url, viewport: job.viewport, locale: job.locale, ...(root ? { baseDir: root } : {}) });
-      const outcome = runRules(model, job.engine);
+      model ??= path
+        ? buildStaticModelFromFile(path, { viewport: job.viewport, locale: job.locale, ...(root ? { root } : {}) })
+        : buildStaticModel(await fetchHtml(target, timeoutMs), { url: base.url, viewport: job.viewport, locale: job.locale });
+      const outcome = runStaticRules(model, job.engine);
       results.push({ ...base, findings: outcome.findings, passes: outcome.passes, incomplete: outcome.incomplete, inapplicable: outcome.inapplicable, durationMs: Date.now() - started, ...(keepModel ? { model } : {}) });
     } catch (error) {
       results.push({ ...base, error: describeLoadError(error, target.input, timeoutMs), durationMs: Date.now() - started });
