@@ -1,39 +1,101 @@
 #!/usr/bin/env node
-// The demo: lint the bundled corpus in Chromium, print the report as
-// `consentlint lint` does, then tell the 2017 annual-bill story from it.
-import { dirname, join } from "node:path";
+// The demo: lint the bundled corpus (pages and flows) in Chromium, show what
+// was found across it, then the 2017 annual bill as a phone showed it, step
+// by step, and write the full report as HTML.
+import { mkdirSync, readdirSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const { lint } = await import(new URL("../dist/lint/runner.js", import.meta.url).href);
-const { formatStylish } = await import(new URL("../dist/lint/report/stylish.js", import.meta.url).href);
-const { describeMeasures } = await import(new URL("../dist/lint/report/measures.js", import.meta.url).href);
+const corpus = join(root, "corpus");
+const dist = (path) => import(new URL(`../dist/lint/${path}`, import.meta.url).href);
+const { lint } = await dist("runner.js");
+const { formatStylish } = await dist("report/stylish.js");
+const { describeMeasures, describeThresholds } = await dist("report/measures.js");
+const { summarizeBatch, formatBatchSummary } = await dist("report/batch-summary.js");
+const { renderReport } = await dist("report/render.js");
+const { writeOutputFile } = await dist("output-file.js");
+const { allRules } = await import(new URL("../dist/rules/index.js", import.meta.url).href);
+
 const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 const say = (line = "") => process.stdout.write(line + "\n");
+const rule = (title) => say(`\n── ${title} ${"─".repeat(Math.max(4, 74 - title.length))}\n`);
 
-say("$ consentlint lint corpus/pages --config corpus/consentlint.config.json\n");
-const report = await lint(["pages"], {
-  cwd: join(root, "corpus"),
-  config: join(root, "corpus", "consentlint.config.json"),
-  onResult: process.stderr.isTTY ? (r, done, total) => process.stderr.write(`\r\x1b[K[${done}/${total}] ${r.target}`) : undefined,
-});
-if (process.stderr.isTTY) process.stderr.write("\r\x1b[K");
-say(formatStylish(report, { color, quiet: false }));
+// Every page, and every flow but the one kept to show what a broken locator looks like.
+const flowDirs = readdirSync(join(corpus, "flows"), { withFileTypes: true })
+  .filter((e) => e.isDirectory() && e.name !== "broken-locator")
+  .map((e) => `flows/${e.name}`);
+const targets = ["pages", ...flowDirs];
 
-const find = (name) => report.results.find((r) => r.target.includes(name));
-const before = find("zh/annual-bill-2017.mobile/");
-const after = find("zh/annual-bill-2017-fixed.mobile/");
-say("──────────────────────────────────────────────────────────────");
-say("The 2017 annual bill, as a person on a phone saw it (390x844, zh-CN):");
-if (before) {
-  for (const f of before.findings) {
-    say(`  ✖ ${f.ruleId}: ${f.message}`);
-    const measured = describeMeasures(f.evidence);
-    if (measured) say(`      measured: ${measured}`);
-  }
-  if (before.findings[0]) say(`      consent text: “${before.findings[0].text}”`);
+/** 1. The whole corpus, as `consentlint lint` sees it. */
+async function lintCorpus() {
+  say("$ cd corpus && consentlint lint pages flows/* --config consentlint.config.json --format html --output demo-output/report.html\n");
+  const tty = Boolean(process.stderr.isTTY);
+  const report = await lint(targets, {
+    cwd: corpus,
+    config: join(corpus, "consentlint.config.json"),
+    screenshots: true,
+    onResult: tty ? (r, done, total) => process.stderr.write(`\r\x1b[K[${done}/${total}] ${r.target}`) : undefined,
+  });
+  if (tty) process.stderr.write("\r\x1b[K");
+  return report;
 }
-say("After the fix (box unchecked, readable, separate):");
-if (after) say(after.findings.length === 0 && !after.error ? "  ✔ no findings" : `  ${after.findings.length} findings${after.error ? `, error: ${after.error}` : ""}`);
+
+/** 2. What was found across the corpus: each pattern, how many states show it. */
+function showOverview(report) {
+  rule("Across the corpus");
+  say(formatBatchSummary(summarizeBatch(report), { maxListed: 4 }));
+}
+
+/** 3. The 2017 annual bill: the page, then the flow a user walked through, step by step. */
+function showAnnualBill(report) {
+  const page = report.results.find((r) => r.target.includes("zh/annual-bill-2017.mobile/"));
+  const fixedPage = report.results.find((r) => r.target.includes("zh/annual-bill-2017-fixed.mobile/"));
+  const flow = report.results.filter((r) => r.target.includes("flows/annual-bill-2017/"));
+  rule("The 2017 annual bill, as a phone showed it (390x844, zh-CN)");
+  if (page) say(formatStylish({ ...report, results: [page], summary: { ...report.summary, targets: 1, errors: page.findings.length, warnings: 0 } }, { color, quiet: false }));
+  say("Walking through it as a user did (corpus/flows/annual-bill-2017):\n");
+  for (const step of flow) {
+    const head = `  step "${step.step}"`;
+    if (step.error) {
+      say(`${head}: could not be linted: ${step.error}`);
+      continue;
+    }
+    if (step.findings.length === 0) {
+      say(`${head}: ✔ nothing to report`);
+      continue;
+    }
+    say(`${head}: ${step.findings.length} finding${step.findings.length === 1 ? "" : "s"}`);
+    for (const f of step.findings) {
+      say(`    ✖ ${f.ruleId}: ${f.message}`);
+      const measured = describeMeasures(f.evidence);
+      if (measured) say(`        measured: ${measured}`);
+      const needed = f.ruleId === "hidden-consent-text" ? describeThresholds(f.evidence) : "";
+      if (needed) say(`        ${needed}`);
+      if (f.legal?.length) say(`        law: ${f.legal.join("; ")}`);
+    }
+    say(`        consent text: “${step.findings[0].text}”`);
+  }
+  say("\nThe same page after a real fix (box unchecked, readable, a separate choice):");
+  if (fixedPage) say(fixedPage.findings.length === 0 && !fixedPage.error ? "  ✔ no findings" : `  ${fixedPage.findings.length} findings${fixedPage.error ? `, error: ${fixedPage.error}` : ""}`);
+  return { page, flow };
+}
+
+/** 4. The full report, as a self-contained HTML file to open or publish. */
+function writeHtml(report) {
+  const out = join(root, "demo-output", "report.html");
+  mkdirSync(dirname(out), { recursive: true });
+  writeOutputFile(out, renderReport(report, "html", { rules: allRules.map((r) => r.meta), cwd: corpus }));
+  rule("Report");
+  say(`Full report with screenshots: ${relative(process.cwd(), out) || out}`);
+}
+
+const report = await lintCorpus();
+showOverview(report);
+const { page, flow } = showAnnualBill(report);
+writeHtml(report);
+
 const failed = report.results.filter((r) => r.error);
-process.exitCode = failed.length > 0 || !before || before.findings.length === 0 ? 1 : 0;
+for (const r of failed) process.stderr.write(`could not lint ${r.target}${r.step ? ` › ${r.step}` : ""}: ${r.error}\n`);
+const story = page && page.findings.length === 3 && flow.some((s) => s.findings.length === 3);
+process.exitCode = failed.length > 0 || !story ? 1 : 0;
