@@ -11,7 +11,7 @@
  * box stays hidden in the picture), and the window's scroll is restored
  * afterwards.
  */
-import type { CDPSession, Page } from "playwright";
+import type { CDPSession, Locator, Page } from "playwright";
 import { IsolatedWorld } from "../extract/isolated-world.js";
 import type { Finding } from "../types.js";
 import { locatorForSelector } from "./writer.js";
@@ -131,27 +131,83 @@ class TopWindow {
   }
 }
 
+function union(boxes: Box[]): Box {
+  const x1 = Math.min(...boxes.map((b) => b.x));
+  const y1 = Math.min(...boxes.map((b) => b.y));
+  const x2 = Math.max(...boxes.map((b) => b.x + b.width));
+  const y2 = Math.max(...boxes.map((b) => b.y + b.height));
+  return { x: x1, y: y1, width: x2 - x1, height: y2 - y1 };
+}
+
+/** Labels further than this from the control, or larger than this, are left out of the picture. */
+const LABEL_REACH = 300;
+const LABEL_MAX = { width: 900, height: 400 };
+
+/**
+ * The element's box together with its labels' (wrapping <label>, <label for>,
+ * aria-labelledby), so a checkbox is pictured with the words it grants.
+ * Label boxes only widen the picture; the element's own box comes from Playwright.
+ */
+async function measure(locator: Locator, timeoutMs: number): Promise<{ box: Box; outline: Box } | null> {
+  const box = await locator.boundingBox({ timeout: timeoutMs });
+  if (!box || box.width <= 0 || box.height <= 0) return null;
+  const rects = await locator
+    .evaluate(
+      (el) => {
+        const rect = (e: Element) => {
+          const r = e.getBoundingClientRect();
+          return { x: r.x, y: r.y, width: r.width, height: r.height };
+        };
+        const related = new Set<Element>();
+        const labels = (el as HTMLInputElement).labels;
+        if (labels) for (const l of Array.from(labels)) related.add(l);
+        const wrapping = el.closest("label");
+        if (wrapping) related.add(wrapping);
+        const root = el.getRootNode() as Document | ShadowRoot;
+        for (const id of (el.getAttribute("aria-labelledby") ?? "").split(/\s+/).filter(Boolean)) {
+          const l = root.getElementById?.(id) ?? null;
+          if (l) related.add(l);
+        }
+        return { own: rect(el), related: Array.from(related, rect) };
+      },
+      undefined,
+      { timeout: timeoutMs },
+    )
+    .catch(() => null);
+  if (!rects) return { box, outline: box };
+  const dx = box.x - rects.own.x;
+  const dy = box.y - rects.own.y;
+  const near = rects.related
+    .map((r) => ({ x: r.x + dx, y: r.y + dy, width: r.width, height: r.height }))
+    .filter((r) => r.width > 0 && r.height > 0 && r.width <= LABEL_MAX.width && r.height <= LABEL_MAX.height)
+    .filter((r) => r.x < box.x + box.width + LABEL_REACH && r.x + r.width > box.x - LABEL_REACH && r.y < box.y + box.height + LABEL_REACH && r.y + r.height > box.y - LABEL_REACH);
+  return { box, outline: union([box, ...near]) };
+}
+
 async function captureOne(page: Page, top: TopWindow, selector: string, padding: number, timeoutMs: number): Promise<string | null> {
   const locator = locatorForSelector(page, selector);
   // The state is settled and was just read: an element that is not there now is not waited for.
   if ((await locator.count()) === 0) return null;
-  let box = await locator.boundingBox({ timeout: timeoutMs });
-  if (!box || box.width <= 0 || box.height <= 0) return null;
+  let measured = await measure(locator, timeoutMs);
+  if (!measured) return null;
   let view = await top.scroll();
-  if (!intersect(box, view.width, view.height) || box.y < 0 || box.y + box.height > view.height) {
+  const { outline } = measured;
+  if (!intersect(outline, view.width, view.height) || outline.y < 0 || outline.y + outline.height > view.height) {
     // Bring the element to the middle of the viewport by scrolling the top window only.
-    const targetY = view.y + box.y + box.height / 2 - view.height / 2;
-    const targetX = box.x < 0 || box.x + box.width > view.width ? view.x + box.x + box.width / 2 - view.width / 2 : view.x;
+    const targetY = view.y + outline.y + outline.height / 2 - view.height / 2;
+    const targetX = outline.x < 0 || outline.x + outline.width > view.width ? view.x + outline.x + outline.width / 2 - view.width / 2 : view.x;
     await top.scrollTo(Math.max(0, targetX), Math.max(0, targetY));
-    box = await locator.boundingBox({ timeout: timeoutMs });
-    if (!box || box.width <= 0 || box.height <= 0) return null;
+    measured = await measure(locator, timeoutMs);
+    if (!measured) return null;
     view = await top.scroll();
   }
-  if (!intersect(box, view.width, view.height)) return null;
-  const clip = contextClip(box, padding, view);
+  // Nothing of the element itself on screen (off-screen text): no picture rather than a misleading one.
+  if (!intersect(measured.box, view.width, view.height)) return null;
+  const clip = contextClip(measured.outline, padding, view);
   if (!clip) return null;
   const png = await page.screenshot({ clip, scale: "css", type: "png", timeout: timeoutMs, caret: "initial" });
-  const inClip: Box = { x: box.x - clip.x, y: box.y - clip.y, width: box.width, height: box.height };
+  const o = measured.outline;
+  const inClip: Box = { x: o.x - clip.x, y: o.y - clip.y, width: o.width, height: o.height };
   return top.world.evaluate<string>(outlineExpression(png.toString("base64"), inClip, clip.width));
 }
 

@@ -47,6 +47,16 @@ export function isPngDataUrl(value: unknown): value is string {
   return typeof value === "string" && value.length < 20_000_000 && PNG_DATA_URL.test(value);
 }
 
+/** Width and height of a PNG data URL's image, read from its header; null when it cannot be read. */
+export function pngDataUrlSize(url: string): { width: number; height: number } | null {
+  const head = Buffer.from(url.slice("data:image/png;base64,".length, "data:image/png;base64,".length + 32), "base64");
+  if (head.length < 24 || head.toString("latin1", 12, 16) !== "IHDR") return null;
+  return { width: head.readUInt32BE(16), height: head.readUInt32BE(20) };
+}
+
+/** Screenshots wider than this are shown above the finding's facts rather than beside them. */
+const SIDE_BY_SIDE_MAX_WIDTH = 360;
+
 /** Page text cut to a length a reader can take in, marking the cut. */
 function clip(text: unknown, max: number): string {
   const t = typeof text === "string" ? text : text === null || text === undefined ? "" : String(text);
@@ -213,16 +223,34 @@ interface RenderContext {
   thresholds: Thresholds;
 }
 
+function legalLink(ref: LegalReference | undefined, id: string, withTitle: boolean): string {
+  const title = ref?.title ? ` title="${escapeHtml(ref.title)}"` : "";
+  if (ref?.url && /^https?:\/\//.test(ref.url)) return `<a href="${escapeHtml(ref.url)}" rel="noopener noreferrer"${withTitle ? title : ""}>${escapeHtml(id)}</a>`;
+  return withTitle && title ? `<span${title}>${escapeHtml(id)}</span>` : escapeHtml(id);
+}
+
+/** The finding's legal references in one line; their titles are in "The rules and their legal basis". */
 function legalList(f: Finding, ctx: RenderContext): string {
   const ids = strings(f.legal);
   if (!ids.length) return "";
   const known = ctx.rules.get(f.ruleId)?.legal ?? [];
-  const items = ids.map((id) => {
-    const ref: LegalReference | undefined = known.find((l) => l.id === id);
-    const name = ref?.url && /^https?:\/\//.test(ref.url) ? `<a href="${escapeHtml(ref.url)}" rel="noopener noreferrer">${escapeHtml(id)}</a>` : escapeHtml(id);
-    return `<li>${name}${ref?.title ? ` <span class="muted">— ${escapeHtml(ref.title)}</span>` : ""}</li>`;
+  const items = ids.map((id) => legalLink(known.find((l) => l.id === id), id, true));
+  const more = ctx.rules.has(f.ruleId) ? ` <a class="more" href="#rule-${escapeHtml(f.ruleId)}">what these say</a>` : "";
+  return `<p class="legal"><span class="label">Legal references</span> ${items.join('<span class="sep"> · </span>')}${more}</p>`;
+}
+
+/** Each rule that has findings in the report: what it checks, its documentation and its legal references with their titles. */
+function rulesAppendix(ruleIds: string[], ctx: RenderContext): string {
+  const metas = ruleIds.map((id) => ctx.rules.get(id)).filter((m): m is RuleMeta => m !== undefined);
+  if (!metas.length) return "";
+  const blocks = metas.map((m) => {
+    const legal = m.legal.map((l) => `<li>${legalLink(l, l.id, false)} <span class="muted">— ${escapeHtml(l.title)}</span></li>`).join("");
+    const docs = /^https?:\/\//.test(m.docsUrl) ? ` <a href="${escapeHtml(m.docsUrl)}" rel="noopener noreferrer">Rule documentation</a>` : "";
+    return `<div class="rule-ref" id="rule-${escapeHtml(m.id)}"><h3>${escapeHtml(ruleTitle(m.id))} <code class="muted">${escapeHtml(m.id)} ${escapeHtml(m.version)}</code></h3>
+<p>${escapeHtml(m.fullDescription)}${docs}</p>
+<h4>Legal references</h4><ul>${legal}</ul></div>`;
   });
-  return `<div class="legal"><h4>Legal references</h4><ul>${items.join("")}</ul></div>`;
+  return `<section class="appendix" aria-labelledby="rules-title"><h2 id="rules-title">The rules and their legal basis</h2>${blocks.join("\n")}</section>`;
 }
 
 /** A BCP 47 tag from the evidence, for the consent text's lang attribute; empty when it does not look like one. */
@@ -250,9 +278,12 @@ function findingHtml(f: Finding, index: number, stateId: string, ctx: RenderCont
   const severity = f.severity === "error" ? "error" : "warn";
   const meta = ctx.rules.get(f.ruleId);
   const explanation = RULE_EXPLANATIONS[f.ruleId] ?? meta?.description ?? "";
-  const shot = isPngDataUrl(f.screenshot)
-    ? `<figure class="shot"><img src="${f.screenshot}" alt="The element on the page, outlined"><figcaption>The element as it appeared on the page, outlined.</figcaption></figure>`
-    : "";
+  const size = isPngDataUrl(f.screenshot) ? pngDataUrlSize(f.screenshot) : null;
+  const shot =
+    size && isPngDataUrl(f.screenshot)
+      ? `<figure class="shot"><img src="${f.screenshot}" width="${size.width}" height="${size.height}" alt="The element on the page, outlined"><figcaption>The element as it appeared on the page, outlined.</figcaption></figure>`
+      : "";
+  const layout = !shot ? " no-shot" : size && size.width > SIDE_BY_SIDE_MAX_WIDTH ? " wide" : "";
   const text = f.text
     ? `<div class="consent-text"><h4>Consent text on the page</h4><blockquote${langAttr(f.evidence?.language)}>${pageText(f.text)}</blockquote></div>`
     : "";
@@ -262,7 +293,7 @@ function findingHtml(f: Finding, index: number, stateId: string, ctx: RenderCont
 <header class="finding-head"><span class="badge ${severity}">${severity === "error" ? "Error" : "Warning"}</span><h3>${escapeHtml(ruleTitle(f.ruleId))}</h3></header>
 <p class="message">${pageText(f.message, 1000)}</p>
 ${explanation ? `<p class="explain">${escapeHtml(explanation)}</p>` : ""}
-<div class="finding-body">${shot}<div class="finding-facts">${text}${facts.length ? `<div class="measured"><h4>What was found</h4><ul>${facts.join("")}</ul></div>` : ""}</div></div>
+<div class="finding-body${layout}">${shot}<div class="finding-facts">${text}${facts.length ? `<div class="measured"><h4>What was found</h4><ul>${facts.join("")}</ul></div>` : ""}</div></div>
 ${legalList(f, ctx)}
 ${technicalDetails(f)}
 </article>`;
@@ -336,7 +367,7 @@ function patternRows(patterns: PatternCount[], base: number): string {
   return patterns
     .map(
       (p) =>
-        `<tr><td><span class="kind">${escapeHtml(PATTERN_KIND_WORDS[p.kind] ?? p.kind)}</span> ${escapeHtml(patternWords(p))}</td><td class="n">${p.count}${base ? ` <span class="muted">(${percent(p.count, base)})</span>` : ""}</td><td>${targetList(p, 6)}</td></tr>`,
+        `<tr><td><span class="kind">${escapeHtml(PATTERN_KIND_WORDS[p.kind] ?? p.kind)}</span> ${escapeHtml(patternWords(p))}</td><td class="n" data-label="Targets">${p.count}${base ? ` <span class="muted">(${percent(p.count, base)})</span>` : ""}</td><td>${targetList(p, 6)}</td></tr>`,
     )
     .join("");
 }
@@ -358,16 +389,14 @@ function summaryHtml(report: LintReport, summary: BatchSummary): string {
   const ruleRows = summary.rules
     .map((rule) => {
       const sev = [rule.errors ? plural(rule.errors, "error") : "", rule.warnings ? plural(rule.warnings, "warning") : ""].filter(Boolean).join(", ");
-      return `<tr><td><strong>${escapeHtml(ruleTitle(rule.ruleId))}</strong><br><code class="muted">${escapeHtml(rule.ruleId)}</code></td><td class="n">${rule.count} of ${base}${base ? ` <span class="muted">(${percent(rule.count, base)})</span>` : ""}</td><td class="n">${rule.findings}${sev ? ` <span class="muted">(${sev})</span>` : ""}</td></tr>`;
+      return `<tr><td><strong>${escapeHtml(ruleTitle(rule.ruleId))}</strong><br><code class="muted">${escapeHtml(rule.ruleId)}</code></td><td class="n" data-label="Targets">${rule.count} of ${base}${base ? ` <span class="muted">(${percent(rule.count, base)})</span>` : ""}</td><td class="n" data-label="Findings">${rule.findings}${sev ? ` <span class="muted">(${sev})</span>` : ""}</td></tr>`;
     })
     .join("");
-  const patternSections = summary.rules
-    .filter((rule) => rule.patterns.length)
-    .map(
-      (rule) =>
-        `<h4>${escapeHtml(ruleTitle(rule.ruleId))}</h4><table class="patterns"><thead><tr><th>Pattern</th><th>Targets</th><th>Which</th></tr></thead><tbody>${patternRows(rule.patterns, base)}</tbody></table>`,
-    )
-    .join("");
+  // Purposes across all rules, then how consent was hidden or tied (each from the one rule that reports it).
+  const patterns = [...summary.purposes, ...summary.rules.flatMap((rule) => rule.patterns.filter((p) => p.kind !== "purpose"))];
+  const patternTable = patterns.length
+    ? `<table class="patterns"><thead><tr><th>Pattern</th><th>Targets</th><th>Which</th></tr></thead><tbody>${patternRows(patterns, base)}</tbody></table>`
+    : "";
   const contents = results
     .map((r, i) => {
       const n = Array.isArray(r.findings) ? r.findings.length : 0;
@@ -380,7 +409,7 @@ function summaryHtml(report: LintReport, summary: BatchSummary): string {
 <div class="tiles">${tiles.map(([n, label, sub]) => `<div class="tile"><span class="big">${escapeHtml(n)}</span><span>${escapeHtml(label)}</span>${sub ? `<span class="muted">${escapeHtml(sub)}</span>` : ""}</div>`).join("")}</div>
 <h3>Findings per rule</h3>
 <table class="rules"><thead><tr><th>Rule</th><th>Targets</th><th>Findings</th></tr></thead><tbody>${ruleRows}</tbody></table>
-${patternSections ? `<h3>Patterns across targets</h3>${patternSections}` : ""}
+${patternTable ? `<h3>Patterns across targets</h3>${patternTable}` : ""}
 <h3>Pages checked</h3>
 <ol class="contents">${contents}</ol>
 </section>`;
@@ -439,15 +468,24 @@ article.finding.warn { border-left-color: var(--warn); }
 .badge.warn { background: var(--warn-bg); color: var(--warn); }
 .message { font-weight: 600; margin: 10px 0 4px; }
 .explain { margin: 4px 0 14px; color: var(--muted); }
-.finding-body { display: grid; grid-template-columns: minmax(0, 320px) minmax(0, 1fr); gap: 18px; align-items: start; }
-.finding-body > .finding-facts:only-child { grid-column: 1 / -1; }
+.finding-body { display: grid; grid-template-columns: minmax(0, max-content) minmax(0, 1fr); gap: 18px; align-items: start; }
+.finding-body.wide, .finding-body.no-shot { grid-template-columns: minmax(0, 1fr); }
 figure.shot { margin: 0; }
+figure.shot { max-width: 100%; }
 figure.shot img { display: block; max-width: 100%; height: auto; border: 1px solid var(--line); border-radius: 6px; background: #fff; }
 figure.shot figcaption { font-size: 13px; color: var(--muted); margin-top: 4px; }
 .consent-text blockquote { margin: 0 0 14px; padding: 10px 14px; background: var(--bg); border-radius: 8px; white-space: pre-wrap; font-size: 15px; }
 .measured ul, .legal ul, ul.plain { margin: 0; padding-left: 20px; }
 .measured li, .legal li, ul.plain li { margin: 3px 0; }
-.legal { margin-top: 14px; font-size: 14px; }
+.legal { margin: 14px 0 0; font-size: 14px; }
+.legal .label, .appendix h4 { font-size: 13px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); font-weight: 700; margin-right: 6px; }
+.legal .sep { color: var(--muted); }
+.legal a.more { margin-left: 8px; font-size: 13px; }
+.verdict { font-size: 18px; font-weight: 600; }
+section.appendix { background: var(--card); border: 1px solid var(--line); border-radius: 12px; padding: 20px 22px; margin: 20px 0; }
+.rule-ref + .rule-ref { border-top: 1px solid var(--line); margin-top: 18px; }
+.rule-ref h3 { margin-top: 16px; }
+.rule-ref ul { padding-left: 20px; font-size: 14px; }
 details { margin-top: 12px; }
 details > summary { cursor: pointer; color: var(--accent); font-weight: 600; }
 details.tech dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 12px; font-size: 14px; }
@@ -459,7 +497,7 @@ code.sel { color: var(--muted); font-size: 12px; }
 footer.report-foot { font-size: 13px; color: var(--muted); margin-top: 24px; }
 @media (max-width: 640px) {
   .page { padding: 14px 10px 32px; }
-  section.summary, section.state { padding: 14px 12px; border-radius: 10px; }
+  section.summary, section.state, section.appendix { padding: 14px 12px; border-radius: 10px; }
   .report-head h1 { font-size: 23px; }
   h2 { font-size: 19px; }
   .finding-body { grid-template-columns: minmax(0, 1fr); }
@@ -468,16 +506,18 @@ footer.report-foot { font-size: 13px; color: var(--muted); margin-top: 24px; }
   table.rules tr, table.patterns tr { display: block; border-bottom: 1px solid var(--line); padding: 6px 0; }
   table.rules td, table.patterns td { display: block; border: 0; padding: 2px 0; }
   td.n { white-space: normal; }
+  td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-size: 13px; }
 }
 @media print {
   body { background: #fff; font-size: 11pt; }
   .page { max-width: none; padding: 0; }
-  section.summary, section.state { border: 0; padding: 0; margin: 0 0 18pt; }
+  section.summary, section.state, section.appendix { border: 0; padding: 0; margin: 0 0 18pt; }
   section.state { break-before: page; }
   article.finding { break-inside: avoid; }
   details > summary { color: var(--ink); }
   a { color: var(--ink); text-decoration: none; }
-  .legal a[href]::after { content: " <" attr(href) ">"; font-size: 9pt; color: var(--muted); }
+  .appendix a[href]::after { content: " <" attr(href) ">"; font-size: 9pt; color: var(--muted); }
+  .legal a.more { display: none; }
 }
 `;
 
@@ -490,6 +530,10 @@ export function formatHtml(report: LintReport, opts: HtmlOptions): string {
   const findings = results.reduce((n, r) => n + (Array.isArray(r.findings) ? r.findings.length : 0), 0);
   const title = `Consent check: ${plural(findings, "finding")} on ${plural(summary.targets, "target")}`;
   const when = dateWords(report.startedAt);
+  const verdict =
+    findings === 0
+      ? `No problems found on ${plural(summary.linted, "target")}${summary.failed.count ? `; ${summary.failed.count} could not be checked` : ""}.`
+      : `${plural(findings, "problem")} found on ${summary.withFindings.count} of ${plural(summary.targets, "target")}${summary.failed.count ? `; ${summary.failed.count} could not be checked` : ""}.`;
   const rulesUsed = Object.entries(report.rules ?? {})
     .map(([id, v]) => `${id} ${v}`)
     .join(", ");
@@ -515,12 +559,13 @@ export function formatHtml(report: LintReport, opts: HtmlOptions): string {
 <div class="page">
 <header class="report-head">
 <h1>Consent check report</h1>
-<p>${escapeHtml(title)}.</p>
+<p class="verdict">${escapeHtml(verdict)}</p>
 <p class="muted">${about}.</p>
 </header>
 <main>
 ${summaryHtml(safeReport, summary)}
 ${results.map((r, i) => stateHtml(r, i, ctx)).join("\n")}
+${rulesAppendix(summary.rules.filter((r) => r.findings > 0).map((r) => r.ruleId), ctx)}
 </main>
 <footer class="report-foot">
 <p>Each finding names what was measured in a real browser (Chromium) as a first-time visitor would see the page: the state of the control, the size and contrast of the text, what the person came to do. Readable text here means at least ${ctx.thresholds.minFontPx} px, a contrast of at least ${ctx.thresholds.minContrast}:1 and an opacity of at least ${ctx.thresholds.minOpacity}.${rulesUsed ? ` Rules: ${escapeHtml(rulesUsed)}.` : ""}</p>
