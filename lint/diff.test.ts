@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { diffExitCode, diffReports, formatDiffText } from "./diff.js";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { diffExitCode, diffReports, formatDiffText, readDiffInput } from "./diff.js";
+import { SnapshotStore } from "./snapshot.js";
 import type { Finding, LintReport, LintResult } from "./types.js";
 
 const finding = (ruleId: string, fingerprint: string): Finding => ({
@@ -95,5 +99,87 @@ describe("diffReports", () => {
     expect(text).toMatch(/FIXED {10}a on bill \/ report: .*rule changed 1\.0\.0 -> 1\.1\.0/);
     expect(text).toMatch(/STILL PRESENT {2}b on bill \/ report/);
     expect(text).toMatch(/verdict: partially-fixed \(2 fixed, 1 still present, 0 new\)/);
+  });
+});
+
+describe("pairing states of targets given differently", () => {
+  const flowRun = (folder: string, findings: Finding[]) =>
+    report([
+      result(`${folder}/annual-bill-2017.flow.yaml`, [], "landing"),
+      result(`${folder}/annual-bill-2017.flow.yaml`, findings, "report"),
+      result(`${folder}/annual-bill-2017.flow.yaml`, [], "after-continue"),
+    ]);
+
+  it("pairs a flow's steps by flow name, and writes the change log by flow name and step", () => {
+    const d = diffReports(flowRun("v1", [finding("a", "1"), finding("b", "2")]), flowRun("elsewhere/v2", [finding("b", "2")]));
+    expect(d.states).toHaveLength(3);
+    expect(d.states.every((s) => s.matchedBy === "identity" && s.flow === "annual-bill-2017")).toBe(true);
+    expect(d.verdict).toBe("partially-fixed");
+    expect(d.targets).toMatchObject([{ label: "annual-bill-2017", verdict: "partially-fixed", fixed: 1, persisting: 1, introduced: 0 }]);
+    const text = formatDiffText(d);
+    expect(text).toContain("annual-bill-2017: v1/annual-bill-2017.flow.yaml -> elsewhere/v2/annual-bill-2017.flow.yaml, paired by flow name");
+    expect(text).toMatch(/^FIXED +a on annual-bill-2017 \/ report: a message/m);
+    expect(text).toMatch(/^STILL PRESENT +b on annual-bill-2017 \/ report/m);
+  });
+
+  it("pairs a URL written differently", () => {
+    const d = diffReports(report([result("https://Example.com/bill#top", [finding("a", "1")])]), report([result("https://example.com/bill", [])]));
+    expect(d.states).toHaveLength(1);
+    expect(d.verdict).toBe("fixed");
+  });
+
+  it("pairs pages by their path below each run's folder, and a lone target with a lone target", () => {
+    const before = report([result("site-v1/a.html", [finding("a", "1")]), result("site-v1/sub/b.html", [finding("a", "7")])]);
+    const after = report([result("site-v2/a.html", [finding("a", "1")]), result("site-v2/sub/b.html", [])]);
+    const d = diffReports(before, after);
+    expect(d.states.map((s) => [s.beforeTarget, s.target, s.matchedBy, s.verdict])).toEqual([
+      ["site-v1/a.html", "site-v2/a.html", "relative-path", "not-fixed"],
+      ["site-v1/sub/b.html", "site-v2/sub/b.html", "relative-path", "fixed"],
+    ]);
+    const lone = diffReports(report([result("old/bill.html", [finding("a", "1")])]), report([result("new/report.html", [])]));
+    expect(lone.states).toMatchObject([{ matchedBy: "single-target", verdict: "fixed" }]);
+  });
+
+  it("a state that could not be linted in the later run is not fixed: its findings count as still present, unverified", () => {
+    const failed = { ...result("bill", [], "report"), error: "did not load" };
+    const d = diffReports(before, report([failed]));
+    expect(d.fixed).toEqual([]);
+    expect(d.persisting.map((f) => [f.fingerprint, f.unverified])).toEqual([["1", true], ["2", true], ["3", true]]);
+    expect(d.verdict).toBe("not-fixed");
+    expect(diffExitCode(d)).toBe(1);
+    const text = formatDiffText(d);
+    expect(text).toMatch(/NOT LINTED +bill \/ report in the later run: did not load/);
+    expect(text).toMatch(/UNVERIFIED +a on bill \/ report: .*could not lint this state/);
+  });
+
+  it("notes a rule that did not run in the earlier run next to its findings", () => {
+    const d = diffReports(report([result("x", [])], { a: "1.0.0" }), report([result("x", [finding("b", "9")])], { a: "1.0.0", b: "1.0.0" }));
+    expect(d.verdict).toBe("regressed");
+    expect(formatDiffText(d)).toMatch(/NEW +b on x: .*rule did not run in the earlier run/);
+  });
+});
+
+describe("diff of snapshot folders", () => {
+  it("reads each folder as a report and gives the same verdicts as the reports", () => {
+    const root = mkdtempSync(join(tmpdir(), "consentlint-diff-"));
+    try {
+      const meta = { tool: "0.1.0", rules: { a: "1.0.0", b: "1.0.0" } };
+      const write = (dir: string, findings: Finding[]) => {
+        const store = new SnapshotStore(join(root, dir), "all", meta);
+        store.record(result(`${dir}/annual-bill-2017.flow.yaml`, [], "landing"), "");
+        store.record(result(`${dir}/annual-bill-2017.flow.yaml`, findings, "report"), "- checkbox");
+      };
+      write("before", [finding("a", "1"), finding("b", "2")]);
+      write("partial", [finding("b", "2")]);
+      write("fixed", []);
+      const b = readDiffInput(join(root, "before"));
+      expect(b.results.map((r) => r.step).sort()).toEqual(["landing", "report"]);
+      expect(diffReports(b, readDiffInput(join(root, "partial"))).verdict).toBe("partially-fixed");
+      expect(diffReports(b, readDiffInput(join(root, "fixed"))).verdict).toBe("fixed");
+      expect(diffReports(b, b).verdict).toBe("not-fixed");
+      expect(() => readDiffInput(join(root, "nowhere"))).toThrow(/not found/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

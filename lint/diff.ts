@@ -27,6 +27,8 @@ export interface DiffEntry extends Finding {
   ruleVersionChanged?: { before: string; after: string };
   /** The rule did not run in the earlier run. */
   ruleNew?: true;
+  /** One of the runs could not lint the state: the finding is counted as still present, since nothing shows it fixed. */
+  unverified?: true;
 }
 
 export interface StateDiff {
@@ -204,9 +206,15 @@ export function diffReports(before: DiffReport, after: DiffReport): ReportDiff {
     const comparable = Boolean(b && a && !b.error && !a.error);
     const afterPrints = new Set((a?.findings ?? []).map((f) => f.fingerprint));
     const beforePrints = new Set((b?.findings ?? []).map((f) => f.fingerprint));
-    // A state missing from (or failing in) either run cannot show a fix: its findings are not compared.
+    // A state missing from the later run cannot show a fix: its findings are not compared.
+    // A state one run could not lint cannot either: the findings the other run saw count as still present, unverified.
+    const failedSide = b && a && !comparable ? (a.error ? b : a) : null;
     const fixed = comparable ? entries(b!, b!.findings.filter((f) => !afterPrints.has(f.fingerprint)), rules.changes) : [];
-    const persisting = comparable ? entries(a!, a!.findings.filter((f) => beforePrints.has(f.fingerprint)), rules.changes) : [];
+    const persisting = comparable
+      ? entries(a!, a!.findings.filter((f) => beforePrints.has(f.fingerprint)), rules.changes)
+      : failedSide && !failedSide.error
+        ? entries(failedSide, failedSide.findings, rules.changes).map((e) => ({ ...e, unverified: true as const }))
+        : [];
     const introduced = a && !a.error && (comparable || !b) ? entries(a, a.findings.filter((f) => !beforePrints.has(f.fingerprint)), rules.changes) : [];
     const flow = targetIdentity(ref).startsWith("flow:") ? stateLabel(ref) : undefined;
     const error = { ...(b?.error ? { before: b.error } : {}), ...(a?.error ? { after: a.error } : {}) };
@@ -374,7 +382,9 @@ function pairedBy(t: TargetDiff): string {
 export function formatDiffText(diff: ReportDiff): string {
   const lines: string[] = [];
   const note = (e: DiffEntry) =>
-    e.ruleVersionChanged
+    e.unverified
+      ? " (one run could not lint this state, so nothing shows it fixed)"
+      : e.ruleVersionChanged
       ? ` (rule changed ${e.ruleVersionChanged.before} -> ${e.ruleVersionChanged.after} between the runs: this may explain it)`
       : e.ruleNew
         ? " (rule did not run in the earlier run: this may explain it)"
@@ -388,7 +398,7 @@ export function formatDiffText(diff: ReportDiff): string {
     if (t.beforeTarget !== undefined) lines.push(`${t.label}: ${t.beforeTarget} -> ${t.target}${pairedBy(t)}`);
     for (const s of t.states) {
       for (const e of s.fixed) lines.push(line("FIXED", e, s));
-      for (const e of s.persisting) lines.push(line("STILL PRESENT", e, s));
+      for (const e of s.persisting) lines.push(line(e.unverified ? "UNVERIFIED" : "STILL PRESENT", e, s));
       for (const e of s.introduced) lines.push(line("NEW", e, s));
       if (s.error?.after) lines.push(`${"NOT LINTED".padEnd(14)} ${where(s)} in the later run: ${s.error.after}`);
       if (s.error?.before && !s.error.after) lines.push(`${"NOT LINTED".padEnd(14)} ${where(s)} in the earlier run: ${s.error.before}`);

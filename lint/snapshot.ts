@@ -319,8 +319,8 @@ export class SnapshotStore {
    * `none` never writes (a missing snapshot is reported as missing);
    * `missing` writes only snapshots that do not exist; `changed` also
    * rewrites those whose compared content differs; `all` also refreshes the
-   * run facts (tool and rule versions, URL) of matching snapshots when they
-   * are out of date. A state whose compared content is unchanged is never
+   * tool and rule versions recorded in matching snapshots when they are out
+   * of date. A state whose compared content is unchanged is never
    * rewritten for its time alone.
    */
   record(result: LintResult & { flow?: string }, aria: string): SnapshotStatus {
@@ -386,7 +386,8 @@ export class SnapshotStore {
   }
 }
 
+/** The tool or rule versions recorded are not the ones of this run (paths and URLs, which differ between machines, do not count). */
 function metaOutOfDate(stored: SnapshotFile, next: SnapshotFile): boolean {
-  const facts = (f: SnapshotFile) => JSON.stringify([f.meta.tool, stableValue(f.meta.rules), f.meta.url, f.state]);
+  const facts = (f: SnapshotFile) => JSON.stringify([f.meta.tool, stableValue(f.meta.rules)]);
   return facts(stored) !== facts(next);
 }
