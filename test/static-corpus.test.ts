@@ -5,12 +5,12 @@
  * misses, say why in the same rule's incomplete bucket (or the page is in
  * ALLOWED_MISSES with its reason). Throughput is printed, not asserted.
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { join, resolve } from "node:path";
 import { loadConfig, overridesFor, resolveThresholds, resolveViewport } from "../lint/config.js";
 import { selectRules, type EngineResult } from "../lint/engine.js";
 import { buildStaticModelFromFile, runStaticRules } from "../lint/static/index.js";
-import type { LintResult } from "../lint/types.js";
+import type { IncompleteEntry, LintResult } from "../lint/types.js";
 import { allRules } from "../rules/index.js";
 import { compareWithExpected, listCorpusPages, type CorpusPage, type ExpectedFinding } from "./corpus-expectations.js";
 
@@ -61,6 +61,17 @@ function lintAll(): StaticRun[] {
   });
 }
 
+const squash = (s: string): string => s.replace(/\s+/gu, " ").trim();
+
+/**
+ * The incomplete entries of the rule that account for a missed finding: one
+ * about the same text (a pass static mode could not stand behind), or one
+ * about the whole page (scripts not run, a frame not read).
+ */
+function explaining(result: EngineResult, missed: ExpectedFinding): IncompleteEntry[] {
+  return result.incomplete.filter((i) => i.ruleId === missed.ruleId && (i.text === undefined || squash(i.text).includes(squash(missed.text))));
+}
+
 function describeFinding(f: { ruleId: string; text: string }): string {
   return `${f.ruleId}: "${f.text.replace(/\s+/gu, " ").slice(0, 100)}"`;
 }
@@ -99,7 +110,7 @@ describe("static mode over the corpus", () => {
     for (const { page, result } of runs) {
       if (!result || page.name in ALLOWED_MISSES) continue;
       for (const m of compareWithExpected(asLintResult(page, result), page.expected).missing) {
-        if (!result.incomplete.some((i) => i.ruleId === m.ruleId)) unexplained.push(`${page.name}: ${describeFinding(m)}`);
+        if (explaining(result, m).length === 0) unexplained.push(`${page.name}: ${describeFinding(m)}`);
       }
     }
     expect(unexplained).toEqual([]);
@@ -110,7 +121,7 @@ describe("static mode over the corpus", () => {
     expect(Object.keys(ALLOWED_MISSES).filter((n) => !names.has(n))).toEqual([]);
   });
 
-  it("prints recall and throughput", () => {
+  afterAll(() => {
     let expected = 0;
     let found = 0;
     let incompleteOnly = 0;
@@ -121,7 +132,7 @@ describe("static mode over the corpus", () => {
       expected += page.expected.findings.length;
       found += page.expected.findings.length - missing.length;
       for (const m of missing) {
-        const reasons = [...new Set(result.incomplete.filter((i) => i.ruleId === m.ruleId).map((i) => i.reason))];
+        const reasons = [...new Set(explaining(result, m).map((i) => i.reason))];
         if (reasons.length > 0) incompleteOnly += 1;
         missedLines.push(`  ${page.name}: ${describeFinding(m as ExpectedFinding)} -> ${reasons.join(", ") || "no incomplete"}`);
       }
@@ -134,6 +145,5 @@ describe("static mode over the corpus", () => {
         `throughput: ${pagesPerSecond(coldMs)} pages/s on the first pass (${(coldMs / pages.length).toFixed(1)} ms/page), ${pagesPerSecond(warmMs)} pages/s on the second (${(warmMs / pages.length).toFixed(1)} ms/page)`,
       ].join("\n"),
     );
-    expect(found + incompleteOnly).toBeLessThanOrEqual(expected);
   });
 });

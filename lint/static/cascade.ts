@@ -15,8 +15,8 @@ export interface DeclaredValue {
 
 export type DeclaredStyle = Map<string, DeclaredValue>;
 
-/** Cascade rank, compared left to right: important, inline, specificity A/B/C, rule order, declaration order. */
-type Rank = [number, number, number, number, number, number, number];
+/** Cascade rank, compared left to right: important, inline, cascade layer, specificity A/B/C, rule order, declaration order. */
+type Rank = [number, number, number, number, number, number, number, number];
 
 function higher(a: Rank, b: Rank): boolean {
   for (let i = 0; i < a.length; i++) {
@@ -92,24 +92,38 @@ export class RuleIndex {
   }
 }
 
+/** `revert` (and, as static mode knows no finer, `revert-layer`) rolls an author declaration back to the user-agent value. */
+function reverts(d: Declaration): boolean {
+  const v = d.value.trim().toLowerCase();
+  return !d.shorthand && (v === "revert" || v === "revert-layer");
+}
+
 /**
  * The declared style of an element: user-agent defaults, then matching
  * author rules, then the inline style, each property won by the highest rank.
+ * A later layer beats an earlier one for normal declarations, and an earlier
+ * one beats a later one for !important declarations.
  */
 export function cascade(ua: readonly Declaration[], rules: readonly StyleRule[], inline: readonly Declaration[]): DeclaredStyle {
   const out: DeclaredStyle = new Map();
   const ranks = new Map<string, Rank>();
+  const uaValues = new Map<string, Declaration>();
   const offer = (d: Declaration, rank: Rank): void => {
     const current = ranks.get(d.property);
     if (current && !higher(rank, current)) return;
     ranks.set(d.property, rank);
-    out.set(d.property, d.shorthand ? { value: d.value, shorthand: d.shorthand } : { value: d.value });
+    const winner = rank[0] >= 0 && reverts(d) ? uaValues.get(d.property) : d;
+    if (!winner) out.delete(d.property);
+    else out.set(d.property, winner.shorthand ? { value: winner.value, shorthand: winner.shorthand } : { value: winner.value });
   };
-  ua.forEach((d, i) => offer(d, [-1, 0, 0, 0, 0, 0, i]));
+  ua.forEach((d, i) => {
+    uaValues.set(d.property, d);
+    offer(d, [-1, 0, 0, 0, 0, 0, 0, i]);
+  });
   for (const rule of rules) {
     const [a, b, c] = rule.specificity;
-    rule.declarations.forEach((d, i) => offer(d, [d.important ? 1 : 0, 0, a, b, c, rule.order, i]));
+    rule.declarations.forEach((d, i) => offer(d, d.important ? [1, 0, -rule.layer, a, b, c, rule.order, i] : [0, 0, rule.layer, a, b, c, rule.order, i]));
   }
-  inline.forEach((d, i) => offer(d, [d.important ? 1 : 0, 1, 0, 0, 0, 0, i]));
+  inline.forEach((d, i) => offer(d, [d.important ? 1 : 0, 1, 0, 0, 0, 0, 0, i]));
   return out;
 }

@@ -21,7 +21,8 @@ import { readFrame, type FrameSource } from "./frames.js";
 import { LocalFiles } from "./local-files.js";
 import { PageIndex } from "./page-index.js";
 import { joinPath, localPath } from "./selector-path.js";
-import { assignGroups, assignRegions } from "./regions.js";
+import { regionLayoutNotes } from "./region-layout.js";
+import { assignGroups, assignRegions, PAGE_REGION_ID } from "./regions.js";
 import { backgroundImageNote, firstScript, FRAME_NOT_READ, LAYOUT_NOTE, NoteList, scriptNote, STYLESHEET_NOT_READ } from "./static-notes.js";
 import { styleDocument, type DocumentScope, type ElementInfo } from "./styled-tree.js";
 import { headingLevel, langOf, layoutBlocks, linkHrefOf, type BlockDraft } from "./text-blocks.js";
@@ -275,6 +276,11 @@ function modelOf(html: string, opts: StaticModelOptions, files: LocalFiles | nul
   for (const b of layout.blocks) {
     for (const run of b.runs) if (run.backgroundSource === "image" && !run.colorTransparent) notes.add(backgroundImageNote(run.selector));
   }
+  const uncertainBanners = regionAssignment.uncertain.map(({ info, why }) => ({
+    regionIds: [regionOf(info), info.parent ? regionOf(info.parent) : PAGE_REGION_ID],
+    why,
+  }));
+  for (const note of regionLayoutNotes({ regions: regionAssignment.regions, actions, controls, uncertainBanners })) notes.add(note);
 
   const htmlElement = top.root.children.find((c): c is Element => isElement(c) && tagOf(c) === "html");
   return {

@@ -7,8 +7,8 @@
 import type { Group, Region } from "../model.js";
 import { accessibleName } from "./accessible-name.js";
 import { formOwner } from "./control-state.js";
-import { attr, roleAttr } from "./dom-nodes.js";
-import type { PageIndex } from "./page-index.js";
+import { attr, isText, roleAttr } from "./dom-nodes.js";
+import { PageIndex } from "./page-index.js";
 import type { ElementInfo } from "./styled-tree.js";
 import { ZERO_BOX } from "./text-runs.js";
 import { isShownBox } from "./visibility.js";
@@ -25,28 +25,127 @@ export interface RegionAssignment {
   regionOf(info: ElementInfo): string;
   /** The element is the root of a dialog or banner region. */
   isRegionRoot(info: ElementInfo): boolean;
+  /** Elements whose being a region or not depends on layout (a sticky element's width, a frame's size), with why. */
+  uncertain: { info: ElementInfo; why: string }[];
 }
 
-/** Ancestors holding an action, and those holding one outside any dialog nested in them. */
-function actionHolders(actions: readonly ElementInfo[]): { any: Set<ElementInfo>; outsideDialogs: Set<ElementInfo> } {
-  const any = new Set<ElementInfo>();
-  const outsideDialogs = new Set<ElementInfo>();
-  for (const action of actions) {
-    let inDialog = false;
-    for (let p = action.parent; p; p = p.parent) {
-      any.add(p);
-      if (!inDialog) outsideDialogs.add(p);
-      if (isDialog(p)) inDialog = true;
-    }
+/** An element's own heading level: h1-h6, or role=heading with its aria-level (default 2). */
+function headingLevelOf(info: ElementInfo): number | null {
+  const tagLevel = /^h([1-6])$/u.exec(info.tag);
+  if (roleAttr(info.el) === "heading") {
+    const level = Number(attr(info.el, "aria-level"));
+    return Number.isInteger(level) && level > 0 ? level : tagLevel ? Number(tagLevel[1]) : 2;
   }
-  return { any, outsideDialogs };
+  return tagLevel ? Number(tagLevel[1]) : null;
 }
 
+/** Ancestors holding an action. */
+function actionHolders(actions: readonly ElementInfo[]): Set<ElementInfo> {
+  const any = new Set<ElementInfo>();
+  for (const action of actions) for (let p = action.parent; p; p = p.parent) any.add(p);
+  return any;
+}
+
+/** Non-space characters of text in each element's flat subtree (hidden text included), within its document. */
+function textLengths(index: PageIndex): Map<ElementInfo, number> {
+  const lengths = new Map<ElementInfo, number>();
+  for (let i = index.elements.length - 1; i >= 0; i--) {
+    const info = index.elements[i];
+    let own = lengths.get(info) ?? 0;
+    for (const child of info.children) if (isText(child)) own += child.data.replace(/\s+/gu, "").length;
+    lengths.set(info, own);
+    if (info.parent) lengths.set(info.parent, (lengths.get(info.parent) ?? 0) + own);
+  }
+  return lengths;
+}
+
+/** CSS px of an iframe's width or height: its style, else its attribute, else the default 300x150; null when it needs layout (percentages, auto). */
+function frameSide(frame: ElementInfo, side: "width" | "height"): number | null {
+  const declared = frame.style.get(side);
+  if (declared !== null) return frame.style.lengthPx(side);
+  const attribute = attr(frame.el, side);
+  if (attribute !== null) {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*(px)?\s*$/u.exec(attribute);
+    return m ? Number(m[1]) : null;
+  }
+  return side === "width" ? 300 : 150;
+}
+
+/** The first iframe in the element's own tree is at least 100x40 px: true, false, or null when that needs layout. */
+function sizeableFrame(info: ElementInfo, index: PageIndex): boolean | null {
+  const frame = index.elements.find((e) => e.tag === "iframe" && e.scope === info.scope && e !== info && PageIndex.contains(info, e));
+  if (!frame) return false;
+  const w = frameSide(frame, "width");
+  const h = frameSide(frame, "height");
+  if ((w !== null && w < 100) || (h !== null && h < 40)) return false;
+  return w === null || h === null ? null : true;
+}
+
+/**
+ * Regions as the browser extractor chooses them: every dialog
+ * (role=dialog/alertdialog, <dialog>, aria-modal), and every fixed or sticky
+ * element that holds a button (or a sizeable frame) and some text, is not a
+ * header or navigation, not most of the page, does not hold the page's h1,
+ * and lies in no other region. A sticky element narrower than 60% of the
+ * viewport is not a region; when its width needs layout, or a frame's size
+ * does, the choice is recorded as uncertain.
+ */
 export function assignRegions(index: PageIndex, actions: readonly ElementInfo[], viewport: { width: number; height: number }): RegionAssignment & { holdsAction: ReadonlySet<ElementInfo> } {
   const holders = actionHolders(actions);
+  const actionSet = new Set(actions);
   const page: Region = { id: PAGE_REGION_ID, kind: "page", selector: "html", headings: [], label: "", visible: true, box: { x: 0, y: 0, width: viewport.width, height: viewport.height } };
+  const lengths = textLengths(index);
+  const topRoot = index.elements.find((e) => e.parent === null && e.scope.doc.frameElement === null);
+  const totalText = (topRoot ? lengths.get(topRoot) : 0) || 1;
+  const firstH1 = index.elements.find((e) => e.scope.doc.frameElement === null && headingLevelOf(e) === 1);
+  const uncertain: { info: ElementInfo; why: string }[] = [];
+
+  const candidates = index.elements.filter((e) => isDialog(e) || e.style.position === "fixed" || e.style.position === "sticky");
+  const explicit = candidates.filter(isDialog);
+  const chosen = new Set<ElementInfo>(explicit);
+  const inside = (inner: ElementInfo, outer: ElementInfo): boolean => inner !== outer && PageIndex.contains(outer, inner);
+  for (const info of candidates) {
+    if (isDialog(info)) continue;
+    const role = roleAttr(info.el);
+    if (info.tag === "header" || info.tag === "nav" || role === "banner" || role === "navigation") continue;
+    if (info.tag === "html" || info.tag === "body") continue;
+    const holdsAction = holders.has(info) || actionSet.has(info);
+    const length = lengths.get(info) ?? 0;
+    const doubts: string[] = [];
+    if (!holdsAction || length < 20) {
+      const frame = sizeableFrame(info, index);
+      if (frame === false) continue;
+      if (frame === null) doubts.push(`whether ${info.selector} is a banner depends on the size of the frame inside it`);
+    }
+    if (length > 0.8 * totalText && info.scope.doc.frameElement === null) continue;
+    if (firstH1 && inside(firstH1, info)) continue;
+    if (info.style.position === "sticky") {
+      const width = info.style.lengthPx("width");
+      if (width !== null && width < 0.6 * viewport.width) continue;
+      if (width === null) doubts.push(`whether the sticky ${info.selector} is a banner depends on its laid-out width`);
+    }
+    if (candidates.some((other) => inside(info, other) && chosen.has(other))) continue;
+    if (explicit.some((d) => inside(d, info))) continue;
+    chosen.add(info);
+    for (const why of doubts) uncertain.push({ info, why });
+  }
+
   const regions: Region[] = [page];
   const roots = new Map<ElementInfo, Region>();
+  for (const info of candidates) {
+    if (!chosen.has(info)) continue;
+    const region: Region = {
+      id: `r${regions.length}`,
+      kind: isDialog(info) ? "dialog" : "banner",
+      selector: info.selector,
+      headings: [],
+      label: regionLabel(info, index),
+      visible: isShownBox(info.visibility) && !info.visibility.clipped && info.visibility.opacity > 0.05,
+      box: { ...ZERO_BOX },
+    };
+    regions.push(region);
+    roots.set(info, region);
+  }
   const ofElement = new Map<ElementInfo, string>();
   const regionOf = (info: ElementInfo): string => {
     const known = ofElement.get(info);
@@ -59,26 +158,7 @@ export function assignRegions(index: PageIndex, actions: readonly ElementInfo[],
     ofElement.set(info, id);
     return id;
   };
-  for (const info of index.elements) {
-    const dialog = isDialog(info);
-    const outer = regionOf(info.parent ?? info) !== PAGE_REGION_ID && info.parent !== null;
-    const fixed = info.style.position === "fixed" || info.style.position === "sticky";
-    const banner = !dialog && fixed && !outer && holders.outsideDialogs.has(info) && info.tag !== "body" && info.tag !== "html";
-    if (!dialog && !banner) continue;
-    const region: Region = {
-      id: `r${regions.length}`,
-      kind: dialog ? "dialog" : "banner",
-      selector: info.selector,
-      headings: [],
-      label: regionLabel(info, index),
-      visible: isShownBox(info.visibility),
-      box: { ...ZERO_BOX },
-    };
-    regions.push(region);
-    roots.set(info, region);
-    ofElement.delete(info);
-  }
-  return { regions, regionOf, isRegionRoot: (info) => roots.has(info), holdsAction: holders.any };
+  return { regions, regionOf, isRegionRoot: (info) => roots.has(info), uncertain, holdsAction: holders };
 }
 
 function regionLabel(info: ElementInfo, index: PageIndex): string {

@@ -26,12 +26,22 @@ export const LAYOUT_NOTE: ModelNote = {
 const SCRIPT_TYPES =
   /^(?:|text\/javascript|application\/javascript|module|text\/ecmascript|application\/ecmascript|application\/x-javascript|text\/x-javascript|text\/javascript1\.[0-5]|text\/jscript|text\/livescript|text\/jsx|text\/babel)$/iu;
 
-/** The element runs script: a <script> of an executable type, an inline event handler, or a frame loading a javascript: URL. */
+/**
+ * Inline event handlers that only run when the person acts (clicks, types,
+ * submits): they cannot change the page before the user has acted. Any
+ * other handler (onload, onerror, ontoggle, onfocus with autofocus,
+ * onanimationend ...) may run by itself.
+ */
+const USER_ACTION_HANDLERS = new Set(
+  "onclick ondblclick onauxclick oncontextmenu onsubmit onreset onchange oninput onbeforeinput oninvalid onselect onkeydown onkeyup onkeypress onmousedown onmouseup onpointerdown onpointerup ontouchstart ontouchend ontouchmove onwheel oncopy oncut onpaste ondrag ondragstart ondragend ondragenter ondragleave ondragover ondrop".split(" "),
+);
+
+/** The element runs script by itself: a <script> of an executable type, an inline handler of an event that needs no user action, or a frame loading a javascript: URL. */
 function runsScript(el: Element): boolean {
   const tag = tagOf(el);
   if (tag === "script") return el.attribs.nomodule === undefined && SCRIPT_TYPES.test((attr(el, "type") ?? "").trim());
   if ((tag === "iframe" || tag === "frame") && /^\s*javascript:/iu.test(attr(el, "src") ?? "")) return true;
-  for (const name in el.attribs) if (/^on[a-z]+$/iu.test(name)) return true;
+  for (const name in el.attribs) if (/^on[a-z]+$/iu.test(name) && !USER_ACTION_HANDLERS.has(name.toLowerCase())) return true;
   return false;
 }
 

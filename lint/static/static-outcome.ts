@@ -9,6 +9,9 @@
  *   unticked, no button enabled, nothing not injected;
  * - a finding of hidden-consent-text rests on styles: with a style sheet not
  *   read, the styles may differ;
+ * - findings and passes of bundled-consent rest on the region's purpose and
+ *   main button: where those depend on layout (notes of kind "static-mode:
+ *   layout unknown" naming the region), they are not known;
  * - what a script may add, or an unread frame may hold, is one page-level
  *   entry per rule.
  *
@@ -22,6 +25,8 @@ import { FRAME_NOT_READ, LAYOUT_UNKNOWN, SCRIPTS_NOT_RUN, STYLESHEET_NOT_READ } 
 
 /** Rules whose findings rest on computed styles. */
 const STYLE_FINDINGS: ReadonlySet<string> = new Set(["hidden-consent-text"]);
+/** Rules whose findings and passes rest on each region's purpose and main button. */
+const REGION_RESULTS: ReadonlySet<string> = new Set(["bundled-consent"]);
 
 /** What each rule's passes rest on that static mode does not know, most telling first; rules not listed rest on all of it. */
 const PASSES_REST_ON: Readonly<Record<string, readonly string[]>> = {
@@ -44,6 +49,24 @@ function where(note: ModelNote): { selector?: string } {
   return note.selector !== undefined ? { selector: note.selector } : {};
 }
 
+/** The regions whose reading depends on layout, by id, with why. */
+function layoutRegions(model: PageModel): Map<string, ModelNote> {
+  const bySelector = new Map(model.notes.filter((n) => n.kind === LAYOUT_UNKNOWN && n.selector !== undefined).map((n) => [n.selector as string, n]));
+  const out = new Map<string, ModelNote>();
+  for (const region of model.regions) {
+    const note = bySelector.get(region.selector);
+    if (note) out.set(region.id, note);
+  }
+  return out;
+}
+
+/** The region of the element a result names (a control, a text block or a button). */
+function regionsBySelector(model: PageModel): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const item of [...model.texts, ...model.actions, ...model.controls]) out.set(item.selector, item.regionId);
+  return out;
+}
+
 /**
  * Moves the results static mode cannot stand behind to incomplete. `ruleIds`
  * are the rules that ran (for the page-level entries). Results of a browser
@@ -56,8 +79,20 @@ export function staticLimits(model: PageModel, result: EngineResult, ruleIds: re
   const sheets = model.notes.filter((n) => n.kind === STYLESHEET_NOT_READ);
   const frames = model.notes.filter((n) => n.kind === FRAME_NOT_READ);
   const incomplete: IncompleteEntry[] = [...result.incomplete];
+  const unknownRegions = layoutRegions(model);
+  const regionOf = unknownRegions.size > 0 ? regionsBySelector(model) : new Map<string, string>();
+  const regionNote = (ruleId: string, selector: string): ModelNote | null => {
+    if (!REGION_RESULTS.has(ruleId)) return null;
+    const regionId = regionOf.get(selector);
+    return regionId === undefined ? null : (unknownRegions.get(regionId) ?? null);
+  };
 
   const findings = result.findings.filter((f) => {
+    const region = regionNote(f.ruleId, f.selector);
+    if (region) {
+      incomplete.push({ ruleId: f.ruleId, reason: LAYOUT_UNKNOWN, message: `${f.message}, as static mode reads the step; but ${region.message}, and static mode does not lay out the page`, selector: f.selector, text: f.text });
+      return false;
+    }
     if (sheets.length === 0 || !STYLE_FINDINGS.has(f.ruleId)) return true;
     incomplete.push({
       ruleId: f.ruleId,
@@ -70,6 +105,11 @@ export function staticLimits(model: PageModel, result: EngineResult, ruleIds: re
   });
 
   const passes = result.passes.filter((p) => {
+    const region = regionNote(p.ruleId, p.selector);
+    if (region) {
+      incomplete.push({ ruleId: p.ruleId, reason: LAYOUT_UNKNOWN, message: `Not tied to the step as static mode reads it; but ${region.message}, and static mode does not lay out the page`, selector: p.selector, text: p.text });
+      return false;
+    }
     const reason = (PASSES_REST_ON[p.ruleId] ?? EVERY_UNKNOWN).find((kind) => unknown.has(kind));
     if (reason === undefined) return true;
     incomplete.push({ ruleId: p.ruleId, reason, message: PASS_MESSAGES[reason], selector: p.selector, text: p.text });

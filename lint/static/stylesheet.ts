@@ -4,20 +4,23 @@
  * stylesheets and @import, parsed with postcss and indexed for matching.
  */
 import postcss, { type AtRule, type ChildNode, type Root } from "postcss";
-import { compile } from "css-select";
-import { calculate } from "specificity";
 import type { Viewport } from "../model.js";
+import { LayerTree, type LayerNode } from "./cascade-layers.js";
 import { declaration, longhands, type Declaration } from "./declarations.js";
-import { attr, isElement, isText, tagOf, type AnyNode, type Element, type ParentNode } from "./dom-nodes.js";
+import { attr, isElement, isText, tagOf, type Element, type ParentNode } from "./dom-nodes.js";
 import type { LocalFiles } from "./local-files.js";
 import { matchesMedia } from "./media-query.js";
+import { readSelector, specificityOf, type Matcher, type Specificity } from "./selectors.js";
+import { supportsCondition } from "./supports.js";
 
-export type Specificity = readonly [number, number, number];
+export type { Specificity } from "./selectors.js";
 
 export interface StyleRule {
   selector: string;
-  matches: (el: Element) => boolean;
+  matches: Matcher;
   specificity: Specificity;
+  /** Rank of the rule's cascade layer: higher wins for normal declarations (rules in no layer rank highest). */
+  layer: number;
   /** Position in the scope's style sheets, for source order. */
   order: number;
   declarations: Declaration[];
@@ -29,47 +32,17 @@ export interface StyleIssue {
   selector?: string;
 }
 
-/** Dynamic states no element is in when a page has just loaded. */
-const DYNAMIC_PSEUDO =
-  /:(?:hover|focus|focus-within|focus-visible|active|visited|target|target-within|autofill|-webkit-autofill|user-invalid|user-valid|playing|paused|fullscreen|modal|popover-open|drop|current|past|future)\b/iu;
-const PSEUDO_ELEMENT = /::|:(?:before|after|first-line|first-letter)\b/iu;
+/** Properties the static model reads (shorthands expand into these): a rule setting none of them changes nothing it measures. */
+const READ_PROPERTIES = new Set([
+  "display", "visibility", "color", "-webkit-text-fill-color", "font-size", "font-weight", "opacity", "background-color", "background-image",
+  "transform", "scale", "translate", "zoom", "text-indent", "position", "float", "left", "top", "right", "bottom", "width", "height",
+  "min-width", "min-height", "max-width", "max-height", "overflow-x", "overflow-y", "clip", "clip-path", "content-visibility",
+  "margin-left", "margin-top", "padding-top", "padding-right", "padding-bottom", "padding-left", "flex-grow", "flex-basis", "flex",
+  "background-clip", "-webkit-background-clip",
+]);
 
-const compiled = new Map<string, ((el: Element) => boolean) | null>();
-const specificities = new Map<string, Specificity>();
-const CACHE_LIMIT = 20_000;
-
-function remember<V>(cache: Map<string, V>, key: string, value: V): V {
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, value);
-  return value;
-}
-
-/** A matcher for one selector, or null when it never matches a freshly loaded page or cannot be compiled. */
-function matcherOf(selector: string): ((el: Element) => boolean) | null {
-  const hit = compiled.get(selector);
-  if (hit !== undefined) return hit;
-  if (PSEUDO_ELEMENT.test(selector) || DYNAMIC_PSEUDO.test(selector)) return remember(compiled, selector, null);
-  let fn: ((el: Element) => boolean) | null = null;
-  try {
-    const query = compile<AnyNode, Element>(selector, { xmlMode: false });
-    fn = (el: Element) => query(el);
-  } catch {
-    fn = null;
-  }
-  return remember(compiled, selector, fn);
-}
-
-function specificityOf(selector: string): Specificity {
-  const hit = specificities.get(selector);
-  if (hit) return hit;
-  let s: Specificity;
-  try {
-    const r = calculate(selector);
-    s = [r.A, r.B, r.C];
-  } catch {
-    s = [(selector.match(/#/gu) ?? []).length, (selector.match(/[.:[]/gu) ?? []).length, (selector.match(/(?:^|[\s>+~])[a-z]/giu) ?? []).length];
-  }
-  return remember(specificities, selector, s);
+function readsSomething(decls: readonly Declaration[]): boolean {
+  return decls.some((d) => READ_PROPERTIES.has(d.property) || d.property.startsWith("--"));
 }
 
 /** What a scope's style sheets come from, and where linked files are read. */
@@ -83,10 +56,19 @@ export interface SheetSource {
 }
 
 interface CollectState {
-  rules: StyleRule[];
+  rules: (StyleRule & { layerNode: LayerNode })[];
   issues: StyleIssue[];
   order: number;
   depth: number;
+  layers: LayerTree;
+}
+
+/** Where in the style sheets a rule sits: its file, cascade layer and, for nested rules, the selectors of the rule around it. */
+interface Context {
+  sheetDir: string | null;
+  origin: string;
+  layer: LayerNode;
+  parents: readonly string[] | null;
 }
 
 function parseSheet(css: string): Root | null {
@@ -106,67 +88,133 @@ function parseSheet(css: string): Root | null {
   return null;
 }
 
-function importTarget(params: string): { href: string; media: string } | null {
+interface ImportTarget {
+  href: string;
+  media: string;
+  /** The layer name of layer(name), "" for a bare `layer`, null when not layered. */
+  layer: string | null;
+  supports: string | null;
+}
+
+function importTarget(params: string): ImportTarget | null {
   const m = /^\s*(?:url\(\s*(['"]?)(.*?)\1\s*\)|(['"])(.*?)\3)\s*(.*)$/su.exec(params);
   if (!m) return null;
   const href = m[2] ?? m[4] ?? "";
-  return { href, media: (m[5] ?? "").replace(/\b(?:layer|supports)\([^)]*\)|\blayer\b/giu, "").trim() };
+  let rest = m[5] ?? "";
+  let layer: string | null = null;
+  let supports: string | null = null;
+  rest = rest.replace(/\blayer\(([^)]*)\)|\blayer\b/iu, (_all, name: string | undefined) => {
+    layer = (name ?? "").trim();
+    return "";
+  });
+  rest = rest.replace(/\bsupports\(((?:[^()]|\([^()]*\))*)\)/iu, (_all, cond: string) => {
+    supports = cond;
+    return "";
+  });
+  return { href, media: rest.trim(), layer, supports };
 }
 
-function addRule(state: CollectState, selectors: readonly string[], decls: Declaration[]): void {
+/** A nested rule's selector against the selectors of the rule around it: `&` stands for them, and a selector without `&` is their descendant. */
+function nestedSelector(selector: string, parents: readonly string[]): string {
+  const parent = `:is(${parents.join(", ")})`;
+  return selector.includes("&") ? selector.replace(/&/gu, parent) : `${parent} ${selector}`;
+}
+
+function addRule(state: CollectState, selectors: readonly string[], decls: Declaration[], ctx: Context): void {
   const order = state.order++;
   for (const raw of selectors) {
     const selector = raw.trim();
     if (selector === "") continue;
-    const matches = matcherOf(selector);
-    if (!matches) continue;
-    state.rules.push({ selector, matches, specificity: specificityOf(selector), order, declarations: decls });
+    const reading = readSelector(selector);
+    if (reading.kind === "never") continue;
+    if (reading.kind === "unsupported") {
+      if (readsSomething(decls)) state.issues.push({ message: `selector ${selector} (${ctx.origin}) cannot be evaluated statically` });
+      continue;
+    }
+    state.rules.push({ selector, matches: reading.matches, specificity: specificityOf(selector), layer: 0, layerNode: ctx.layer, order, declarations: decls });
   }
 }
 
-function walkNodes(nodes: readonly ChildNode[], source: SheetSource, state: CollectState, sheetDir: string | null, origin: string): void {
+function declarationsOf(nodes: readonly ChildNode[]): Declaration[] {
+  const decls: Declaration[] = [];
+  for (const child of nodes) {
+    if (child.type !== "decl") continue;
+    const d = declaration(child.prop, child.value, child.important === true);
+    if (d) decls.push(...longhands(d));
+  }
+  return decls;
+}
+
+function walkNodes(nodes: readonly ChildNode[], source: SheetSource, state: CollectState, ctx: Context): void {
+  if (ctx.parents) {
+    const own = declarationsOf(nodes);
+    if (own.length > 0) addRule(state, ctx.parents, own, ctx);
+  }
   for (const node of nodes) {
     if (node.type === "rule") {
-      const decls: Declaration[] = [];
-      for (const child of node.nodes) {
-        if (child.type !== "decl") continue;
-        const d = declaration(child.prop, child.value, child.important === true);
-        if (d) decls.push(...longhands(d));
-      }
-      if (decls.length > 0) addRule(state, node.selectors, decls);
+      const selectors = ctx.parents ? node.selectors.map((s) => nestedSelector(s.trim(), ctx.parents as readonly string[])) : node.selectors;
+      walkNodes(node.nodes, source, state, { ...ctx, parents: selectors });
     } else if (node.type === "atrule") {
-      walkAtRule(node, source, state, sheetDir, origin);
+      walkAtRule(node, source, state, ctx);
     }
   }
 }
 
-function walkAtRule(node: AtRule, source: SheetSource, state: CollectState, sheetDir: string | null, origin: string): void {
+function walkAtRule(node: AtRule, source: SheetSource, state: CollectState, ctx: Context): void {
   const name = node.name.toLowerCase();
-  if (name === "media") {
-    if (matchesMedia(node.params, source.viewport)) walkNodes(node.nodes ?? [], source, state, sheetDir, origin);
-  } else if (name === "supports" || name === "layer" || name === "container" || name === "scope" || name === "starting-style") {
-    if (name !== "starting-style") walkNodes(node.nodes ?? [], source, state, sheetDir, origin);
-  } else if (name === "import") {
-    const target = importTarget(node.params);
-    if (!target || !matchesMedia(target.media, source.viewport)) return;
-    const css = state.depth < 8 && source.files ? source.files.read(target.href, sheetDir, "stylesheet") : null;
-    if (css === null) {
-      state.issues.push({ message: `imported stylesheet ${target.href} not read (${origin})` });
+  const inner = node.nodes ?? [];
+  switch (name) {
+    case "media":
+      if (matchesMedia(node.params, source.viewport)) walkNodes(inner, source, state, ctx);
+      return;
+    case "supports":
+      if (supportsCondition(node.params)) walkNodes(inner, source, state, ctx);
+      return;
+    case "layer": {
+      if (node.nodes === undefined) {
+        for (const layerName of node.params.split(",")) if (layerName.trim()) state.layers.layer(ctx.layer, layerName);
+        return;
+      }
+      walkNodes(inner, source, state, { ...ctx, layer: state.layers.layer(ctx.layer, node.params) });
       return;
     }
-    state.depth++;
-    collectSheet(css.text, source, state, css.dir, target.href);
-    state.depth--;
+    case "container":
+    case "scope":
+      if (inner.some((n) => n.type === "rule" || n.type === "decl" || n.type === "atrule")) {
+        const why = name === "container" ? "container queries depend on layout" : "@scope is not evaluated statically";
+        state.issues.push({ message: `@${name} ${node.params.trim()} (${ctx.origin}): ${why}; its rules are not applied` });
+      }
+      return;
+    case "import":
+      walkImport(node, source, state, ctx);
+      return;
+    default:
+      return;
   }
 }
 
-function collectSheet(css: string, source: SheetSource, state: CollectState, sheetDir: string | null, origin: string): void {
-  const root = parseSheet(css);
-  if (!root) {
-    state.issues.push({ message: `stylesheet ${origin} could not be parsed` });
+function walkImport(node: AtRule, source: SheetSource, state: CollectState, ctx: Context): void {
+  const target = importTarget(node.params);
+  if (!target || !matchesMedia(target.media, source.viewport)) return;
+  if (target.supports !== null && !supportsCondition(target.supports)) return;
+  const css = state.depth < 8 && source.files ? source.files.read(target.href, ctx.sheetDir, "stylesheet") : null;
+  if (css === null) {
+    state.issues.push({ message: `imported stylesheet ${target.href} not read (${ctx.origin})` });
     return;
   }
-  walkNodes(root.nodes, source, state, sheetDir, origin);
+  const layer = target.layer === null ? ctx.layer : state.layers.layer(ctx.layer, target.layer);
+  state.depth++;
+  collectSheet(css.text, source, state, { sheetDir: css.dir, origin: target.href, layer, parents: null });
+  state.depth--;
+}
+
+function collectSheet(css: string, source: SheetSource, state: CollectState, ctx: Context): void {
+  const root = parseSheet(css);
+  if (!root) {
+    state.issues.push({ message: `stylesheet ${ctx.origin} could not be parsed` });
+    return;
+  }
+  walkNodes(root.nodes, source, state, ctx);
 }
 
 /** `<style>` and `<link rel=stylesheet>` elements of a scope in document order, not entering templates or shadow roots. */
@@ -184,14 +232,15 @@ function sheetElements(node: ParentNode, out: Element[]): Element[] {
 
 /** The author rules of a scope in source order, and what could not be read. */
 export function collectRules(source: SheetSource): { rules: StyleRule[]; issues: StyleIssue[] } {
-  const state: CollectState = { rules: [], issues: [], order: 0, depth: 0 };
+  const state: CollectState = { rules: [], issues: [], order: 0, depth: 0, layers: new LayerTree() };
+  const top = (origin: string, sheetDir: string | null): Context => ({ sheetDir, origin, layer: state.layers.root, parents: null });
   for (const el of sheetElements(source.root, [])) {
     const media = attr(el, "media");
     if (media !== null && !matchesMedia(media, source.viewport)) continue;
     if (tagOf(el) === "style") {
       const type = (attr(el, "type") ?? "text/css").trim().toLowerCase();
       if (type !== "" && type !== "text/css") continue;
-      collectSheet(el.children.map((c) => (isText(c) ? c.data : "")).join(""), source, state, null, "in <style>");
+      collectSheet(el.children.map((c) => (isText(c) ? c.data : "")).join(""), source, state, top("in <style>", null));
       continue;
     }
     if (el.attribs.disabled !== undefined) continue;
@@ -201,7 +250,9 @@ export function collectRules(source: SheetSource): { rules: StyleRule[]; issues:
       state.issues.push({ message: `external stylesheet ${href} not read`, selector: source.selectorOf(el) });
       continue;
     }
-    collectSheet(css.text, source, state, css.dir, href);
+    collectSheet(css.text, source, state, top(href, css.dir));
   }
-  return state;
+  const ranks = state.layers.ranks();
+  const rules: StyleRule[] = state.rules.map(({ layerNode, ...rule }) => ({ ...rule, layer: ranks.get(layerNode) ?? 0 }));
+  return { rules, issues: state.issues };
 }
