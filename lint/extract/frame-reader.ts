@@ -17,10 +17,18 @@ const PENDING_KEY = "__consentlintPendingFrames";
 const MAX_FRAME_DEPTH = 4;
 /** At most this many frames are read in passes of their own. */
 const MAX_FRAME_READS = 24;
+/** A document with more elements than this is read around its controls (a "large-page" note says what was skipped). */
+export const LARGE_PAGE_ELEMENTS = 15_000;
+/** On a large page, subtrees of at least this many elements with no control, button, frame or dialog are skipped. */
+export const SKIP_SUBTREE_ELEMENTS = 1_000;
 
 export interface ReadLimits {
   maxTextBlocks: number;
   maxElements: number;
+  /** Default LARGE_PAGE_ELEMENTS. */
+  largePageElements?: number;
+  /** Default SKIP_SUBTREE_ELEMENTS. */
+  skipSubtreeElements?: number;
   /** Time the in-page walk of one document may take. */
   budgetMs: number;
   /** Epoch ms after which no further frame is read. */
@@ -98,6 +106,8 @@ export class FrameReader {
       context,
       maxTextBlocks: this.limits.maxTextBlocks,
       maxElements: this.limits.maxElements,
+      largePageElements: this.limits.largePageElements ?? LARGE_PAGE_ELEMENTS,
+      skipSubtreeElements: this.limits.skipSubtreeElements ?? SKIP_SUBTREE_ELEMENTS,
       budgetMs: Math.min(this.limits.budgetMs, left),
       pendingKey: PENDING_KEY,
     };
@@ -131,7 +141,7 @@ export class FrameReader {
     if (!frameId) throw new Error("the frame has no document");
     const own = await this.sessionOf(frameId);
     const world = await IsolatedWorld.create(own ?? job.world.session, frameId, WORLD_NAME);
-    const part = await world.evaluate<FramePart>(collectExpression(this.args({ ...job.pending.context, idPrefix })));
+    const part = await world.evaluateJson<FramePart>(collectExpression(this.args({ ...job.pending.context, idPrefix })));
     return { world, part };
   }
 
@@ -139,7 +149,7 @@ export class FrameReader {
     const main = await this.open(this.page);
     const frameId = await IsolatedWorld.rootFrameId(main);
     const world = await IsolatedWorld.create(main, frameId, WORLD_NAME);
-    const top = await world.evaluate<FramePart>(collectExpression(this.args(topFrameContext())));
+    const top = await world.evaluateJson<FramePart>(collectExpression(this.args(topFrameContext())));
     const parts: FramePart[] = [top];
     const unread: UnreadFrame[] = [];
     const queue: Job[] = top.pending.map((pending) => ({ world, part: top, pending, depth: 1 }));

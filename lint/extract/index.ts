@@ -5,6 +5,7 @@
 import type { Page } from "playwright";
 import type { FlowActionRecord, PageModel, Viewport } from "../model.js";
 import { FrameReader } from "./frame-reader.js";
+export { LARGE_PAGE_ELEMENTS, SKIP_SUBTREE_ELEMENTS } from "./frame-reader.js";
 import { assembleModel } from "./model-assembly.js";
 
 export interface ExtractOptions {

@@ -58,6 +58,22 @@ export class IsolatedWorld {
     return reply.result.value as T;
   }
 
+  /**
+   * Evaluates an expression and returns its value, serialised to JSON inside
+   * the world (whose JSON is its own, not the page's) and parsed here: much
+   * faster than CDP's by-value copy for large results.
+   */
+  async evaluateJson<T>(expression: string): Promise<T> {
+    const reply = (await this.session.send("Runtime.evaluate", {
+      expression: `JSON.stringify(${expression})`,
+      contextId: this.contextId,
+      returnByValue: true,
+    })) as RemoteResult;
+    if (reply.exceptionDetails) raise(reply.exceptionDetails);
+    if (typeof reply.result.value !== "string") throw new PageEvaluationError(`the page read returned ${reply.result.type}, not data`);
+    return JSON.parse(reply.result.value) as T;
+  }
+
   /** Evaluates an expression that yields an object and returns its remote object id. */
   async evaluateHandle(expression: string): Promise<string | null> {
     const reply = (await this.session.send("Runtime.evaluate", {

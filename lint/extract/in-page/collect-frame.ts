@@ -817,6 +817,34 @@ export function collectFrame(args: CollectArgs): FramePart {
     p.textLen += info.textLen;
   }
 
+  // A very large page is read around its controls: a big subtree with no
+  // control, button, frame, dialog, role or custom element in it (a product
+  // catalogue, a long list) is skipped instead of using up the time budget
+  // before the consent form is reached. Counting is native and fast; the
+  // check runs only on subtrees large enough to be worth skipping.
+  // Through the prototypes: a form or document exposes named children as properties.
+  const elementsIn = Element.prototype.getElementsByTagName;
+  const firstMatchIn = Element.prototype.querySelector;
+  const pageElements = Number(Document.prototype.getElementsByTagName.call(document, "*").length) || 0;
+  const largePage = pageElements > args.largePageElements;
+  const skipped = { subtrees: 0, elements: 0 };
+  const INTERESTING =
+    "input,select,textarea,button,iframe,frame,object,embed,dialog,form,label,summary,details,slot,[role],[aria-checked],[aria-pressed],[aria-modal],[contenteditable],[tabindex],[onclick]";
+  function skippable(el: Element): boolean {
+    if (shadowOf(el)) return false;
+    const all = elementsIn.call(el, "*");
+    const count = all.length;
+    if (count < args.skipSubtreeElements) return false;
+    if (firstMatchIn.call(el, INTERESTING)) return false;
+    for (let i = 0; i < count; i++) {
+      const e = all[i];
+      if (tagOf(e).includes("-") || shadowOf(e)) return false;
+    }
+    skipped.subtrees++;
+    skipped.elements += count;
+    return true;
+  }
+
   let elementCount = 0;
   let stopped = false;
   const topRoot = rootElementOf(document);
@@ -875,8 +903,15 @@ export function collectFrame(args: CollectArgs): FramePart {
       enterFrame(info);
       continue;
     }
+    if (largePage && skippable(el)) continue;
     const kids = flatChildren(el, tag);
     for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i], parent: info, fs: entry.fs });
+  }
+  if (skipped.subtrees > 0) {
+    addNote(
+      "large-page",
+      `The page has ${pageElements} elements; ${skipped.subtrees} part${skipped.subtrees === 1 ? "" : "s"} of it (${skipped.elements} elements) with no form controls, buttons, frames, dialogs or custom elements were not read`,
+    );
   }
 
   // ---------------------------------------------------------------- visibility

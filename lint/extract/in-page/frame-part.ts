@@ -53,6 +53,10 @@ export interface CollectArgs {
   maxElements: number;
   /** Time the pass may take before it stops walking and says so. */
   budgetMs: number;
+  /** A document with more elements than this is read around its controls (big subtrees without any are skipped). */
+  largePageElements: number;
+  /** On a large page, subtrees with at least this many elements and no control are skipped. */
+  skipSubtreeElements: number;
   /** Name of the isolated world's global that keeps frame elements it could not enter. */
   pendingKey: string;
 }
