@@ -184,28 +184,39 @@ async function measure(locator: Locator, timeoutMs: number): Promise<{ box: Box;
   return { box, outline: union([box, ...near]) };
 }
 
-async function captureOne(page: Page, top: TopWindow, selector: string, padding: number, timeoutMs: number): Promise<string | null> {
+/** Set when an element's time is up, so its capture stops before touching the page again. */
+interface Budget {
+  expired: boolean;
+}
+
+class Expired extends Error {}
+
+async function captureOne(page: Page, top: TopWindow, selector: string, padding: number, timeoutMs: number, budget: Budget): Promise<string | null> {
+  const live = <T>(value: T): T => {
+    if (budget.expired) throw new Expired();
+    return value;
+  };
   const locator = locatorForSelector(page, selector);
   // The state is settled and was just read: an element that is not there now is not waited for.
-  if ((await locator.count()) === 0) return null;
-  let measured = await measure(locator, timeoutMs);
+  if (live(await locator.count()) === 0) return null;
+  let measured = live(await measure(locator, timeoutMs));
   if (!measured) return null;
-  let view = await top.scroll();
+  let view = live(await top.scroll());
   const { outline } = measured;
   if (!intersect(outline, view.width, view.height) || outline.y < 0 || outline.y + outline.height > view.height) {
     // Bring the element to the middle of the viewport by scrolling the top window only.
     const targetY = view.y + outline.y + outline.height / 2 - view.height / 2;
     const targetX = outline.x < 0 || outline.x + outline.width > view.width ? view.x + outline.x + outline.width / 2 - view.width / 2 : view.x;
     await top.scrollTo(Math.max(0, targetX), Math.max(0, targetY));
-    measured = await measure(locator, timeoutMs);
+    measured = live(await measure(locator, timeoutMs));
     if (!measured) return null;
-    view = await top.scroll();
+    view = live(await top.scroll());
   }
   // Nothing of the element itself on screen (off-screen text): no picture rather than a misleading one.
   if (!intersect(measured.box, view.width, view.height)) return null;
   const clip = contextClip(measured.outline, padding, view);
   if (!clip) return null;
-  const png = await page.screenshot({ clip, scale: "css", type: "png", timeout: timeoutMs, caret: "initial" });
+  const png = live(await page.screenshot({ clip, scale: "css", type: "png", timeout: timeoutMs, caret: "initial" }));
   const o = measured.outline;
   const inClip: Box = { x: o.x - clip.x, y: o.y - clip.y, width: o.width, height: o.height };
   return top.world.evaluate<string>(outlineExpression(png.toString("base64"), inClip, clip.width));
@@ -221,6 +232,9 @@ export async function captureElementInContext(page: Page, selector: string, opts
   return shots[0];
 }
 
+/** Time for opening the isolated world and for putting the scroll position back, apart from the per-element budget. */
+const SETUP_MS = 5000;
+
 async function captureMany(page: Page, selectors: string[], opts: ContextScreenshotOptions): Promise<(string | null)[]> {
   const padding = opts.padding ?? 60;
   const timeoutMs = opts.timeoutMs ?? 3000;
@@ -228,27 +242,30 @@ async function captureMany(page: Page, selectors: string[], opts: ContextScreens
   if (selectors.length === 0) return out;
   let top: TopWindow;
   try {
-    top = await within(TopWindow.open(page), timeoutMs);
+    top = await within(TopWindow.open(page), SETUP_MS);
   } catch {
     return out;
   }
   let start: Scroll | null = null;
   try {
-    start = await within(top.scroll(), timeoutMs);
+    start = await within(top.scroll(), SETUP_MS);
     for (const [i, selector] of selectors.entries()) {
+      const budget: Budget = { expired: false };
       try {
-        const shot = await within(captureOne(page, top, selector, padding, timeoutMs), timeoutMs);
+        const shot = await within(captureOne(page, top, selector, padding, timeoutMs, budget), timeoutMs);
         out[i] = shot && shot.startsWith(PNG_DATA_URL_PREFIX) ? shot : null;
       } catch {
         out[i] = null;
+      } finally {
+        budget.expired = true;
       }
     }
   } catch {
     // The page went away or refused the isolated world: nothing more to capture.
   } finally {
     if (start) {
-      const now = await within(top.scroll(), timeoutMs).catch(() => null);
-      if (!now || now.x !== start.x || now.y !== start.y) await within(top.scrollTo(start.x, start.y), timeoutMs).catch(() => {});
+      const now = await within(top.scroll(), SETUP_MS).catch(() => null);
+      if (!now || now.x !== start.x || now.y !== start.y) await within(top.scrollTo(start.x, start.y), SETUP_MS).catch(() => {});
     }
     await top.close();
   }
