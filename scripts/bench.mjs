@@ -11,7 +11,7 @@
 //   floor   new context, goto (load), wait for the page to settle as the linter does; nothing else
 //   lint    lint() of the API: the linter in browser mode
 //   axe     as floor, then @axe-core/playwright's AxeBuilder.analyze()
-//   static  static mode (no browser)
+//   static  lint() with { static: true }: the page model from the HTML, no browser
 // Then a scale run (lint() over up to 500 states: total time at each 50
 // states, resident memory every 50 states) and a profile of where the
 // linter's time goes per state.
@@ -38,7 +38,6 @@ const { extractPageModel, MAX_TEXT_BLOCKS, MAX_ELEMENTS } = await import(dist("l
 const { FrameReader } = await import(dist("lint/extract/frame-reader.js"));
 const { assembleModel } = await import(dist("lint/extract/model-assembly.js"));
 const { runRules } = await import(dist("lint/engine.js"));
-const { buildStaticModel } = await import(dist("lint/static/index.js"));
 const { AxeBuilder } = await import("@axe-core/playwright");
 
 // ---------------------------------------------------------------- options
@@ -344,22 +343,13 @@ const MODES = {
     };
   },
   async static({ set, jobs }) {
-    const times = [];
-    let errors = 0;
-    let findings = 0;
-    for (const job of jobs ?? set.jobs) {
-      const started = performance.now();
-      try {
-        const html = readFileSync(job.path, "utf8");
-        const model = buildStaticModel(html, { url: pathToFileURL(job.path).href, viewport: job.viewport, locale: job.locale, baseDir: job.root });
-        findings += runRules(model, job.engine).findings.length;
-        times.push(performance.now() - started);
-      } catch (error) {
-        errors++;
-        log(`  ${job.path}: ${error instanceof Error ? error.message.split("\n")[0] : error}`);
-      }
-    }
-    return { times, errors, findings };
+    const inputs = jobs ? jobs.map((j) => j.path) : set.inputs;
+    const report = await lint(inputs, { cwd: set.cwd, config: set.config, static: true, concurrency: 1, timeout: TIMEOUT_MS });
+    return {
+      times: report.results.filter((r) => !r.error).map((r) => r.durationMs ?? 0),
+      errors: report.results.filter((r) => r.error).length,
+      findings: report.summary.errors + report.summary.warnings,
+    };
   },
 };
 
