@@ -12,7 +12,7 @@ const dist = (path) => import(new URL(`../dist/lint/${path}`, import.meta.url).h
 const { lint } = await dist("runner.js");
 const { formatStylish } = await dist("report/stylish.js");
 const { describeMeasures, describeThresholds } = await dist("report/measures.js");
-const { summarizeBatch, formatBatchSummary } = await dist("report/batch-summary.js");
+const { summarizeBatch } = await dist("report/batch-summary.js");
 const { renderReport } = await dist("report/render.js");
 const { writeOutputFile } = await dist("output-file.js");
 const { allRules } = await import(new URL("../dist/rules/index.js", import.meta.url).href);
@@ -41,10 +41,17 @@ async function lintCorpus() {
   return report;
 }
 
-/** 2. What was found across the corpus: each pattern, how many states show it. */
+/** 2. What was found across the corpus: each rule and its most common purposes, in how many targets. */
 function showOverview(report) {
   rule("Across the corpus");
-  say(formatBatchSummary(summarizeBatch(report), { maxListed: 4 }));
+  const summary = summarizeBatch(report);
+  const states = report.results.length;
+  say(`${summary.targets} targets (${states} states: pages, flow steps): ${summary.withFindings.count} with findings, ${summary.clean.count} clean, ${summary.failed.count} could not be linted, ${summary.undecided.count} with something undecided\n`);
+  for (const r of summary.rules) {
+    const top = r.patterns.filter((p) => p.kind === "purpose").slice(0, 3).map((p) => `${p.value} ${p.count}`).join(", ");
+    say(`  ${r.ruleId.padEnd(20)} ${String(r.count).padStart(3)} targets, ${String(r.findings).padStart(3)} findings   ${top ? `(${top}, ...)` : ""}`);
+  }
+  say("\n(`consentlint lint <dir>` prints every finding; the full list is in the HTML report below.)");
 }
 
 /** 3. The 2017 annual bill: the page, then the flow a user walked through, step by step. */
@@ -53,7 +60,7 @@ function showAnnualBill(report) {
   const fixedPage = report.results.find((r) => r.target.includes("zh/annual-bill-2017-fixed.mobile/"));
   const flow = report.results.filter((r) => r.target.includes("flows/annual-bill-2017/"));
   rule("The 2017 annual bill, as a phone showed it (390x844, zh-CN)");
-  if (page) say(formatStylish({ ...report, results: [page], summary: { ...report.summary, targets: 1, errors: page.findings.length, warnings: 0 } }, { color, quiet: false }));
+  if (page) say(formatStylish({ ...report, results: [page], summary: { targets: 1, errors: page.findings.length, warnings: 0, durationMs: page.durationMs ?? 0 } }, { color, quiet: false }));
   say("Walking through it as a user did (corpus/flows/annual-bill-2017):\n");
   for (const step of flow) {
     const head = `  step "${step.step}"`;
