@@ -20,7 +20,9 @@ import { terminalSafe } from "./report/terminal-text.js";
 import { mergeReports, readReport } from "./merge.js";
 import { parseShard } from "./shard.js";
 import { parseUpdateMode } from "./snapshot.js";
-import { formatVerify, verifyEvidence } from "./evidence/manifest.js";
+import { formatVerify, MANIFEST_HASH_NAME, verifyEvidence } from "./evidence/manifest.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { diffExitCode, diffReports, formatDiffText, readDiffInput } from "./diff.js";
 import { readTargetsFile } from "./targets-file.js";
 
@@ -66,6 +68,19 @@ function requireOutputFor(format: Format, output: string | undefined): void {
   if (format === "html" && !output) {
     throw new UsageError("--format html writes a file: give it with --output <file>, e.g. --output consent-report.html.");
   }
+}
+
+/** Where the evidence went and the manifest's hash, to be kept apart from the bundle so later changes to it show. */
+function reportEvidence(dir: string): void {
+  let hash = "";
+  try {
+    hash = readFileSync(join(dir, MANIFEST_HASH_NAME), "utf8").split(/\s+/)[0] ?? "";
+  } catch {
+    hash = "";
+  }
+  process.stderr.write(
+    `consentlint: evidence written to ${dir}${hash ? `; manifest.json sha256 ${hash} (keep this value apart from the bundle: \`consentlint verify-evidence ${dir}\` checks the files against it)` : ""}\n`,
+  );
 }
 
 /** The readability thresholds of the config, for the HTML report's "readable text needs" sentences. */
@@ -174,6 +189,7 @@ export function buildProgram(): Command {
       } else {
         process.stdout.write(text);
       }
+      if (options.evidence) reportEvidence(options.evidence);
       process.exitCode = exitCodeFor(report, options.maxWarnings);
     });
 
@@ -202,7 +218,7 @@ export function buildProgram(): Command {
     .action((beforePath: string, afterPath: string, options: { format: string }) => {
       const diff = diffReports(readDiffInput(beforePath), readDiffInput(afterPath));
       if (options.format === "json") process.stdout.write(JSON.stringify(diff, null, 2) + "\n");
-      else process.stdout.write(formatDiffText(diff).split("\n").map((l) => terminalSafe(l, 1000)).join("\n") + "\n");
+      else process.stdout.write(formatDiffText(diff).trimEnd().split("\n").map((l) => terminalSafe(l, 1000)).join("\n") + "\n");
       process.exitCode = diffExitCode(diff);
     });
 
