@@ -367,9 +367,18 @@ function where(s: StateDiff): string {
   return `${labelOf(s)}${s.step ? ` / ${s.step}` : ""}`;
 }
 
+/** The start of a consent text, at most 56 columns wide (CJK characters count two). */
 function snippet(text: string): string {
   const t = text.replace(/\s+/g, " ").trim();
-  return t.length > 48 ? `${t.slice(0, 47)}…` : t;
+  let width = 0;
+  let out = "";
+  for (const ch of t) {
+    const w = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+    if (width + w > 55) return `${out}…`;
+    out += ch;
+    width += w;
+  }
+  return out;
 }
 
 function pairedBy(t: TargetDiff): string {
