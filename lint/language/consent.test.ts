@@ -154,6 +154,37 @@ describe("statements", () => {
   });
 });
 
+describe("clauses", () => {
+  const clauses = (text: string, hint: string) => analyzeConsent(text, { langHint: hint, role: "control" }).purposeClauses;
+
+  it.each([
+    ["Send me marketing emails and let partners use my profile to show me personalised ads.", "en", [["marketing"], ["third-party-sharing", "personalised-ads"]]],
+    ["I would like to receive offers by email and agree that my data may be shared with partners.", "en", [["marketing"], ["third-party-sharing"]]],
+    ["Send me offers and share my data with partners", "en", [["marketing"], ["third-party-sharing"]]],
+    ["Ich möchte den Newsletter erhalten und bin einverstanden, dass meine Daten an Partner weitergegeben werden.", "de", [["marketing"], ["third-party-sharing"]]],
+    ["Ich willige in den Erhalt von Newslettern sowie in die Weitergabe meiner Daten an Partner ein.", "de", [["marketing"], ["third-party-sharing"]]],
+    ["同意接收营销短信，并同意将个人信息共享给第三方合作伙伴", "zh-CN", [["marketing"], ["third-party-sharing"]]],
+    ["同意接收電子報，並同意將我的資料提供給合作夥伴", "zh-TW", [["marketing"], ["third-party-sharing"]]],
+  ])("splits coordinated grants: %s", (text, hint, expected) => {
+    expect(clauses(text, hint)).toEqual(expected);
+  });
+
+  it.each([
+    ["Share my name and email address with partners so they can contact me with offers", "en"],
+    ["Share my email with partners and let them send me offers", "en"],
+    ["Email me the weekly newsletter and occasional offers from us and our partners", "en"],
+    ["Meine Daten dürfen an Partner für Werbezwecke weitergegeben werden", "de"],
+    ["同意将手机号提供给合作商家，用于营销推广", "zh-CN"],
+  ])("keeps one grant with its means in one clause: %s", (text, hint) => {
+    expect(clauses(text, hint)).toHaveLength(1);
+  });
+
+  it("leaves out clauses that name no purpose", () => {
+    expect(clauses("I agree to the Terms of Service and to share my profile with sponsors", "en")).toEqual([["third-party-sharing"]]);
+    expect(clauses("Keep me signed in and send me offers", "en")).toEqual([["marketing"]]);
+  });
+});
+
 describe("languages that are not read", () => {
   it.each([
     ["J'accepte de recevoir des offres de nos partenaires par e-mail.", "fr"],

@@ -97,8 +97,32 @@ function uniquePurposes(matches: readonly KindMatch[]): Purpose[] {
   return [...new Set(sorted.flatMap((m) => (m.purpose ? [m.purpose] : [])))];
 }
 
+/** Offsets at which clauses end: sentence ends and the lexicon's clause breaks. */
+function clauseEnds(stream: TextStream, breaks: RegExp | undefined): number[] {
+  const ends = [...stream.sentenceEnds];
+  if (breaks) for (const m of stream.source.matchAll(breaks)) ends.push(m.index ?? 0);
+  return ends.sort((a, b) => a - b);
+}
+
+/**
+ * Purposes of the matches grouped by clause, in text order, without empty
+ * clauses. A match that reaches across a break ("send me offers and share my
+ * data with partners") belongs to the clause it ends in, where its object is.
+ */
+function purposesByClause(stream: TextStream, matches: readonly KindMatch[], ends: readonly number[]): Purpose[][] {
+  const byClause = new Map<number, KindMatch[]>();
+  for (const m of matches) {
+    const last = stream.tokens[m.end - 1].start;
+    const clause = ends.filter((e) => e < last).length;
+    byClause.set(clause, [...(byClause.get(clause) ?? []), m]);
+  }
+  return [...byClause.keys()].sort((a, b) => a - b).map((k) => uniquePurposes(byClause.get(k) ?? []));
+}
+
 function frozen(a: ConsentAnalysis): ConsentAnalysis {
   Object.freeze(a.purposes);
+  for (const c of a.purposeClauses) Object.freeze(c);
+  Object.freeze(a.purposeClauses);
   Object.freeze(a.matched);
   return Object.freeze(a);
 }
@@ -108,6 +132,7 @@ function blank(language: LanguageGuess, status: ConsentAnalysis["status"]): Cons
     language,
     status,
     purposes: [],
+    purposeClauses: [],
     optionalConsent: false,
     requiredTerms: false,
     necessaryOnly: false,
@@ -138,7 +163,9 @@ function analyse(text: string, hint: string | null, role: ConsentRole): ConsentA
   const granted = purposeMatches.filter((m) => grantSentences.has(stream.tokens[m.start].sentence));
 
   const mentioned = uniquePurposes(purposeMatches);
-  const purposes = role === "statement" && statement ? uniquePurposes(granted) : mentioned;
+  const counted = role === "statement" && statement ? granted : purposeMatches;
+  const purposes = uniquePurposes(counted);
+  const purposeClauses = purposesByClause(stream, counted, clauseEnds(stream, c.lexicon.clauseBreaks));
   const optionalConsent = role === "statement" ? statement && purposes.length > 0 : purposes.length > 0;
   const policyAccepted = policies.some((m) => acceptedInSentence(stream, m, c.lexicon.acknowledgement));
   const requiredTerms = terms.length > 0 || policyAccepted;
@@ -152,6 +179,7 @@ function analyse(text: string, hint: string | null, role: ConsentRole): ConsentA
     language,
     status: "understood",
     purposes,
+    purposeClauses,
     optionalConsent,
     requiredTerms,
     necessaryOnly: mentioned.length === 0 && necessary.length > 0,

@@ -52,6 +52,12 @@ export interface ConsentAnalysis {
   status: "understood" | "unsupported" | "empty";
   /** Optional-processing purposes the text asks permission for. Empty when none. */
   purposes: Purpose[];
+  /**
+   * The same purposes by the clause that asks for them, in text order:
+   * sentences, and coordinated grants within one ("send me offers and let
+   * partners use my profile for ads"). Clauses that name no purpose are left out.
+   */
+  purposeClauses: Purpose[][];
   /** The text grants (or asks to grant) consent to at least one optional purpose. */
   optionalConsent: boolean;
   /** The text accepts terms needed for the service (terms of service, payment terms, privacy notice acknowledgement). */

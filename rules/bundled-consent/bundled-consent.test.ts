@@ -18,6 +18,12 @@ const MARKETING_AND_LOCATION: Record<Lang, string> = {
   zh: "接收营销短信，并允许获取我的精确位置信息",
 };
 
+const MARKETING_AND_SHARING: Record<Lang, string> = {
+  en: "Send me marketing emails and agree that my profile may be shared with partners",
+  de: "Ich möchte Werbung per E-Mail erhalten und bin einverstanden, dass meine Daten an Partner weitergegeben werden",
+  zh: "同意接收营销短信，并同意将我的个人信息共享给合作伙伴",
+};
+
 const SHARE_FOR_OFFERS: Record<Lang, string> = {
   en: "Share my email address with our partner brands so they can send me offers",
   de: "Meine E-Mail-Adresse an Partnermarken weitergeben, damit sie mir Angebote schicken",
@@ -96,6 +102,11 @@ for (const lang of LANGS) {
     {
       name: `${lang}: one unticked, optional box for unrelated purposes (marketing and location)`,
       model: signupStep(lang, { controls: [{ label: MARKETING_AND_LOCATION[lang] }] }),
+      errors: [{ message: /^One box grants consent to unrelated purposes at once: /u, evidence: { bundling: ["multi-purpose"] } }],
+    },
+    {
+      name: `${lang}: one unticked, optional box whose clauses grant marketing and sharing with partners separately`,
+      model: signupStep(lang, { controls: [{ label: MARKETING_AND_SHARING[lang] }] }),
       errors: [{ message: /^One box grants consent to unrelated purposes at once: /u, evidence: { bundling: ["multi-purpose"] } }],
     },
     {

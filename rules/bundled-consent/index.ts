@@ -15,7 +15,7 @@ import { controlNoun, purposeWords, stepWords } from "../message-words.js";
 import { blindSpotIncompletes, finishOutcome, unreadIncompletes } from "../outcome.js";
 import { isPreChecked } from "../pre-checked-opt-in/index.js";
 import { namesAction } from "./action-names.js";
-import { familyCount } from "./purpose-families.js";
+import { familyCount, separateGrants } from "./purpose-families.js";
 
 const ID = "bundled-consent";
 
@@ -26,7 +26,7 @@ type Bundling = "pre-checked" | "required" | "blocks-submit" | "statement" | "mu
 function wordingBundles(analysis: ConsentAnalysis): Bundling[] {
   const out: Bundling[] = [];
   if (analysis.optionalConsent && analysis.requiredTerms) out.push("terms-and-optional");
-  if (familyCount(analysis.purposes) >= 2) out.push("multi-purpose");
+  if (familyCount(analysis.purposes) >= 2 || separateGrants(analysis.purposeClauses)) out.push("multi-purpose");
   return out;
 }
 

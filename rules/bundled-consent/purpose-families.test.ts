@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { familyCount } from "./purpose-families.js";
+import { familyCount, separateGrants } from "./purpose-families.js";
 
 describe("familyCount", () => {
   it("counts sharing with a credit-scoring partner as one family", () => {
@@ -21,5 +21,22 @@ describe("familyCount", () => {
   });
   it("counts nothing when there is no purpose", () => {
     expect(familyCount([])).toBe(0);
+  });
+});
+
+describe("separateGrants", () => {
+  it("finds clauses that ask for different things", () => {
+    expect(separateGrants([["marketing"], ["third-party-sharing"]])).toBe(true);
+    expect(separateGrants([["marketing"], ["third-party-sharing", "personalised-ads"]])).toBe(true);
+    expect(separateGrants([["marketing"], ["personalised-ads"]])).toBe(true);
+  });
+  it("takes a clause that repeats part of another as the same grant", () => {
+    expect(separateGrants([["marketing"], ["third-party-sharing", "marketing"]])).toBe(false);
+    expect(separateGrants([["personalised-ads"], ["personalised-ads", "profiling"]])).toBe(false);
+    expect(separateGrants([["marketing"], ["marketing"]])).toBe(false);
+  });
+  it("needs two clauses", () => {
+    expect(separateGrants([["third-party-sharing", "marketing"]])).toBe(false);
+    expect(separateGrants([])).toBe(false);
   });
 });

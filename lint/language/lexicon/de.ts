@@ -81,6 +81,8 @@ export const de: Lexicon = {
     "datenschutzerklärung*|datenschutzhinweis*|datenschutzrichtlinie*|datenschutzbestimmung*|datenschutzinformation*|cookie-richtlinie*|cookierichtlinie*|=datenschutz|privacy policy",
   ],
   acknowledgement: /(?:akzeptier\w*|gelesen|zur kenntnis|einverstanden|bestätig\w*|willig\w*\s+\w*\s*ein\b|stimm\w*[^.]{0,40}\bzu\b)/iu,
+  clauseBreaks:
+    /(?:[,;]\s*|\s)(?:sowie|und(?: auch| zudem| außerdem| ferner)?)\s+(?=(?:dass|ich|mich|mir|bin|willige|stimme|erkläre|erlaube|möchte|akzeptiere|in (?:die|den|das)|zur|zum|(?:die|der|den) (?:weitergabe|nutzung|verarbeitung|übermittlung|verwendung|auswertung|analyse|speicherung|zusendung)|meine (?:daten|angaben|kontaktdaten)\s+(?:dürfen|darf|werden|können))\b)/giu,
 
   grants: [
     new RegExp(

@@ -101,6 +101,8 @@ export const en: Lexicon = {
     "privacy policy|privacy notice|privacy statement|privacy information|privacy center|privacy centre|cookie policy|cookie notice|cookie statement|cookies policy|data protection policy|data protection notice|data policy",
   ],
   acknowledgement: /\b(?:i (?:have )?(?:read|accept|agree|acknowledge|understand|consent)|(?:have|has) read|agree[sd]?|accept(?:s|ed)?|acknowledg\w*|consent(?:s|ed)?)\b/iu,
+  clauseBreaks:
+    /(?:[,;]\s*|\s)(?:and(?: also)?|as well as|plus)\s+(?!let them|allow them|permit them)(?:to\s+|that\s+|i\s+|we\s+|you\s+)?(?=(?:let|allow|permit|agree|consent|accept|authori[sz]e|share|sell|send|(?:e-?mail|text|call|contact|message) (?:me|us|you)|receive|get|use|pass|give|provide|disclose|transfer|show|display|track|analy[sz]e|process|store|access|upload|sync|combine|personali[sz]e|target|serve|subscribe|add|enrol|enroll|the (?:use|sharing|processing|transfer|disclosure|sale)|my (?:data|details|information|personal)\w*\s+(?:may|can|will|being|to be))\b)/giu,
 
   grants: [
     new RegExp(

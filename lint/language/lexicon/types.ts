@@ -30,6 +30,15 @@ export interface Lexicon {
   policies: readonly PatternSource[];
   /** Verbs that accept or acknowledge ("I have read", "akzeptiere", "已阅读"). */
   acknowledgement: RegExp;
+  /**
+   * Where one label or sentence goes on to grant something else: a
+   * coordinator followed by a new grant ("… and let partners …", "… sowie in
+   * die Weitergabe …", "…，并同意将…"). Each match starts a new clause;
+   * purposes named in different clauses are asked for separately. Matched
+   * against the stream's source (lower-cased, folded for Chinese); needs the
+   * `g` flag.
+   */
+  clauseBreaks?: RegExp;
 
   /**
    * Statements that an action grants agreement ("by clicking Pay you agree",
