@@ -262,7 +262,12 @@ function parseViewport(key: string): LintResult["viewport"] {
 
 /** A snapshot folder read as a report: one result per stored state, findings with their evidence. */
 export function reportFromSnapshotDir(dir: string): DiffReport {
-  const snaps = readSnapshotDir(dir);
+  // States of one target together, a flow's steps in flow order.
+  const snaps = readSnapshotDir(dir).sort((a, b) => {
+    const ka = [a.snapshot.state.flow ?? a.snapshot.state.target, a.snapshot.state.viewport, a.snapshot.state.locale].join("\u241f");
+    const kb = [b.snapshot.state.flow ?? b.snapshot.state.target, b.snapshot.state.viewport, b.snapshot.state.locale].join("\u241f");
+    return ka < kb ? -1 : ka > kb ? 1 : (a.snapshot.state.stepIndex ?? 0) - (b.snapshot.state.stepIndex ?? 0) || (a.file < b.file ? -1 : 1);
+  });
   const rules: Record<string, string> = {};
   let tool = "";
   let startedAt = "";

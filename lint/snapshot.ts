@@ -48,6 +48,8 @@ export interface SnapshotState {
   /** For flows: the flow's name, which identifies its states wherever the flow file lives. */
   flow?: string;
   step?: string;
+  /** Position of the step in its flow (0 first), for showing states in flow order. */
+  stepIndex?: number;
   /** WIDTHxHEIGHT, or "" when not known. */
   viewport: string;
   locale: string;
@@ -301,6 +303,8 @@ export function isDirectory(path: string): boolean {
 export class SnapshotStore {
   /** File name -> the target that recorded it in this run. */
   private seen = new Map<string, string>();
+  /** Steps recorded so far per flow target (a flow's steps are recorded in order). */
+  private steps = new Map<string, number>();
 
   constructor(
     readonly dir: string,
@@ -333,6 +337,9 @@ export class SnapshotStore {
       );
     }
     this.seen.set(name, result.target);
+    const stateKey = `${result.target}\u241f${result.viewport ? `${result.viewport.width}x${result.viewport.height}` : ""}\u241f${result.locale ?? ""}`;
+    const stepIndex = result.step !== undefined ? (this.steps.get(stateKey) ?? 0) : undefined;
+    if (stepIndex !== undefined) this.steps.set(stateKey, stepIndex + 1);
     const path = join(this.dir, name);
     const stored = readSnapshot(path);
     const content = snapshotContent(result, aria);
@@ -349,7 +356,7 @@ export class SnapshotStore {
       state: {
         target: result.target,
         ...(flow !== null ? { flow } : {}),
-        ...(result.step !== undefined ? { step: result.step } : {}),
+        ...(result.step !== undefined ? { step: result.step, stepIndex } : {}),
         viewport: viewportKey(result),
         locale: result.locale ?? "",
       },
