@@ -69,6 +69,15 @@ describe("colour and contrast", () => {
     expect(runWith(model, "quarter opacity").visibility.opacity).toBeCloseTo(0.25, 3);
   });
 
+  it("counts a filter's opacity() like the opacity property", async () => {
+    const model = await h.model(
+      page(`<p style="filter:opacity(0.2)">filtered partner text</p>
+        <div style="opacity:0.5"><p style="filter:opacity(50%) blur(0px)">half of half</p></div>`),
+    );
+    expect(runWith(model, "filtered partner").visibility.opacity).toBeCloseTo(0.2, 3);
+    expect(runWith(model, "half of half").visibility.opacity).toBeCloseTo(0.25, 3);
+  });
+
   it("flags transparent text colour", async () => {
     const model = await h.model(page(`<p style="color:transparent">invisible words</p><p style="color:rgba(0,0,0,0)">also invisible</p><p>plain</p>`));
     expect(runWith(model, "invisible words").colorTransparent).toBe(true);

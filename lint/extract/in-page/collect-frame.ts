@@ -418,7 +418,12 @@ export function collectFrame(args: CollectArgs): FramePart {
     }
 
     const opacityOwn = parseFloat(style.opacity);
-    const opacity = (p ? p.opacity : ctx.opacity) * (Number.isFinite(opacityOwn) ? opacityOwn : 1);
+    let filterOpacity = 1;
+    for (const m of style.filter.matchAll(/opacity\(\s*([\d.]+)(%?)\s*\)/gu)) {
+      const v = parseFloat(m[1]) / (m[2] === "%" ? 100 : 1);
+      if (Number.isFinite(v)) filterOpacity *= Math.min(1, Math.max(0, v));
+    }
+    const opacity = (p ? p.opacity : ctx.opacity) * (Number.isFinite(opacityOwn) ? opacityOwn : 1) * filterOpacity;
     const [osx, osy] = ownScale(style.transform, style.getPropertyValue("scale"), style.getPropertyValue("zoom"));
     const sx = (p ? p.sx : ctx.scaleX) * osx;
     const sy = (p ? p.sy : ctx.scaleY) * osy;
