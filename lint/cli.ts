@@ -79,7 +79,7 @@ function reportEvidence(dir: string): void {
     hash = "";
   }
   process.stderr.write(
-    `consentlint: evidence written to ${dir}${hash ? `; manifest.json sha256 ${hash} (keep this value apart from the bundle: \`consentlint verify-evidence ${dir}\` checks the files against it)` : ""}\n`,
+    `consentlint: evidence written to ${dir}${hash ? `; manifest.json sha256 ${hash} (keep it apart from the bundle; \`consentlint verify-evidence ${dir} --manifest-sha256 ${hash}\` checks the bundle against it)` : ""}\n`,
   );
 }
 
@@ -226,8 +226,9 @@ export function buildProgram(): Command {
     .command("verify-evidence")
     .description("recompute every hash of an evidence bundle; exit 1 naming any file changed, missing or added")
     .argument("<dir>", "the evidence folder")
-    .action((dir: string) => {
-      const outcome = verifyEvidence(dir);
+    .option("--manifest-sha256 <hash>", "also check manifest.json against the hash printed when the bundle was written")
+    .action((dir: string, options: { manifestSha256?: string }) => {
+      const outcome = verifyEvidence(dir, options.manifestSha256);
       process.stdout.write(formatVerify(dir, outcome));
       process.exitCode = outcome.ok ? 0 : 1;
     });

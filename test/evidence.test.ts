@@ -3,6 +3,11 @@
  * Chromium, and the evidence bundle written by `lint --evidence`, whose
  * manifest catches any file changed, removed or added.
  */
+import { spawnSync } from "node:child_process";
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync, cpSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright";
 import { launchBrowser } from "../lint/browser.js";
@@ -148,5 +153,129 @@ describe("captureFindingScreenshots", () => {
     expect(contextClip({ x: 10, y: 20, width: 30, height: 10 }, 60, { width: 390, height: 844 })).toEqual({ x: 0, y: 0, width: 100, height: 90 });
     expect(contextClip({ x: 370, y: 830, width: 50, height: 40 }, 60, { width: 390, height: 844 })).toEqual({ x: 310, y: 770, width: 80, height: 74 });
     expect(contextClip({ x: -500, y: 10, width: 50, height: 40 }, 60, { width: 390, height: 844 })).toBeNull();
+  });
+});
+
+describe("lint --evidence and verify-evidence", () => {
+  const bin = resolve(__dirname, "../bin/consentlint.js");
+  const corpus = resolve(__dirname, "../corpus");
+  let work: string;
+  let bundle: string;
+  let lintRun: { code: number | null; stdout: string; stderr: string };
+
+  function cli(args: string[]) {
+    const r = spawnSync(process.execPath, [bin, ...args], { cwd: corpus, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", CI: "true" }, timeout: 240_000 });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  }
+
+  function files(dir: string, base = dir): string[] {
+    return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? files(join(dir, e.name), base) : [join(dir, e.name).slice(base.length + 1).split("\\").join("/")],
+    );
+  }
+
+  beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), "consentlint-evidence-"));
+    bundle = join(work, "bundle");
+    lintRun = cli(["lint", "pages/en/signup-markup-in-label", "--evidence", bundle, "--format", "json"]);
+  });
+  afterAll(() => {
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it("writes every piece of evidence, hashed in a manifest with the versions, time, page and command line", () => {
+    expect(lintRun.code).toBe(1);
+    const report = JSON.parse(lintRun.stdout);
+    expect(report.results[0].findings.length).toBeGreaterThanOrEqual(1);
+    const manifest = JSON.parse(readFileSync(join(bundle, "manifest.json"), "utf8"));
+    // The manifest's hash is printed, to be kept apart from the bundle.
+    const manifestHash = createHash("sha256").update(readFileSync(join(bundle, "manifest.json"))).digest("hex");
+    expect(lintRun.stderr).toContain(manifestHash);
+    expect(readFileSync(join(bundle, "manifest.json.sha256"), "utf8")).toBe(`${manifestHash}  manifest.json\n`);
+
+    expect(manifest.tool).toEqual({ name: "consentlint", version: report.tool.version });
+    expect(manifest.rules).toEqual(report.rules);
+    expect(manifest.browser).toMatch(/chrom/i);
+    expect(manifest.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
+    expect(manifest.commandLine).toEqual(expect.arrayContaining(["lint", "pages/en/signup-markup-in-label", "--evidence", bundle]));
+    expect(manifest.workingDirectory).toBe(corpus);
+    expect(manifest.states).toHaveLength(1);
+    const state = manifest.states[0];
+    expect(state.url).toMatch(/^file:.*signup-markup-in-label\/index\.html$/);
+    expect(state.viewport).toMatchObject({ width: 1280, height: 800 });
+    expect(state.locale).toBe("en-US");
+    expect(state.capturedAt).toMatch(/Z$/);
+
+    const inBundle = files(bundle);
+    const dir = state.dir as string;
+    for (const name of ["page.png", "dom.html", "aria-snapshot.yaml", "findings.json", "requests.json"]) expect(inBundle).toContain(`${dir}/${name}`);
+    const elements = inBundle.filter((f) => f.startsWith(`${dir}/elements/`) && f.endsWith(".png"));
+    expect(elements).toHaveLength(report.results[0].findings.length);
+    for (const f of [...elements, `${dir}/page.png`]) expect(readFileSync(join(bundle, f)).subarray(1, 4).toString()).toBe("PNG");
+    const findings = JSON.parse(readFileSync(join(bundle, dir, "findings.json"), "utf8"));
+    expect(findings.findings.map((f: { fingerprint: string }) => f.fingerprint)).toEqual(report.results[0].findings.map((f: { fingerprint: string }) => f.fingerprint));
+    expect(findings.findings.map((f: { screenshotFile: string }) => `${dir}/${f.screenshotFile}`)).toEqual(elements);
+    expect(readFileSync(join(bundle, dir, "dom.html"), "utf8")).toContain("join-form");
+    expect(readFileSync(join(bundle, dir, "aria-snapshot.yaml"), "utf8")).toMatch(/checkbox/);
+    const requests = JSON.parse(readFileSync(join(bundle, dir, "requests.json"), "utf8"));
+    expect(requests.some((r: { url: string }) => r.url.endsWith("/index.html"))).toBe(true);
+
+    // Every file but the manifest and its hash is listed with its SHA-256.
+    const listed = manifest.files.map((f: { path: string }) => f.path).sort();
+    expect(listed).toEqual(inBundle.filter((f) => f !== "manifest.json" && f !== "manifest.json.sha256").sort());
+    for (const f of manifest.files) expect(createHash("sha256").update(readFileSync(join(bundle, f.path))).digest("hex")).toBe(f.sha256);
+    expect(cli(["verify-evidence", bundle])).toMatchObject({ code: 0 });
+    expect(cli(["verify-evidence", bundle, "--manifest-sha256", manifestHash])).toMatchObject({ code: 0 });
+  });
+
+  it("names any file changed by one byte, removed or added, and a manifest rewritten with its hash", () => {
+    const names = files(bundle);
+    expect(names.length).toBeGreaterThanOrEqual(10);
+    const copy = (label: string) => {
+      const dir = join(work, label);
+      cpSync(bundle, dir, { recursive: true });
+      return dir;
+    };
+    for (const [i, name] of names.entries()) {
+      const dir = copy(`flip-${i}`);
+      const path = join(dir, name);
+      const bytes = readFileSync(path);
+      const at = Math.floor(bytes.length / 2);
+      bytes[at] ^= 0x01;
+      writeFileSync(path, bytes);
+      const r = cli(["verify-evidence", dir]);
+      expect({ name, code: r.code }).toEqual({ name, code: 1 });
+      // A changed manifest or manifest hash names both: they disagree, and nothing tells which one was changed.
+      const named = new RegExp(`changed  (manifest\\.json or )?${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`);
+      expect(r.stdout).toMatch(named);
+    }
+
+    const removed = copy("removed");
+    const gone = names.find((n) => n.endsWith("dom.html"))!;
+    unlinkSync(join(removed, gone));
+    const r1 = cli(["verify-evidence", removed]);
+    expect(r1.code).toBe(1);
+    expect(r1.stdout).toContain(`missing  ${gone}`);
+
+    const added = copy("added");
+    writeFileSync(join(added, "states", "note.txt"), "added later\n");
+    const r2 = cli(["verify-evidence", added]);
+    expect({ code: r2.code, stderr: r2.stderr }).toEqual({ code: 1, stderr: "" });
+    expect(r2.stdout).toContain("added    states/note.txt");
+
+    // A forger who rewrites a file, the manifest and its hash is caught by the hash printed at the time.
+    const rewritten = copy("rewritten");
+    const original = createHash("sha256").update(readFileSync(join(bundle, "manifest.json"))).digest("hex");
+    const target = names.find((n) => n.endsWith("findings.json"))!;
+    appendFileSync(join(rewritten, target), " ");
+    const manifest = JSON.parse(readFileSync(join(rewritten, "manifest.json"), "utf8"));
+    for (const f of manifest.files) if (f.path === target) f.sha256 = createHash("sha256").update(readFileSync(join(rewritten, target))).digest("hex");
+    writeFileSync(join(rewritten, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+    writeFileSync(join(rewritten, "manifest.json.sha256"), `${createHash("sha256").update(readFileSync(join(rewritten, "manifest.json"))).digest("hex")}  manifest.json\n`);
+    expect(cli(["verify-evidence", rewritten]).code).toBe(0);
+    const r3 = cli(["verify-evidence", rewritten, "--manifest-sha256", original]);
+    expect(r3.code).toBe(1);
+    expect(r3.stdout).toContain("changed  manifest.json");
+    expect(existsSync(join(rewritten, "manifest.json"))).toBe(true);
   });
 });

@@ -26,6 +26,8 @@ export interface EvidenceManifest {
   /** When the run started, UTC. */
   createdAt: string;
   commandLine: string[];
+  /** The folder the command ran in, which relative paths in the command line and targets are relative to. */
+  workingDirectory?: string;
   states: { target: string; step?: string; url: string; viewport?: unknown; locale?: string; capturedAt?: string; dir: string }[];
   files: ManifestFile[];
 }
@@ -58,15 +60,31 @@ export interface VerifyOutcome {
   missing: string[];
   added: string[];
   checked: number;
+  /** manifest.json no longer has the hash manifest.json.sha256 records (either may have been changed). */
+  manifestMismatch?: boolean;
 }
 
-export function verifyEvidence(dir: string): VerifyOutcome {
+/**
+ * Checks every file of a bundle against its manifest, and the manifest
+ * against its recorded hash; with `expectedManifestSha256` (the value printed
+ * when the bundle was written, kept elsewhere) also against that, so a
+ * bundle whose manifest and hash were both rewritten is caught.
+ */
+export function verifyEvidence(dir: string, expectedManifestSha256?: string): VerifyOutcome {
   const manifestPath = join(dir, MANIFEST_NAME);
   if (!existsSync(manifestPath)) throw new UsageError(`${dir} has no ${MANIFEST_NAME}: not an evidence bundle written by --evidence.`);
+  if (expectedManifestSha256 !== undefined) {
+    if (!/^[0-9a-f]{64}$/i.test(expectedManifestSha256)) throw new UsageError(`--manifest-sha256 expects the 64 hex digits printed when the bundle was written, got "${expectedManifestSha256}".`);
+    if (sha256File(manifestPath) !== expectedManifestSha256.toLowerCase()) return { ok: false, changed: [MANIFEST_NAME], missing: [], added: [], checked: 0 };
+  }
   const hashPath = join(dir, MANIFEST_HASH_NAME);
-  const recorded = existsSync(hashPath) ? readFileSync(hashPath, "utf8").trim().split(/\s+/)[0] : null;
-  if (recorded !== sha256File(manifestPath)) {
-    return { ok: false, changed: recorded === null ? [] : [MANIFEST_NAME], missing: recorded === null ? [MANIFEST_HASH_NAME] : [], added: [], checked: 0 };
+  if (!existsSync(hashPath)) return { ok: false, changed: [], missing: [MANIFEST_HASH_NAME], added: [], checked: 0 };
+  const line = /^([0-9a-f]{64}) {2}manifest\.json\n?$/.exec(readFileSync(hashPath, "utf8"));
+  // A hash file that is not "<sha256>  manifest.json" was changed itself.
+  if (!line) return { ok: false, changed: [MANIFEST_HASH_NAME], missing: [], added: [], checked: 0 };
+  if (line[1] !== sha256File(manifestPath)) {
+    // The manifest and its recorded hash disagree: one of the two was changed, and nothing tells which.
+    return { ok: false, changed: [MANIFEST_NAME, MANIFEST_HASH_NAME], missing: [], added: [], checked: 0, manifestMismatch: true };
   }
   let manifest: EvidenceManifest;
   try {
@@ -92,6 +110,10 @@ export function verifyEvidence(dir: string): VerifyOutcome {
 export function formatVerify(dir: string, v: VerifyOutcome): string {
   if (v.ok) return `✔ ${dir}: all ${v.checked} files match manifest.json\n`;
   const lines = [`✖ ${dir}: the bundle does not match its manifest`];
+  if (v.manifestMismatch) {
+    lines.push(`  changed  ${MANIFEST_NAME} or ${MANIFEST_HASH_NAME}: the manifest no longer has the hash recorded for it`);
+    return lines.join("\n") + "\n";
+  }
   for (const p of v.changed) lines.push(`  changed  ${p}`);
   for (const p of v.missing) lines.push(`  missing  ${p}`);
   for (const p of v.added) lines.push(`  added    ${p}`);

@@ -1,8 +1,8 @@
 /**
  * Writing an evidence bundle (--evidence <dir>): per linted state a full-page
- * screenshot, element screenshots of findings, the rendered DOM, the aria
- * snapshot, the findings and the request log; then manifest.json with the
- * SHA-256 of every file.
+ * screenshot, a screenshot of each finding's element in context (outlined),
+ * the rendered DOM, the aria snapshot, the findings and the request log; then
+ * manifest.json with the SHA-256 of every file.
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
@@ -11,6 +11,7 @@ import type { Locator, Page, Request } from "playwright";
 import { UsageError } from "../errors.js";
 import type { LintReport, LintResult } from "../types.js";
 import { hashBundle, MANIFEST_HASH_NAME, MANIFEST_NAME, sha256File, type EvidenceManifest } from "./manifest.js";
+import { captureElementInContext, pngFromDataUrl } from "./finding-screenshots.js";
 
 export interface RequestRecord {
   url: string;
@@ -108,15 +109,24 @@ export class EvidenceWriter {
     const dir = join(this.dir, "states", name);
     mkdirSync(join(dir, "elements"), { recursive: true });
     await page.screenshot({ path: join(dir, "page.png"), fullPage: true, animations: "disabled", timeout: 15_000 }).catch(() => {});
+    // Each finding's element in context with an outline (the one already taken for the report when there is one).
+    const elementFiles = new Map<number, string>();
     for (const [i, f] of result.findings.entries()) {
-      const locator = locatorForSelector(page, f.selector);
-      await locator
-        .screenshot({ path: join(dir, "elements", `${String(i + 1).padStart(2, "0")}-${f.ruleId}.png`), animations: "disabled", timeout: 5_000 })
-        .catch(() => {});
+      const shot = f.screenshot ?? (await captureElementInContext(page, f.selector).catch(() => null));
+      const png = shot ? pngFromDataUrl(shot) : null;
+      if (!png) continue;
+      const file = `elements/${String(i + 1).padStart(2, "0")}-${slug(f.ruleId)}.png`;
+      writeFileSync(join(dir, file), png);
+      elementFiles.set(i, file);
     }
     writeFileSync(join(dir, "dom.html"), await page.content().catch(() => ""));
     writeFileSync(join(dir, "aria-snapshot.yaml"), await page.locator("body").ariaSnapshot({ timeout: 5_000 }).catch(() => ""));
-    writeFileSync(join(dir, "findings.json"), JSON.stringify(result, null, 2) + "\n");
+    // The findings name their element screenshot by file instead of carrying it inline.
+    const findings = result.findings.map((f, i) => {
+      const { screenshot: _inline, ...rest } = f;
+      return elementFiles.has(i) ? { ...rest, screenshotFile: elementFiles.get(i) } : rest;
+    });
+    writeFileSync(join(dir, "findings.json"), JSON.stringify({ ...result, findings }, null, 2) + "\n");
     writeFileSync(join(dir, "requests.json"), JSON.stringify(requests, null, 2) + "\n");
     this.states.push({
       target: result.target,
@@ -139,6 +149,7 @@ export class EvidenceWriter {
       browser: report.browser ?? null,
       createdAt: report.startedAt,
       commandLine,
+      workingDirectory: process.cwd(),
       states: this.states,
       files: hashBundle(this.dir),
     };
