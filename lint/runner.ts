@@ -8,11 +8,13 @@ import { relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright";
 import { launchBrowser, newLintContext } from "./browser.js";
+import { BrowserKeeper, closeContextWithin, settlesWithin } from "./browser-keeper.js";
+import { PageCrashError, PageGuards, RedirectLoopError, blockScriptedPopups, blockedPopups, pageAnswers } from "./page-guards.js";
 import { loadConfig, overridesFor, resolveThresholds, resolveViewport, type LoadedConfig, type RuleSettingInput, type ViewportInput } from "./config.js";
 import { runRules, selectRules, type EngineOptions, type IgnoreEntry } from "./engine.js";
 import { extractPageModel } from "./extract/index.js";
 import { LocalFileServer } from "./file-server.js";
-import type { FlowActionRecord, PageModel, Viewport } from "./model.js";
+import type { FlowActionRecord, ModelNote, PageModel, Viewport } from "./model.js";
 import { TOOL_VERSION } from "./package-info.js";
 import { installSettleTracker, waitForSettle } from "./settle.js";
 import { resolveTargets, type Target } from "./targets.js";
@@ -74,7 +76,17 @@ interface StateHooks {
 
 export interface LintResultWithModel extends LintResult {
   model?: PageModel;
+  /** What the page did that was answered or cut short: dialogs dismissed, pop-ups closed, downloads refused, a page read in part, a retry after a crash. */
+  notes?: ModelNote[];
 }
+
+/** Model notes reported on the result. */
+const RESULT_NOTES = new Set(["dialog", "popup", "download", "navigated", "large-page", "truncated", "retried"]);
+/** Model notes that make every rule's verdict on the state incomplete. */
+const INCOMPLETE_NOTES = new Set(["navigated", "large-page", "truncated"]);
+
+/** Reads of one state when the page navigates while it is read; the last read is kept with a note. */
+const MAX_READS = 3;
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -105,9 +117,12 @@ function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => void, 
 }
 
 function describeLoadError(error: unknown, input: string, timeoutMs: number): string {
-  if (error instanceof FlowStepError) return error.message;
+  if (error instanceof FlowStepError || error instanceof RedirectLoopError || error instanceof PageCrashError) return error.message;
   const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
   if (error instanceof TimeoutError) return message;
+  if (/ERR_TOO_MANY_REDIRECTS/.test(message)) return `${input} redirects without end (too many HTTP redirects). Lint the page it should end on.`;
+  if (/ERR_ABORTED/.test(message) && /download/i.test(message)) return `${input} is a download, not a page.`;
+  if (/Target crashed|Page crashed/i.test(message)) return `The browser tab showing ${input} crashed.`;
   if (/ERR_NAME_NOT_RESOLVED/.test(message)) return `Cannot resolve the host of ${input}: check the URL and your network.`;
   if (/ERR_CONNECTION_REFUSED/.test(message)) return `Connection refused by ${input}: is the server running?`;
   if (/ERR_INTERNET_DISCONNECTED|ERR_NETWORK/.test(message)) return `No network to reach ${input}.`;
@@ -190,19 +205,45 @@ async function consentRegionAria(page: Page, selectors: string[]): Promise<strin
   return "";
 }
 
-async function lintTarget(browser: Browser, server: LocalFileServer, job: TargetJob, timeoutMs: number, keepModel: boolean, hooks: StateHooks): Promise<LintResultWithModel[]> {
+/** How one target's run ended, for the retry decision. */
+interface TargetOutcome {
+  results: LintResultWithModel[];
+  /** The tab or the browser crashed (worth one retry in a fresh context). */
+  crashed: boolean;
+  /** The browser stopped answering (a context did not close, or could not be made). */
+  wedged: boolean;
+}
+
+/** Error-free notes of the run on the result, and every rule's verdict marked incomplete when the state was read in part. */
+function withRunNotes(result: LintResultWithModel, model: PageModel, job: TargetJob): void {
+  const notes = model.notes.filter((n) => RESULT_NOTES.has(n.kind));
+  if (notes.length > 0) result.notes = notes;
+  for (const note of model.notes.filter((n) => INCOMPLETE_NOTES.has(n.kind))) {
+    for (const { rule } of job.engine.rules) result.incomplete.push({ ruleId: rule.meta.id, reason: note.kind, message: note.message });
+  }
+}
+
+const isCrash = (error: unknown, browser: Browser): boolean =>
+  error instanceof PageCrashError || !browser.isConnected() || (error instanceof Error && /Target crashed|Page crashed|has been closed|browser has disconnected/i.test(error.message));
+
+async function lintTarget(browser: Browser, server: LocalFileServer, job: TargetJob, timeoutMs: number, keepModel: boolean, hooks: StateHooks): Promise<TargetOutcome> {
   const results: LintResultWithModel[] = [];
   let context: BrowserContext | null = null;
-  const closeContext = () => void (context as BrowserContext | null)?.close().catch(() => {});
+  let crashed = false;
+  let wedged = false;
   try {
-    context = await newLintContext(browser, { viewport: job.viewport, locale: job.locale });
+    const made = newLintContext(browser, { viewport: job.viewport, locale: job.locale });
+    if (!(await settlesWithin(made, Math.max(timeoutMs, 10_000)))) {
+      void made.then((c) => c.close()).catch(() => {});
+      wedged = true;
+      throw new Error("the browser did not open a new tab in time");
+    }
+    context = await made;
     await installSettleTracker(context);
+    await blockScriptedPopups(context);
     const page: Page = await context.newPage();
     const requests = hooks.evidence ? new RequestLog(page) : null;
-    page.on("dialog", (dialog) => void dialog.dismiss().catch(() => {}));
-    context.on("page", (popup) => {
-      if (popup !== page) void popup.close().catch(() => {});
-    });
+    const guards = new PageGuards(context, page, job.target.input, (url) => server.displayUrl(url));
     const flowActions: FlowActionRecord[] = [];
     for (let i = 0; i < job.steps.length; i++) {
       const step = job.steps[i];
@@ -210,6 +251,24 @@ async function lintTarget(browser: Browser, server: LocalFileServer, job: Target
       const deadline = started + timeoutMs;
       const base = emptyResult(job, step.name);
       const label = step.name !== undefined ? `${job.target.input} step "${step.name}"` : job.target.input;
+      guards.startState();
+      /** Settles and reads the page; read again when it navigated meanwhile (a late redirect), at most MAX_READS times. */
+      const readState = async (): Promise<PageModel> => {
+        for (let attempt = 1; ; attempt++) {
+          const before = guards.documents;
+          await waitForSettle(page, { timeoutMs: Math.max(0, Math.min(10_000, deadline - Date.now() - 1000)) });
+          try {
+            const model = await extractPageModel(page, { viewport: job.viewport, locale: job.locale, flowActions: [...flowActions], timeoutMs: Math.max(1000, deadline - Date.now()) });
+            if (guards.documents === before) return model;
+            if (attempt >= MAX_READS) {
+              model.notes.push({ kind: "navigated", message: `The page kept navigating while it was read (${attempt} reads); what was read may mix two pages.` });
+              return model;
+            }
+          } catch (error) {
+            if (guards.documents === before || attempt >= MAX_READS) throw error;
+          }
+        }
+      };
       const run = async (): Promise<LintResultWithModel> => {
         if (i === 0) {
           const url = openUrlOf(job.target, server);
@@ -219,8 +278,8 @@ async function lintTarget(browser: Browser, server: LocalFileServer, job: Target
           }
         }
         if (step.act) flowActions.push(...(await step.act(page, server, Math.max(1000, deadline - Date.now() - 2000))));
-        await waitForSettle(page, { timeoutMs: Math.max(0, Math.min(10_000, deadline - Date.now() - 1000)) });
-        const model = await extractPageModel(page, { viewport: job.viewport, locale: job.locale, flowActions: [...flowActions], timeoutMs: Math.max(1000, deadline - Date.now()) });
+        const model = await readState();
+        model.notes.push(...guards.notes(await blockedPopups(page)));
         model.url = server.displayUrl(model.url);
         for (const frame of model.frames) frame.url = server.displayUrl(frame.url);
         const outcome = runRules(model, job.engine);
@@ -233,6 +292,7 @@ async function lintTarget(browser: Browser, server: LocalFileServer, job: Target
           inapplicable: outcome.inapplicable,
           ...(keepModel ? { model } : {}),
         };
+        withRunNotes(result, model, job);
         if (hooks.snapshots) {
           const aria = await consentRegionAria(page, [...result.findings, ...result.passes].map((f) => f.selector));
           result.snapshot = hooks.snapshots.record(result, aria);
@@ -242,20 +302,53 @@ async function lintTarget(browser: Browser, server: LocalFileServer, job: Target
         return result;
       };
       try {
-        const result = await withTimeout(run(), timeoutMs, closeContext, `${label} did not finish within ${timeoutMs} ms (--timeout).`);
+        const result = await withTimeout(Promise.race([run(), guards.failure]), timeoutMs, () => {}, `${label} did not finish within ${timeoutMs} ms (--timeout).`);
         result.durationMs = Date.now() - started;
         results.push(result);
       } catch (error) {
-        results.push({ ...base, error: describeLoadError(error, label, timeoutMs), durationMs: Date.now() - started });
+        let message = describeLoadError(error, label, timeoutMs);
+        if (error instanceof TimeoutError && !guards.failedWith && !(await pageAnswers(page, 1000))) {
+          message = `${label} did not finish within ${timeoutMs} ms (--timeout): the page stopped answering, a script on it seems to run without end.`;
+        }
+        crashed = isCrash(error, browser);
+        results.push({ ...base, error: message, durationMs: Date.now() - started });
         break;
       }
     }
   } catch (error) {
+    crashed = isCrash(error, browser);
     results.push({ ...emptyResult(job, job.steps[0]?.name), error: describeLoadError(error, job.target.input, timeoutMs) });
   } finally {
-    await (context as BrowserContext | null)?.close().catch(() => {});
+    if (context && !(await closeContextWithin(context))) wedged = true;
   }
-  return results;
+  return { results, crashed, wedged };
+}
+
+/**
+ * Lints a target, and once more in a fresh context (and, when the browser
+ * died or stopped answering, a fresh browser) if its tab crashed. A second
+ * crash is reported as the target's error.
+ */
+async function lintTargetWithRetry(keeper: BrowserKeeper, server: LocalFileServer, job: TargetJob, timeoutMs: number, keepModel: boolean, hooks: StateHooks): Promise<LintResultWithModel[]> {
+  let retried: string | null = null;
+  for (let attempt = 1; ; attempt++) {
+    const browser = await keeper.get();
+    const outcome = await lintTarget(browser, server, job, timeoutMs, keepModel, hooks);
+    if (outcome.wedged) keeper.replace(browser, `the browser stopped answering while linting ${job.target.input}`);
+    else if (!browser.isConnected()) keeper.replace(browser, `the browser closed or crashed while linting ${job.target.input}`);
+    const failed = outcome.results.find((r) => r.error !== undefined);
+    const worthRetry = outcome.crashed || (outcome.wedged && failed !== undefined);
+    if (!worthRetry || attempt >= 2 || (!browser.isConnected() && !keeper.canRelaunch)) {
+      if (retried) {
+        for (const r of outcome.results) {
+          if (r.error !== undefined) r.error = `${r.error} (also on a second try after: ${retried})`;
+          else r.notes = [...(r.notes ?? []), { kind: "retried", message: `Linted a second time in a fresh browser tab after: ${retried}` }];
+        }
+      }
+      return outcome.results;
+    }
+    retried = failed?.error ?? "the browser tab crashed";
+  }
 }
 
 /** Reads an http(s) page's HTML without a browser. */
@@ -381,9 +474,13 @@ export async function lint(inputs: string[], opts: LintOptions = {}): Promise<Li
   // One slot per target; a flow's slot holds one result per step.
   const slots: LintResultWithModel[][] = new Array(jobs.length);
   const runnable = jobs.filter((j): j is TargetJob => !("invalid" in j));
-  let browser: Browser | null = opts.browser ?? null;
-  let browserVersion: string | null = null;
   const ownBrowser = !opts.browser;
+  const keeper = new BrowserKeeper(
+    opts.browser ?? null,
+    ownBrowser ? () => launchBrowser({ executablePath: opts.browserPath ?? cfg.browser?.executablePath, log: opts.log }) : null,
+    opts.log,
+  );
+  let browserVersion: string | null = null;
   const server = new LocalFileServer();
   let done = 0;
   const store = (index: number, results: LintResultWithModel[]) => {
@@ -393,7 +490,7 @@ export async function lint(inputs: string[], opts: LintOptions = {}): Promise<Li
   };
   const onSignal = () => {
     void (async () => {
-      if (ownBrowser) await browser?.close().catch(() => {});
+      await keeper.close().catch(() => {});
       await server.stop().catch(() => {});
       process.exit(130);
     })();
@@ -415,13 +512,12 @@ export async function lint(inputs: string[], opts: LintOptions = {}): Promise<Li
       await Promise.all(Array.from({ length: Math.min(concurrency * 4, queue.length) }, worker));
     } else if (runnable.length > 0) {
       if (runnable.some((j) => j.target.kind !== "url")) await server.start();
-      browser ??= await launchBrowser({ executablePath: opts.browserPath ?? cfg.browser?.executablePath, log: opts.log });
-      browserVersion = `Chromium ${browser.version()}`;
+      browserVersion = `Chromium ${(await keeper.get()).version()}`;
       const concurrency = Math.max(1, opts.concurrency ?? cfg.concurrency ?? defaultConcurrency());
       const queue = jobs.map((job, index) => ({ job, index })).filter((e): e is { job: TargetJob; index: number } => !("invalid" in e.job));
       const worker = async () => {
         for (let next = queue.shift(); next; next = queue.shift()) {
-          store(next.index, await lintTarget(browser!, server, next.job, timeoutMs, opts.keepModels ?? false, hooks));
+          store(next.index, await lintTargetWithRetry(keeper, server, next.job, timeoutMs, opts.keepModels ?? false, hooks));
         }
       };
       await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
@@ -429,7 +525,7 @@ export async function lint(inputs: string[], opts: LintOptions = {}): Promise<Li
   } finally {
     process.removeListener("SIGINT", onSignal);
     process.removeListener("SIGTERM", onSignal);
-    if (ownBrowser) await browser?.close().catch(() => {});
+    await keeper.close();
     await server.stop();
   }
 
