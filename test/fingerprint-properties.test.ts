@@ -84,7 +84,8 @@ const annualBill: Subject = {
 <p>芝麻信用是一项独立的信用评估服务，是否开通不影响查看你的年度账单。</p>
 <label><input type="checkbox" name="credit_opt_in"> 授权芝麻信用使用我的年度账单数据评估我的信用分</label>
 <button type="button">确定</button></main></body></html>`,
-  untickedLeaves: ["hidden-consent-text"],
+  // Unticked, the text is still unreadable and the one box still asks for credit scoring and sharing at once.
+  untickedLeaves: ["hidden-consent-text", "bundled-consent"],
   otherPurpose: ["授权芝麻信用采集我在钱袋子的消费记录、账户信息及设备信息用于信用评估，并可向第三方合作伙伴提供上述信息", "同意接收钱袋子的优惠活动短信和营销推送"],
 };
 
