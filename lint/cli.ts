@@ -1,29 +1,26 @@
 /**
  * The command line: `consentlint lint|merge|diff|verify-evidence|init|rules`. Exit codes as ESLint: 0 clean,
  * 1 error-severity findings (or too many warnings), 2 the run itself failed.
+ *
+ * The browser driver, the rules and the formatters are loaded by the
+ * commands that use them, so `verify-evidence`, `diff` and `init` start
+ * quickly.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { writeOutputFile } from "./output-file.js";
 import { UsageError } from "./errors.js";
-import { BrowserNotFoundError } from "./browser.js";
 import { TOOL_VERSION } from "./package-info.js";
-import { REPORT_FORMATS, renderReport, type ReportFormat } from "./report/render.js";
+import { REPORT_FORMATS, type ReportFormat } from "./report/formats.js";
 import { formatBatchSummary, summarizeBatch } from "./report/batch-summary.js";
 import { createProgressBar, wantsProgressBar } from "./report/progress.js";
-import { writeStarterFiles } from "./init.js";
-import { loadConfig, resolveThresholds } from "./config.js";
-import { lint } from "./runner.js";
 import type { RuleSettingInput, ViewportInput } from "./config.js";
 import type { LintReport, Thresholds } from "./types.js";
-import { allRules } from "../rules/index.js";
 import { terminalSafe } from "./report/terminal-text.js";
 import { mergeReports, readReport } from "./merge.js";
 import { parseShard } from "./shard.js";
-import { parseUpdateMode } from "./snapshot.js";
 import { formatVerify, MANIFEST_HASH_NAME, verifyEvidence } from "./evidence/manifest.js";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { diffExitCode, diffReports, formatDiffText, readDiffInput } from "./diff.js";
 import { readTargetsFile } from "./targets-file.js";
 
 const FORMATS = REPORT_FORMATS;
@@ -55,8 +52,14 @@ export function exitCodeFor(report: LintReport, maxWarnings: number | undefined)
   return 0;
 }
 
-function render(report: LintReport, format: Format, opts: { quiet: boolean; color: boolean; thresholds?: Thresholds }): string {
-  const text = renderReport(report, format, { rules: allRules.map((r) => r.meta), cwd: process.cwd(), ...opts });
+async function ruleMetas() {
+  const { allRules } = await import("../rules/index.js");
+  return allRules.map((r) => r.meta);
+}
+
+async function render(report: LintReport, format: Format, opts: { quiet: boolean; color: boolean; thresholds?: Thresholds }): Promise<string> {
+  const { renderReport } = await import("./report/render.js");
+  const text = renderReport(report, format, { rules: await ruleMetas(), cwd: process.cwd(), ...opts });
   if (format !== "stylish") return text;
   // A batch of sites: which rules and patterns are how widespread, after the findings.
   const batch = summarizeBatch(report);
@@ -84,8 +87,9 @@ function reportEvidence(dir: string): void {
 }
 
 /** The readability thresholds of the config, for the HTML report's "readable text needs" sentences. */
-function configThresholds(configPath: string | undefined): Thresholds | undefined {
+async function configThresholds(configPath: string | undefined): Promise<Thresholds | undefined> {
   try {
+    const { loadConfig, resolveThresholds } = await import("./config.js");
     return resolveThresholds(loadConfig(configPath, process.cwd()).config.thresholds);
   } catch {
     return undefined;
@@ -156,6 +160,7 @@ export function buildProgram(): Command {
       const progress = wantsProgressBar() ? createProgressBar(process.stderr) : null;
       const log = (line: string) => (progress ? progress.log(line) : process.stderr.write(line + "\n"));
       const fromFile = options.targets ? readTargetsFile(options.targets, process.cwd()) : [];
+      const [{ lint }, { parseUpdateMode }] = await Promise.all([import("./runner.js"), import("./snapshot.js")]);
       const report = await lint([...targets, ...fromFile], {
         shard: options.shard ? parseShard(options.shard) : undefined,
         snapshotDir: options.snapshotDir,
@@ -180,8 +185,8 @@ export function buildProgram(): Command {
         report.summary.warnings = 0;
       }
       const color = useColor(options.color === false ? false : undefined, Boolean(options.output));
-      const thresholds = options.format === "html" ? configThresholds(options.config) : undefined;
-      const text = render(report, options.format, { quiet: Boolean(options.quiet), color, thresholds });
+      const thresholds = options.format === "html" ? await configThresholds(options.config) : undefined;
+      const text = await render(report, options.format, { quiet: Boolean(options.quiet), color, thresholds });
       if (options.output) {
         writeOutputFile(options.output, text);
         const { errors, warnings, targets } = report.summary;
@@ -200,10 +205,10 @@ export function buildProgram(): Command {
     .addOption(new Option("-f, --format <format>", "output format").choices([...FORMATS]).default("json"))
     .option("-o, --output <file>", "write the merged report to a file")
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this", parsePositiveInt("--max-warnings"))
-    .action((paths: string[], options: { format: Format; output?: string; maxWarnings?: number }) => {
+    .action(async (paths: string[], options: { format: Format; output?: string; maxWarnings?: number }) => {
       requireOutputFor(options.format, options.output);
       const report = mergeReports(paths.map(readReport));
-      const text = render(report, options.format, { quiet: false, color: useColor(undefined, Boolean(options.output)) });
+      const text = await render(report, options.format, { quiet: false, color: useColor(undefined, Boolean(options.output)) });
       if (options.output) writeOutputFile(options.output, text);
       else process.stdout.write(text);
       process.exitCode = exitCodeFor(report, options.maxWarnings);
@@ -215,7 +220,8 @@ export function buildProgram(): Command {
     .argument("<before>", "the earlier JSON report or --snapshot-dir folder")
     .argument("<after>", "the later JSON report or --snapshot-dir folder")
     .addOption(new Option("-f, --format <format>", "output format").choices(["stylish", "json"]).default("stylish"))
-    .action((beforePath: string, afterPath: string, options: { format: string }) => {
+    .action(async (beforePath: string, afterPath: string, options: { format: string }) => {
+      const { diffExitCode, diffReports, formatDiffText, readDiffInput } = await import("./diff.js");
       const diff = diffReports(readDiffInput(beforePath), readDiffInput(afterPath));
       if (options.format === "json") process.stdout.write(JSON.stringify(diff, null, 2) + "\n");
       else process.stdout.write(formatDiffText(diff).trimEnd().split("\n").map((l) => terminalSafe(l, 1000)).join("\n") + "\n");
@@ -237,7 +243,8 @@ export function buildProgram(): Command {
     .command("init")
     .description("write a starter consentlint.config.json and example.flow.yaml into the current folder")
     .option("--force", "overwrite those files when they exist")
-    .action((options: { force?: boolean }) => {
+    .action(async (options: { force?: boolean }) => {
+      const { writeStarterFiles } = await import("./init.js");
       const { written } = writeStarterFiles(process.cwd(), Boolean(options.force));
       process.stdout.write(`Wrote ${written.join(" and ")}.\nNext: edit the flow's url and steps, then run \`npx consentlint lint\`.\n`);
     });
@@ -246,7 +253,8 @@ export function buildProgram(): Command {
     .command("rules")
     .description("list the rules with their docs")
     .addOption(new Option("-f, --format <format>", "output format").choices(["stylish", "json"]).default("stylish"))
-    .action((options: { format: string }) => {
+    .action(async (options: { format: string }) => {
+      const { allRules } = await import("../rules/index.js");
       if (options.format === "json") {
         process.stdout.write(JSON.stringify(allRules.map((r) => r.meta), null, 2) + "\n");
         return;
@@ -297,7 +305,8 @@ export async function main(argv: string[]): Promise<number> {
       // Help and version exit 0; usage mistakes exit 2.
       return error.exitCode === 0 ? 0 : 2;
     }
-    if (error instanceof UsageError || error instanceof BrowserNotFoundError) {
+    // BrowserNotFoundError by name: lint/browser.js (and Playwright with it) is only loaded by lint.
+    if (error instanceof UsageError || (error instanceof Error && error.name === "BrowserNotFoundError")) {
       process.stderr.write(`consentlint: ${error.message}\n`);
       return 2;
     }

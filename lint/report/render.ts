@@ -7,12 +7,9 @@ import { formatJson } from "./json.js";
 import { formatJunit } from "./junit.js";
 import { formatSarif } from "./sarif.js";
 import { formatStylish } from "./stylish.js";
+import type { ReportFormat } from "./formats.js";
 
-export const REPORT_FORMATS = ["stylish", "json", "sarif", "junit", "github", "csv", "html"] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
-
-/** Formats meant for programs: written to stdout alone, never with a progress bar or summary beside them. */
-export const MACHINE_FORMATS: ReadonlySet<ReportFormat> = new Set(["json", "sarif", "junit", "csv"]);
+export { REPORT_FORMATS, MACHINE_FORMATS, isReportFormat, type ReportFormat } from "./formats.js";
 
 export interface RenderOptions {
   /** Meta of the rules that ran (SARIF rule list, HTML names and legal references). */
@@ -22,10 +19,6 @@ export interface RenderOptions {
   color?: boolean;
   quiet?: boolean;
   thresholds?: Thresholds;
-}
-
-export function isReportFormat(value: string): value is ReportFormat {
-  return (REPORT_FORMATS as readonly string[]).includes(value);
 }
 
 export function renderReport(report: LintReport, format: ReportFormat, opts: RenderOptions): string {
