@@ -3,6 +3,7 @@
  * origin and importance (user agent < author < inline, !important reversing),
  * specificity and source order.
  */
+import { requiredAncestorKeys, type AncestorKeys } from "./ancestor-filter.js";
 import type { Declaration } from "./declarations.js";
 import { attr, type Element } from "./dom-nodes.js";
 import type { StyleRule } from "./stylesheet.js";
@@ -14,16 +15,6 @@ export interface DeclaredValue {
 }
 
 export type DeclaredStyle = Map<string, DeclaredValue>;
-
-/** Cascade rank, compared left to right: important, inline, cascade layer, specificity A/B/C, rule order, declaration order. */
-type Rank = [number, number, number, number, number, number, number, number];
-
-function higher(a: Rank, b: Rank): boolean {
-  for (let i = 0; i < a.length; i++) {
-    if (a[i] !== b[i]) return a[i] > b[i];
-  }
-  return true;
-}
 
 /** The rightmost compound of a selector: "main .card > p.note" -> "p.note". */
 function rightmostCompound(selector: string): string {
@@ -54,38 +45,55 @@ function bucketOf(selector: string): Bucket {
   return { kind: "any" };
 }
 
+interface IndexedRule {
+  rule: StyleRule;
+  /** Keys some ancestor must have for the rule to match (see ancestor-filter.ts). */
+  ancestors: string[];
+}
+
 /** Author rules filed by the key of their rightmost compound, so each element is tested only against rules that can match it. */
 export class RuleIndex {
-  private readonly byId = new Map<string, StyleRule[]>();
-  private readonly byClass = new Map<string, StyleRule[]>();
-  private readonly byTag = new Map<string, StyleRule[]>();
-  private readonly any: StyleRule[] = [];
+  private readonly byId = new Map<string, IndexedRule[]>();
+  private readonly byClass = new Map<string, IndexedRule[]>();
+  private readonly byTag = new Map<string, IndexedRule[]>();
+  private readonly any: IndexedRule[] = [];
 
   constructor(rules: readonly StyleRule[]) {
     for (const rule of rules) {
+      const entry = { rule, ancestors: requiredAncestorKeys(rule.selector) };
       const b = bucketOf(rule.selector);
       if (b.kind === "any") {
-        this.any.push(rule);
+        this.any.push(entry);
         continue;
       }
       const map = b.kind === "id" ? this.byId : b.kind === "class" ? this.byClass : this.byTag;
       const list = map.get(b.key);
-      if (list) list.push(rule);
-      else map.set(b.key, [rule]);
+      if (list) list.push(entry);
+      else map.set(b.key, [entry]);
     }
   }
 
-  /** Rules that match the element. */
-  matching(el: Element): StyleRule[] {
+  /** Rules that match the element; `ancestors` holds the keys of its ancestors, to skip rules that cannot match. */
+  matching(el: Element, ancestors: AncestorKeys | null = null): StyleRule[] {
     const out: StyleRule[] = [];
-    const test = (list: readonly StyleRule[] | undefined): void => {
+    const test = (list: readonly IndexedRule[] | undefined): void => {
       if (!list) return;
-      for (const rule of list) if (rule.matches(el)) out.push(rule);
+      for (const { rule, ancestors: needed } of list) {
+        if (ancestors && needed.length > 0 && !ancestors.hasAll(needed)) continue;
+        if (rule.matches(el)) out.push(rule);
+      }
     };
     const id = attr(el, "id");
     if (id) test(this.byId.get(id));
-    const classes = (attr(el, "class") ?? "").split(/\s+/u).filter((c) => c.length > 0);
-    for (const cls of new Set(classes)) test(this.byClass.get(cls));
+    const classes = attr(el, "class");
+    if (classes) {
+      const seen = new Set<string>();
+      for (const cls of classes.split(/\s+/u)) {
+        if (cls === "" || seen.has(cls)) continue;
+        seen.add(cls);
+        test(this.byClass.get(cls));
+      }
+    }
     test(this.byTag.get(el.name.toLowerCase()));
     test(this.any);
     return out;
@@ -94,36 +102,56 @@ export class RuleIndex {
 
 /** `revert` (and, as static mode knows no finer, `revert-layer`) rolls an author declaration back to the user-agent value. */
 function reverts(d: Declaration): boolean {
+  if (d.shorthand) return false;
   const v = d.value.trim().toLowerCase();
-  return !d.shorthand && (v === "revert" || v === "revert-layer");
+  return v === "revert" || v === "revert-layer";
+}
+
+function compareNormal(a: StyleRule, b: StyleRule): number {
+  return a.layer - b.layer || a.specificity[0] - b.specificity[0] || a.specificity[1] - b.specificity[1] || a.specificity[2] - b.specificity[2] || a.order - b.order;
+}
+
+/** For !important declarations an earlier layer wins. */
+function compareImportant(a: StyleRule, b: StyleRule): number {
+  return b.layer - a.layer || compareNormal(a, b);
 }
 
 /**
  * The declared style of an element: user-agent defaults, then matching
- * author rules, then the inline style, each property won by the highest rank.
- * A later layer beats an earlier one for normal declarations, and an earlier
- * one beats a later one for !important declarations.
+ * author rules, then the inline style, each property won by the highest rank
+ * (importance, inline, cascade layer, specificity, order). Declarations are
+ * applied from lowest to highest rank, so the last one set wins. A later
+ * layer beats an earlier one for normal declarations, and an earlier one
+ * beats a later one for !important declarations.
  */
 export function cascade(ua: readonly Declaration[], rules: readonly StyleRule[], inline: readonly Declaration[]): DeclaredStyle {
   const out: DeclaredStyle = new Map();
-  const ranks = new Map<string, Rank>();
-  const uaValues = new Map<string, Declaration>();
-  const offer = (d: Declaration, rank: Rank): void => {
-    const current = ranks.get(d.property);
-    if (current && !higher(rank, current)) return;
-    ranks.set(d.property, rank);
-    const winner = rank[0] >= 0 && reverts(d) ? uaValues.get(d.property) : d;
+  let uaValues: Map<string, Declaration> | null = null;
+  const set = (d: Declaration, author: boolean): void => {
+    const winner = author && reverts(d) ? (uaValues?.get(d.property) ?? null) : d;
     if (!winner) out.delete(d.property);
-    else out.set(d.property, winner.shorthand ? { value: winner.value, shorthand: winner.shorthand } : { value: winner.value });
+    else out.set(d.property, winner);
   };
-  ua.forEach((d, i) => {
-    uaValues.set(d.property, d);
-    offer(d, [-1, 0, 0, 0, 0, 0, 0, i]);
-  });
-  for (const rule of rules) {
-    const [a, b, c] = rule.specificity;
-    rule.declarations.forEach((d, i) => offer(d, d.important ? [1, 0, -rule.layer, a, b, c, rule.order, i] : [0, 0, rule.layer, a, b, c, rule.order, i]));
+  for (const d of ua) set(d, false);
+  const sorted = rules.length > 1 ? [...rules].sort(compareNormal) : rules;
+  let important = false;
+  for (const rule of sorted) {
+    for (const d of rule.declarations) {
+      if (d.important) important = true;
+      else {
+        if (reverts(d)) uaValues ??= new Map(ua.map((u) => [u.property, u]));
+        set(d, true);
+      }
+    }
   }
-  inline.forEach((d, i) => offer(d, [d.important ? 1 : 0, 1, 0, 0, 0, 0, 0, i]));
+  for (const d of inline) {
+    if (d.important) important = true;
+    else set(d, true);
+  }
+  if (!important) return out;
+  uaValues ??= new Map(ua.map((u) => [u.property, u]));
+  const byImportance = rules.length > 1 ? [...rules].sort(compareImportant) : rules;
+  for (const rule of byImportance) for (const d of rule.declarations) if (d.important) set(d, true);
+  for (const d of inline) if (d.important) set(d, true);
   return out;
 }

@@ -10,7 +10,7 @@ import { compositeOver } from "../extract/in-page/colour.js";
 import { colourStops, isGradient, isImage, parseColour, BLACK, TRANSPARENT, WHITE } from "./colour.js";
 import { expandValue } from "./declarations.js";
 import { resolveLength, resolveNumber, type LengthContext } from "./length.js";
-import { transformEffect } from "./transform.js";
+import { IDENTITY, transformEffect } from "./transform.js";
 
 /** What lies behind text painted in an element. */
 export interface EffectiveBackground {
@@ -141,6 +141,7 @@ export class ComputedStyle {
   readonly translateY: number;
   /** Computed text-indent in px (inherited). */
   readonly textIndentPx: number;
+  private fixedContainer: boolean | null = null;
 
   constructor(
     private readonly declared: DeclaredStyle,
@@ -185,10 +186,11 @@ export class ComputedStyle {
     this.ownGradient = !this.ownBackgroundImage && isGradient(image);
     this.background = this.computeBackground(image);
 
-    const effect = transformEffect(
-      { transform: this.get("transform"), scale: this.get("scale"), translate: this.get("translate"), zoom: this.get("zoom") },
-      this.lengthContext(null),
-    );
+    const transforms = { transform: this.get("transform"), scale: this.get("scale"), translate: this.get("translate"), zoom: this.get("zoom") };
+    const effect =
+      transforms.transform === null && transforms.scale === null && transforms.translate === null && transforms.zoom === null
+        ? IDENTITY
+        : transformEffect(transforms, this.lengthContext(null));
     this.ownScale = effect.scale;
     this.transformScale = (parent ? parent.transformScale : ctx.frameBase.transformScale) * effect.scale;
     this.translateX = effect.translateX;
@@ -196,6 +198,23 @@ export class ComputedStyle {
     const indent = this.get("text-indent");
     const indentPx = indent !== null ? resolveLength(indent, this.lengthContext(null)) : null;
     this.textIndentPx = indentPx ?? parent?.textIndentPx ?? 0;
+  }
+
+  /** The element makes a containing block for fixed (and absolute) descendants: a transform, perspective, filter, contain or will-change. */
+  get containsFixed(): boolean {
+    if (this.fixedContainer === null) {
+      const set = (p: string): boolean => {
+        const v = this.get(p);
+        return v !== null && v.trim().toLowerCase() !== "none";
+      };
+      const contain = (this.get("contain") ?? "").toLowerCase();
+      const willChange = (this.get("will-change") ?? "").toLowerCase();
+      this.fixedContainer =
+        ["transform", "scale", "translate", "rotate", "perspective", "filter", "backdrop-filter"].some(set) ||
+        /\b(?:paint|layout|strict|content)\b/u.test(contain) ||
+        /\b(?:transform|perspective|filter|scale|translate|rotate)\b/u.test(willChange);
+    }
+    return this.fixedContainer;
   }
 
   private computeCustom(): ReadonlyMap<string, string> {

@@ -57,6 +57,7 @@ export function declaration(property: string, rawValue: string, important = fals
 /** The declarations of a `style` attribute, shorthands expanded. */
 export function parseInlineStyle(style: string): Declaration[] {
   const out: Declaration[] = [];
+  if (style === "") return out;
   for (const part of splitTopLevel(style.replace(/\/\*[\s\S]*?\*\//gu, ""), ";")) {
     const colon = part.indexOf(":");
     if (colon <= 0) continue;
@@ -94,10 +95,13 @@ function backgroundLonghands(value: string): Record<string, string> {
   for (const token of topLevelTokens(last)) {
     if (parseColour(token, TRANSPARENT) !== null) colour = token;
   }
-  const images = layers
-    .flatMap((layer) => topLevelTokens(layer))
-    .filter((t) => /^(?:repeating-)?(?:linear|radial|conic)-gradient\(|^(?:url|image-set|-webkit-image-set|image|element|cross-fade|paint)\(/iu.test(t));
-  return { "background-color": colour, "background-image": images.length > 0 ? images.join(", ") : "none" };
+  const tokens = layers.flatMap((layer) => topLevelTokens(layer));
+  const images = tokens.filter((t) => /^(?:repeating-)?(?:linear|radial|conic)-gradient\(|^(?:url|image-set|-webkit-image-set|image|element|cross-fade|paint)\(/iu.test(t));
+  return {
+    "background-color": colour,
+    "background-image": images.length > 0 ? images.join(", ") : "none",
+    "background-clip": tokens.some((t) => t.toLowerCase() === "text") ? "text" : "border-box",
+  };
 }
 
 function boxLonghands(prefix: string, value: string): Record<string, string> {
@@ -119,6 +123,7 @@ const SHORTHANDS: Record<string, (value: string) => Record<string, string> | nul
   overflow: overflowLonghands,
   inset: (v) => boxLonghands("inset", v),
   margin: (v) => boxLonghands("margin", v),
+  padding: (v) => boxLonghands("padding", v),
 };
 
 /** The longhand values of a shorthand (or the property itself), from a value without var(). */
@@ -135,11 +140,12 @@ export function expandValue(property: string, value: string): Record<string, str
 
 /** Longhands a shorthand sets when its value still has var() in it, expanded after substitution. */
 const DEFERRED_LONGHANDS: Record<string, string[]> = {
-  background: ["background-color", "background-image"],
+  background: ["background-color", "background-image", "background-clip"],
   font: ["font-size", "font-weight"],
   overflow: ["overflow-x", "overflow-y"],
   inset: ["top", "right", "bottom", "left"],
   margin: ["margin-top", "margin-right", "margin-bottom", "margin-left"],
+  padding: ["padding-top", "padding-right", "padding-bottom", "padding-left"],
 };
 
 /** A declaration as the longhands the cascade compares. */

@@ -21,7 +21,7 @@ import { readFrame, type FrameSource } from "./frames.js";
 import { LocalFiles } from "./local-files.js";
 import { PageIndex } from "./page-index.js";
 import { joinPath, localPath } from "./selector-path.js";
-import { regionLayoutNotes } from "./region-layout.js";
+import { bannerLayoutNotes, rankingNotes } from "./region-layout.js";
 import { assignGroups, assignRegions, PAGE_REGION_ID } from "./regions.js";
 import { backgroundImageNote, firstScript, FRAME_NOT_READ, LAYOUT_NOTE, NoteList, scriptNote, STYLESHEET_NOT_READ } from "./static-notes.js";
 import { styleDocument, type DocumentScope, type ElementInfo } from "./styled-tree.js";
@@ -280,7 +280,8 @@ function modelOf(html: string, opts: StaticModelOptions, files: LocalFiles | nul
     regionIds: [regionOf(info), info.parent ? regionOf(info.parent) : PAGE_REGION_ID],
     why,
   }));
-  for (const note of regionLayoutNotes({ regions: regionAssignment.regions, actions, controls, uncertainBanners })) notes.add(note);
+  for (const note of bannerLayoutNotes(regionAssignment.regions, uncertainBanners)) notes.add(note);
+  for (const note of rankingNotes({ regions: regionAssignment.regions, actions, controls })) notes.add(note);
 
   const htmlElement = top.root.children.find((c): c is Element => isElement(c) && tagOf(c) === "html");
   return {

@@ -1,18 +1,21 @@
 /**
- * Regions whose reading depends on layout in static mode, as model notes of
- * kind "static-mode: layout unknown" with the region's selector:
+ * What layout decides about regions, which static mode does not lay out:
  *
- * - a fixed or sticky element that may or may not be a banner (its width or a
- *   frame's size needs layout): the candidate and the region around it;
- * - a region or group whose main button depends on button sizes: the
- *   browser ranks filled buttons by area, which static mode does not know, so
- *   when several shown filled (or several unfilled) buttons tie for first
- *   and they differ in text, form or disabled state, the main button is not
- *   known.
+ * - whether a fixed or sticky element is a banner, when that needs its width
+ *   or a frame's size: a note of kind "static-mode: layout unknown" naming the
+ *   region (and one for the region around it), whose results are then unknown;
+ * - which button is a region's or a form's main one: the browser ranks
+ *   filled buttons before the others, then by area, which static mode does
+ *   not know. When several tie for first, the model's order is one of the
+ *   possible ones; `rankingVariants` gives the others, so that results can be
+ *   checked against every one of them (see static-outcome.ts).
  */
-import type { ActionElement, Control, ModelNote, Region } from "../model.js";
+import type { ActionElement, Control, ModelNote, PageModel, Region } from "../model.js";
 import { rankByProminence } from "../consent/prominence.js";
-import { LAYOUT_UNKNOWN } from "./static-notes.js";
+import { LAYOUT_UNKNOWN, STATIC_MODE } from "./static-notes.js";
+
+/** Most variants of one region's button ranking that are tried; beyond that the region's results are unknown. */
+export const MAX_RANKING_VARIANTS = 12;
 
 /** The first-ranked actions, as far as static mode can rank them: those tying with the first on being filled. */
 function tiedForFirst(actions: readonly ActionElement[]): ActionElement[] {
@@ -25,35 +28,85 @@ function differ(actions: readonly ActionElement[], key: (a: ActionElement) => un
   return new Set(actions.map(key)).size > 1;
 }
 
-export interface RegionLayoutInput {
-  regions: readonly Region[];
-  actions: readonly ActionElement[];
-  controls: readonly Control[];
-  /** Fixed or sticky elements whose being a banner needs layout: the region ids it touches (its own and the one around it) and why, as a clause. */
-  uncertainBanners: readonly { regionIds: string[]; why: string }[];
-}
-
 function regionName(r: Region): string {
   return r.kind === "page" ? "the page" : `${r.kind} ${r.selector}`;
 }
 
-export function regionLayoutNotes(input: RegionLayoutInput): ModelNote[] {
-  const controls = new Set(input.controls.map((c) => c.selector));
-  const steps = input.actions.filter((a) => !controls.has(a.selector));
+/** The buttons of a step: actions that are not themselves controls. */
+function stepActions(actions: readonly ActionElement[], controls: readonly Control[]): ActionElement[] {
+  const own = new Set(controls.map((c) => c.selector));
+  return actions.filter((a) => !own.has(a.selector));
+}
+
+/** Notes for fixed or sticky elements whose being a banner needs layout: each names the regions it touches (its own and the one around it). */
+export function bannerLayoutNotes(regions: readonly Region[], uncertain: readonly { regionIds: string[]; why: string }[]): ModelNote[] {
   const why = new Map<string, string>();
-  for (const banner of input.uncertainBanners) for (const id of banner.regionIds) if (!why.has(id)) why.set(id, banner.why);
-  for (const region of input.regions) {
-    if (why.has(region.id)) continue;
-    const first = tiedForFirst(steps.filter((a) => a.regionId === region.id));
-    if (differ(first, (a) => `${a.groupId}\u241f${a.text}`)) why.set(region.id, `the main button of ${regionName(region)} depends on the sizes of its buttons`);
+  for (const banner of uncertain) for (const id of banner.regionIds) if (!why.has(id)) why.set(id, banner.why);
+  return regions.filter((r) => why.has(r.id)).map((r) => ({ kind: LAYOUT_UNKNOWN, message: why.get(r.id) as string, selector: r.selector }));
+}
+
+interface Tie {
+  region: Region;
+  /** Buttons tying for first in the region. */
+  regionTies: ActionElement[];
+  /** Per form or group of the region: buttons tying for first that differ in being disabled. */
+  groupTies: ActionElement[][];
+}
+
+function ties(model: Pick<PageModel, "regions" | "actions" | "controls">): Tie[] {
+  const steps = stepActions(model.actions, model.controls);
+  const out: Tie[] = [];
+  for (const region of model.regions) {
+    const inRegion = steps.filter((a) => a.regionId === region.id);
+    const first = tiedForFirst(inRegion);
+    const regionTies = differ(first, (a) => `${a.groupId}\u241f${a.text}\u241f${a.disabled}`) ? first : [];
+    const groups = new Set(inRegion.map((a) => a.groupId).filter((g): g is string => g !== null));
+    const groupTies = [...groups].map((g) => tiedForFirst(inRegion.filter((a) => a.groupId === g))).filter((t) => differ(t, (a) => a.disabled));
+    if (regionTies.length > 0 || groupTies.length > 0) out.push({ region, regionTies: regionTies, groupTies: groupTies });
   }
-  const groups = new Set(steps.map((a) => a.groupId).filter((g): g is string => g !== null));
-  for (const group of groups) {
-    const inGroup = steps.filter((a) => a.groupId === group);
-    const first = tiedForFirst(inGroup);
-    if (!differ(first, (a) => a.disabled)) continue;
-    const region = input.regions.find((r) => r.id === inGroup[0].regionId);
-    if (region && !why.has(region.id)) why.set(region.id, `whether the main button of a form in ${regionName(region)} is disabled depends on the sizes of its buttons`);
+  return out;
+}
+
+/** Informational notes for regions whose main button depends on button sizes. */
+export function rankingNotes(model: Pick<PageModel, "regions" | "actions" | "controls">): ModelNote[] {
+  return ties(model).map((t) => ({
+    kind: STATIC_MODE,
+    message: `the main button of ${regionName(t.region)} depends on the sizes of its buttons (${[...new Set([...t.regionTies, ...t.groupTies.flat()].map((a) => `"${a.text}"`))].join(", ")}); results are checked against each`,
+    selector: t.region.selector,
+  }));
+}
+
+/** Area rankings to try: each candidate first (with each other second), so that the step's purpose and main button take every value the sizes allow. */
+function rankings(tie: Tie): Map<ActionElement, number>[] {
+  const out: Map<ActionElement, number>[] = [];
+  const rt = tie.regionTies;
+  for (const a of rt) {
+    const others = rt.filter((b) => b !== a);
+    if (others.length === 0) out.push(new Map([[a, 2]]));
+    for (const b of others) out.push(new Map([[a, 2], [b, 1]]));
   }
-  return input.regions.filter((r) => why.has(r.id)).map((r) => ({ kind: LAYOUT_UNKNOWN, message: why.get(r.id) as string, selector: r.selector }));
+  for (const group of tie.groupTies) for (const a of group) out.push(new Map([[a, 3]]));
+  return out;
+}
+
+export interface RankingVariants {
+  /** Models that differ from the given one only in their buttons' areas, one per possible ranking. */
+  variants: PageModel[];
+  /** Regions with more possible rankings than are tried: their results are not known. */
+  tooMany: Region[];
+}
+
+/** The model with its buttons ranked in each way their unknown sizes allow, region by region. */
+export function rankingVariants(model: PageModel): RankingVariants {
+  const variants: PageModel[] = [];
+  const tooMany: Region[] = [];
+  for (const tie of ties(model)) {
+    const list = rankings(tie);
+    if (list.length > MAX_RANKING_VARIANTS) {
+      tooMany.push(tie.region);
+      continue;
+    }
+    for (const areas of list) variants.push({ ...model, actions: model.actions.map((a) => (areas.has(a) ? { ...a, area: areas.get(a) as number } : a)) });
+  }
+  return { variants, tooMany };
 }

@@ -9,9 +9,12 @@
  *   unticked, no button enabled, nothing not injected;
  * - a finding of hidden-consent-text rests on styles: with a style sheet not
  *   read, the styles may differ;
- * - findings and passes of bundled-consent rest on the region's purpose and
- *   main button: where those depend on layout (notes of kind "static-mode:
- *   layout unknown" naming the region), they are not known;
+ * - findings and passes of bundled-consent rest on each region's purpose and
+ *   main button. Where the main button depends on button sizes, the rule is
+ *   run again with the buttons ranked in every way the sizes allow, and only
+ *   results that hold in all of them stand; where a region itself depends on
+ *   layout (a note of kind "static-mode: layout unknown" naming it), its
+ *   results are unknown;
  * - what a script may add, or an unread frame may hold, is one page-level
  *   entry per rule.
  *
@@ -20,7 +23,8 @@
  */
 import type { ModelNote, PageModel } from "../model.js";
 import { runRules, type EngineOptions, type EngineResult } from "../engine.js";
-import type { IncompleteEntry } from "../types.js";
+import type { Finding, IncompleteEntry, PassEntry } from "../types.js";
+import { rankingVariants } from "./region-layout.js";
 import { FRAME_NOT_READ, LAYOUT_UNKNOWN, SCRIPTS_NOT_RUN, STYLESHEET_NOT_READ } from "./static-notes.js";
 
 /** Rules whose findings rest on computed styles. */
@@ -41,15 +45,13 @@ const PASS_MESSAGES: Readonly<Record<string, string>> = {
   [SCRIPTS_NOT_RUN]: "Fine in the HTML as served, but the page runs scripts, which static mode does not: they may tick, require, restyle or move it after load",
 };
 
-function first(notes: readonly ModelNote[], kind: string): ModelNote | null {
-  return notes.find((n) => n.kind === kind) ?? null;
-}
+const RANKING_MESSAGE = "holds for some sizes of the step's buttons and not for others; static mode does not lay out the page, so which button is the main one is not known";
 
 function where(note: ModelNote): { selector?: string } {
   return note.selector !== undefined ? { selector: note.selector } : {};
 }
 
-/** The regions whose reading depends on layout, by id, with why. */
+/** Regions whose existence depends on layout, by id, with the note saying why. */
 function layoutRegions(model: PageModel): Map<string, ModelNote> {
   const bySelector = new Map(model.notes.filter((n) => n.kind === LAYOUT_UNKNOWN && n.selector !== undefined).map((n) => [n.selector as string, n]));
   const out = new Map<string, ModelNote>();
@@ -67,30 +69,79 @@ function regionsBySelector(model: PageModel): Map<string, string> {
   return out;
 }
 
+type Verdict = "finding" | "pass";
+
+function resultKey(r: { selector: string; text: string }): string {
+  return `${r.selector}\u241f${r.text}`;
+}
+
+function verdicts(result: Pick<EngineResult, "findings" | "passes">, ruleId: string): Map<string, Verdict> {
+  const out = new Map<string, Verdict>();
+  for (const p of result.passes) if (p.ruleId === ruleId) out.set(resultKey(p), "pass");
+  for (const f of result.findings) if (f.ruleId === ruleId) out.set(resultKey(f), "finding");
+  return out;
+}
+
 /**
- * Moves the results static mode cannot stand behind to incomplete. `ruleIds`
- * are the rules that ran (for the page-level entries). Results of a browser
- * model are returned unchanged.
+ * Results of region-bound rules that change with the ranking of tied
+ * buttons, by key, and the items that only some rankings report (with no
+ * verdict in the model's own ranking).
  */
-export function staticLimits(model: PageModel, result: EngineResult, ruleIds: readonly string[]): EngineResult {
+function rankingDependent(model: PageModel, result: EngineResult, opts: EngineOptions): { keys: Set<string>; extra: IncompleteEntry[]; tooMany: Set<string> } {
+  const keys = new Set<string>();
+  const extra: IncompleteEntry[] = [];
+  const selected = opts.rules.filter((r) => REGION_RESULTS.has(r.rule.meta.id));
+  const { variants, tooMany } = rankingVariants(model);
+  if (selected.length === 0 || variants.length === 0) return { keys, extra, tooMany: new Set(tooMany.map((r) => r.id)) };
+  for (const { rule } of selected) {
+    const ruleId = rule.meta.id;
+    const base = verdicts(result, ruleId);
+    const baseKeys = new Set(base.keys());
+    for (const variant of variants) {
+      const other = runRules(variant, { ...opts, rules: selected.filter((s) => s.rule === rule) });
+      const seen = verdicts(other, ruleId);
+      for (const [key, verdict] of base) if (seen.get(key) !== verdict) keys.add(key);
+      for (const f of other.findings) {
+        const key = resultKey(f);
+        if (baseKeys.has(key) || keys.has(key)) continue;
+        keys.add(key);
+        extra.push({ ruleId, reason: LAYOUT_UNKNOWN, message: `Found only for some sizes of the step's buttons: ${f.message}; static mode does not lay out the page, so which button is the main one is not known`, selector: f.selector, text: f.text });
+      }
+    }
+  }
+  return { keys, extra, tooMany: new Set(tooMany.map((r) => r.id)) };
+}
+
+/**
+ * Moves the results static mode cannot stand behind to incomplete. Results of
+ * a browser model are returned unchanged.
+ */
+export function staticLimits(model: PageModel, result: EngineResult, opts: EngineOptions): EngineResult {
   if (model.source !== "static") return result;
-  const scripts = first(model.notes, SCRIPTS_NOT_RUN);
+  const scripts = model.notes.find((n) => n.kind === SCRIPTS_NOT_RUN) ?? null;
   const unknown = new Set(model.notes.map((n) => n.kind));
   const sheets = model.notes.filter((n) => n.kind === STYLESHEET_NOT_READ);
   const frames = model.notes.filter((n) => n.kind === FRAME_NOT_READ);
   const incomplete: IncompleteEntry[] = [...result.incomplete];
   const unknownRegions = layoutRegions(model);
-  const regionOf = unknownRegions.size > 0 ? regionsBySelector(model) : new Map<string, string>();
-  const regionNote = (ruleId: string, selector: string): ModelNote | null => {
-    if (!REGION_RESULTS.has(ruleId)) return null;
-    const regionId = regionOf.get(selector);
-    return regionId === undefined ? null : (unknownRegions.get(regionId) ?? null);
+  const ranking = rankingDependent(model, result, opts);
+  incomplete.push(...ranking.extra);
+  const regionOf = regionsBySelector(model);
+
+  /** Why a region-bound result is not known, or null. */
+  const regionDoubt = (r: Finding | PassEntry): string | null => {
+    if (!REGION_RESULTS.has(r.ruleId)) return null;
+    const regionId = regionOf.get(r.selector);
+    const note = regionId === undefined ? null : unknownRegions.get(regionId);
+    if (note) return `${note.message}, and static mode does not lay out the page`;
+    if (regionId !== undefined && ranking.tooMany.has(regionId)) return "the main button of its step depends on the sizes of more buttons than static mode tries";
+    return ranking.keys.has(resultKey(r)) ? RANKING_MESSAGE : null;
   };
 
   const findings = result.findings.filter((f) => {
-    const region = regionNote(f.ruleId, f.selector);
-    if (region) {
-      incomplete.push({ ruleId: f.ruleId, reason: LAYOUT_UNKNOWN, message: `${f.message}, as static mode reads the step; but ${region.message}, and static mode does not lay out the page`, selector: f.selector, text: f.text });
+    const doubt = regionDoubt(f);
+    if (doubt) {
+      incomplete.push({ ruleId: f.ruleId, reason: LAYOUT_UNKNOWN, message: `${f.message}, as static mode reads the step; but this ${doubt}`, selector: f.selector, text: f.text });
       return false;
     }
     if (sheets.length === 0 || !STYLE_FINDINGS.has(f.ruleId)) return true;
@@ -105,9 +156,9 @@ export function staticLimits(model: PageModel, result: EngineResult, ruleIds: re
   });
 
   const passes = result.passes.filter((p) => {
-    const region = regionNote(p.ruleId, p.selector);
-    if (region) {
-      incomplete.push({ ruleId: p.ruleId, reason: LAYOUT_UNKNOWN, message: `Not tied to the step as static mode reads it; but ${region.message}, and static mode does not lay out the page`, selector: p.selector, text: p.text });
+    const doubt = regionDoubt(p);
+    if (doubt) {
+      incomplete.push({ ruleId: p.ruleId, reason: LAYOUT_UNKNOWN, message: `Not tied to the step as static mode reads it; but this ${doubt}`, selector: p.selector, text: p.text });
       return false;
     }
     const reason = (PASSES_REST_ON[p.ruleId] ?? EVERY_UNKNOWN).find((kind) => unknown.has(kind));
@@ -116,7 +167,8 @@ export function staticLimits(model: PageModel, result: EngineResult, ruleIds: re
     return false;
   });
 
-  for (const ruleId of ruleIds) {
+  for (const { rule } of opts.rules) {
+    const ruleId = rule.meta.id;
     if (scripts) {
       incomplete.push({
         ruleId,
@@ -140,5 +192,5 @@ export function staticLimits(model: PageModel, result: EngineResult, ruleIds: re
 
 /** The rules over a static model, with what static mode cannot know moved to incomplete. */
 export function runStaticRules(model: PageModel, opts: EngineOptions): EngineResult {
-  return staticLimits(model, runRules(model, opts), opts.rules.map((r) => r.rule.meta.id));
+  return staticLimits(model, runRules(model, opts), opts);
 }

@@ -4,6 +4,7 @@
  * facts, selector path and place in document order.
  */
 import type { Viewport, Visibility } from "../model.js";
+import { AncestorKeys, elementKeys } from "./ancestor-filter.js";
 import { cascade, RuleIndex } from "./cascade.js";
 import { ComputedStyle, type FrameBase } from "./computed-style.js";
 import { parseInlineStyle } from "./declarations.js";
@@ -149,6 +150,7 @@ export function styleDocument(doc: DocumentScope, firstOrder: number): StyledTre
   const issues: StyleIssue[] = [];
   const scopes: StyleScope[] = [];
   const controlled = collapsedPanelIds(doc.root);
+  const ancestors = new AncestorKeys();
   const ctx = { viewport: doc.viewport, remPx: 16, frameBase: doc.frameBase };
   let order = firstOrder;
 
@@ -169,7 +171,7 @@ export function styleDocument(doc: DocumentScope, firstOrder: number): StyledTre
   const visit = (el: Element, parent: ElementInfo | null, scope: StyleScope): void => {
     const tag = tagOf(el);
     if (UNRENDERED.has(tag)) return;
-    const declared = cascade(uaDeclarations(el), scope.index.matching(el), parseInlineStyle(attr(el, "style") ?? ""));
+    const declared = cascade(uaDeclarations(el), scope.index.matching(el, ancestors), parseInlineStyle(attr(el, "style") ?? ""));
     const style = new ComputedStyle(declared, parent?.style ?? null, ctx, defaultDisplay(el));
     if (!parent) ctx.remPx = style.fontPx;
     let base = parent ? parent.inherited : doc.baseFacts;
@@ -179,7 +181,7 @@ export function styleDocument(doc: DocumentScope, firstOrder: number): StyledTre
     const collapsedPanel = style.display === "none" && isCollapsedPanel(el, controlled);
     const contentVisibility = (style.get("content-visibility") ?? "").trim().toLowerCase();
     const hidesContent = (tag === "details" && !hasAttr(el, "open")) || contentVisibility === "hidden";
-    const facts = boxFacts(style, base, collapsedPanel, hidesContent);
+    const facts = boxFacts(style, base, collapsedPanel, hidesContent, doc.viewport.width);
     const info = new StyledElement(el, tag, order++, parent, scope, style, facts.visibility, facts.inherited, flatChildren(el), hidesContent);
     elements.push(info);
     byElement.set(el, info);
@@ -194,11 +196,14 @@ export function styleDocument(doc: DocumentScope, firstOrder: number): StyledTre
       const mode = shadowRootMode(el);
       childScope = makeScope(shadow, info.selector, [...scope.shadowPath, localPath(el, scope.ids)], mode, scope);
     }
+    const keys = elementKeys(tag, attr(el, "id"), attr(el, "class"));
+    ancestors.push(keys);
     for (const child of info.children) {
       if (!isElement(child)) continue;
       const lightChildOfSlot = tag === "slot" && child.parent !== el;
       visit(child, info, lightChildOfSlot ? (scope.hostScope ?? scope) : childScope);
     }
+    ancestors.pop(keys);
     info.end = order - 1;
   };
 

@@ -38,7 +38,7 @@ const READ_PROPERTIES = new Set([
   "transform", "scale", "translate", "zoom", "text-indent", "position", "float", "left", "top", "right", "bottom", "width", "height",
   "min-width", "min-height", "max-width", "max-height", "overflow-x", "overflow-y", "clip", "clip-path", "content-visibility",
   "margin-left", "margin-top", "padding-top", "padding-right", "padding-bottom", "padding-left", "flex-grow", "flex-basis", "flex",
-  "background-clip", "-webkit-background-clip",
+  "background-clip", "-webkit-background-clip", "rotate", "perspective", "filter", "backdrop-filter", "contain", "will-change",
 ]);
 
 function readsSomething(decls: readonly Declaration[]): boolean {

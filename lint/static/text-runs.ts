@@ -27,6 +27,11 @@ export function textContrast(info: ElementInfo): Pick<TextRun, "background" | "b
   return { background: roundedColour(worst), backgroundSource: bg.kind, contrast: worstRatio };
 }
 
+/** The element paints its background through its text (background-clip: text): transparent glyphs show it. */
+function clipsBackgroundToText(info: ElementInfo): boolean {
+  return [info.style.get("background-clip"), info.style.get("-webkit-background-clip")].some((v) => v !== null && v.trim().toLowerCase() === "text");
+}
+
 /** A run for text held directly by `owner`; `collapsed` marks text inside a closed <details> or content-visibility:hidden element. */
 export function makeRun(owner: ElementInfo, text: string, collapsed: boolean): TextRun {
   const style = owner.style;
@@ -39,7 +44,7 @@ export function makeRun(owner: ElementInfo, text: string, collapsed: boolean): T
     fontWeight: style.fontWeight,
     color: roundedColour(style.textColour),
     ...textContrast(owner),
-    colorTransparent: style.textColour.a === 0,
+    colorTransparent: style.textColour.a === 0 && !clipsBackgroundToText(owner),
     box: { ...ZERO_BOX },
     visibility,
     selector: owner.selector,

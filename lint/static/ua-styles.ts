@@ -36,9 +36,30 @@ export function defaultDisplay(el: Element): string {
   return TABLE[tag] ?? "inline";
 }
 
-/** User-agent declarations for an element, lowest in the cascade. */
-export function uaDeclarations(el: Element): Declaration[] {
+/** What the user-agent declarations of an element depend on, as a cache key. */
+function uaKey(el: Element, tag: string): string {
+  const hidden = attr(el, "hidden");
+  const type = tag === "input" || tag === "button" ? (attr(el, "type") ?? "").toLowerCase() : "";
+  const flag = tag === "a" ? hasAttr(el, "href") : tag === "dialog" ? hasAttr(el, "open") : false;
+  return `${tag}\u241f${hidden === null ? "" : `h:${hidden.trim().toLowerCase()}`}\u241f${type}\u241f${flag ? 1 : 0}`;
+}
+
+const uaCache = new Map<string, readonly Declaration[]>();
+
+/** User-agent declarations for an element, lowest in the cascade (shared between elements: not to be changed). */
+export function uaDeclarations(el: Element): readonly Declaration[] {
   const tag = tagOf(el);
+  const key = uaKey(el, tag);
+  let found = uaCache.get(key);
+  if (!found) {
+    if (uaCache.size > 2000) uaCache.clear();
+    found = computeUaDeclarations(el, tag);
+    uaCache.set(key, found);
+  }
+  return found;
+}
+
+function computeUaDeclarations(el: Element, tag: string): Declaration[] {
   const out: Declaration[] = [];
   const add = (property: string, value: string): void => {
     out.push({ property, value, important: false });

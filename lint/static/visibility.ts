@@ -34,27 +34,51 @@ export const NO_FACTS: InheritedFacts = { displayNone: false, collapsed: false, 
 
 const CLIPPING_OVERFLOW = new Set(["hidden", "clip", "auto", "scroll"]);
 const SCROLLING_OVERFLOW = new Set(["auto", "scroll", "overlay"]);
+/** Displays whose boxes take a width and height (inline boxes ignore them). */
+const BOXED = new Set(["block", "inline-block", "flex", "inline-flex", "grid", "inline-grid", "flow-root", "list-item", "inline-list-item"]);
+const FLEX_CONTAINERS = new Set(["flex", "inline-flex"]);
 
-function overflowValues(style: ComputedStyle): string[] {
-  return [style.get("overflow-x"), style.get("overflow-y")].map((v) => (v ?? "visible").trim().toLowerCase());
+function overflowValue(style: ComputedStyle, property: string): string {
+  const v = style.get(property);
+  return v === null ? "visible" : v.trim().toLowerCase();
 }
 
-function isOffscreen(style: ComputedStyle): boolean {
+/**
+ * The element's containing block is the viewport (fixed) or the initial
+ * containing block (absolute), at the page's origin: no ancestor is
+ * positioned (for absolute) or makes a containing block for fixed boxes
+ * (transform, filter, perspective, contain, will-change).
+ */
+function containingBlockAtOrigin(style: ComputedStyle): boolean {
+  for (let p = style.parent; p; p = p.parent) {
+    if (p.containsFixed) return false;
+    if (style.position === "absolute" && p.position !== "static") return false;
+  }
+  return true;
+}
+
+/**
+ * The box lies wholly off the page to the left or top, as far as CSS alone
+ * tells: a fixed box, or an absolute one placed from the page's origin, at a
+ * large negative left/top (or left + width <= 0); and any box pushed left
+ * (position, margin, text-indent, translate) by more than the viewport's
+ * width and then some, so that no placement of its container brings it
+ * back. Other offsets, and vertical ones relative to a container whose place
+ * on a long page is unknown, need layout.
+ */
+function isOffscreen(style: ComputedStyle, viewportWidth: number): boolean {
   const far = (n: number | null): boolean => n !== null && n <= -OFFSCREEN_PX;
-  if (style.position !== "static" && style.position !== "sticky") {
-    const left = style.lengthPx("left");
+  const farLeft = (n: number | null): boolean => n !== null && n <= -(viewportWidth + OFFSCREEN_PX);
+  const left = style.position === "static" || style.position === "sticky" ? null : style.lengthPx("left");
+  if ((style.position === "absolute" || style.position === "fixed") && containingBlockAtOrigin(style)) {
     const top = style.lengthPx("top");
     if (far(left) || far(top)) return true;
     const width = style.lengthPx("width");
     const height = style.lengthPx("height");
-    if (style.position !== "relative") {
-      if (left !== null && width !== null && left + width <= 0) return true;
-      if (top !== null && height !== null && top + height <= 0) return true;
-    }
-  }
-  if (far(style.lengthPx("margin-left")) || far(style.lengthPx("margin-top"))) return true;
-  if (style.textIndentPx <= -OFFSCREEN_PX) return true;
-  return style.translateX <= -OFFSCREEN_PX || style.translateY <= -OFFSCREEN_PX;
+    if (left !== null && width !== null && left + width <= 0) return true;
+    if (top !== null && height !== null && top + height <= 0) return true;
+  } else if (farLeft(left)) return true;
+  return farLeft(style.lengthPx("margin-left")) || farLeft(style.textIndentPx) || farLeft(style.translateX);
 }
 
 /** clip: rect(top, right, bottom, left) leaves at most a 1px sliver (it applies to absolutely positioned boxes). */
@@ -129,26 +153,49 @@ export interface BoxFacts {
  * of a disclosure widget (counted as collapsed, not display:none).
  * `hidesContent`: its children are collapsed (closed <details>, content-visibility:hidden).
  */
-export function boxFacts(style: ComputedStyle, base: InheritedFacts, collapsedPanel: boolean, hidesContent: boolean): BoxFacts {
+/** A side's padding is unset or zero (padding shows overflowing content even in a zero-size box). */
+function noPadding(style: ComputedStyle, a: string, b: string): boolean {
+  return [a, b].every((p) => style.get(p) === null || style.lengthPx(p) === 0);
+}
+
+/** The element's width or height is zero by its own CSS, whatever the layout around it. */
+function zeroByCss(style: ComputedStyle): boolean {
+  if (!BOXED.has(style.layoutDisplay) && !style.layoutDisplay.startsWith("table")) return false;
+  const flexed = FLEX_CONTAINERS.has(style.parent?.containerDisplay ?? "") && (style.get("flex-grow") !== null || style.get("flex-basis") !== null);
+  const zero = (size: string, min: string, max: string): boolean => {
+    const minPx = style.get(min) === null ? 0 : style.lengthPx(min);
+    return (style.lengthPx(size) === 0 || style.lengthPx(max) === 0) && minPx === 0;
+  };
+  const width = !flexed && zero("width", "min-width", "max-width") && noPadding(style, "padding-left", "padding-right");
+  const height = !flexed && zero("height", "min-height", "max-height") && noPadding(style, "padding-top", "padding-bottom");
+  return width || height;
+}
+
+export function boxFacts(style: ComputedStyle, base: InheritedFacts, collapsedPanel: boolean, hidesContent: boolean, viewportWidth: number): BoxFacts {
   const ownNone = style.display === "none";
-  const [ox, oy] = overflowValues(style);
+  const ox = overflowValue(style, "overflow-x");
+  const oy = overflowValue(style, "overflow-y");
   const clipsOverflow = CLIPPING_OVERFLOW.has(ox) || CLIPPING_OVERFLOW.has(oy);
   const width = style.lengthPx("width");
   const height = style.lengthPx("height");
   const maxWidth = style.lengthPx("max-width");
   const maxHeight = style.lengthPx("max-height");
-  const zeroSize = clipsOverflow && (width === 0 || height === 0 || maxWidth === 0 || maxHeight === 0);
+  const displayNone = base.displayNone || (ownNone && !collapsedPanel);
+  const collapsed = base.collapsed || (ownNone && collapsedPanel);
+  const rendered = !displayNone && !collapsed;
+  const zeroSize = rendered && clipsOverflow && zeroByCss(style);
+  const shown = rendered && !zeroSize;
   const clipShape = clipRectClips(style) || clipPathClips(style);
   const onePixel = tiny(width) || tiny(height) || tiny(maxWidth) || tiny(maxHeight);
   const outOfFlow = style.position === "absolute" || style.position === "fixed";
   const srOnlyBox = (clipShape && onePixel) || (outOfFlow && clipsOverflow && (tiny(width) || tiny(maxWidth)) && (tiny(height) || tiny(maxHeight)) && !zeroSize);
   const visibility: Visibility = {
-    displayNone: base.displayNone || (ownNone && !collapsedPanel),
+    displayNone,
     visibilityHidden: style.visibility !== "visible",
     zeroSize,
-    offscreen: base.offscreen || isOffscreen(style),
-    clipped: base.clipped || clipShape || srOnlyBox,
-    collapsed: base.collapsed || (ownNone && collapsedPanel),
+    offscreen: shown && (base.offscreen || isOffscreen(style, viewportWidth)),
+    clipped: shown && (base.clipped || clipShape || srOnlyBox),
+    collapsed,
     opacity: style.opacity,
     transformScale: style.transformScale,
     covered: false,
