@@ -311,7 +311,9 @@ async function lintTarget(browser: Browser, server: LocalFileServer, job: Target
           message = `${label} did not finish within ${timeoutMs} ms (--timeout): the page stopped answering, a script on it seems to run without end.`;
         }
         crashed = isCrash(error, browser);
-        results.push({ ...base, error: message, durationMs: Date.now() - started });
+        // A flow step fails on the page the flow had reached, not on its start page.
+        const reached = i > 0 && !crashed ? server.displayUrl(page.url()) : "";
+        results.push({ ...base, ...(reached && reached !== "about:blank" ? { url: reached } : {}), error: message, durationMs: Date.now() - started });
         break;
       }
     }
