@@ -97,12 +97,47 @@ function writeHtml(report) {
   say(`Full report with screenshots: ${relative(process.cwd(), out) || out}`);
 }
 
+/**
+ * 5. Did the fix really ship? The annual-bill flow in three later versions,
+ * each compared with the original by `consentlint diff` (states paired by
+ * flow name and step), as the change log a person reads.
+ */
+async function showFixVerification(report) {
+  const { diffReports, formatDiffText } = await dist("diff.js");
+  const version = (suffix) => ({ ...report, results: report.results.filter((r) => r.target.startsWith(`flows/annual-bill-2017${suffix}/`)) });
+  const versions = [
+    { suffix: "-fixed", title: "A real fix: unticked, readable, offered on a step of its own", expected: "fixed" },
+    { suffix: "-cosmetic", title: "A cosmetic change: moved, new ids and classes, reworded, restyled, still ticked and unreadable", expected: "not-fixed" },
+    { suffix: "-partial", title: "Half a fix: unticked, but still unreadable and still two purposes in one box", expected: "partially-fixed" },
+  ];
+  rule("Did the fix really ship?");
+  say("The same flow (name: annual-bill-2017) linted again later, compared by fingerprint:\n");
+  const before = version("");
+  const verdicts = [];
+  for (const v of versions) {
+    const after = version(v.suffix);
+    say(`$ consentlint diff before.json after.json   # ${v.title}`);
+    if (before.results.length === 0 || after.results.length === 0) {
+      say("  (not linted)\n");
+      verdicts.push(null);
+      continue;
+    }
+    const diff = diffReports(before, after);
+    for (const line of formatDiffText(diff).trimEnd().split("\n")) say(`  ${line}`);
+    say();
+    verdicts.push(diff.verdict === v.expected);
+  }
+  say("(the committed baselines give the same: consentlint diff snapshots/annual-bill-2017 snapshots/annual-bill-2017-cosmetic)");
+  return verdicts.every(Boolean);
+}
+
 const report = await lintCorpus();
 showOverview(report);
 const { page, flow } = showAnnualBill(report);
 writeHtml(report);
+const verified = await showFixVerification(report);
 
 const failed = report.results.filter((r) => r.error);
 for (const r of failed) process.stderr.write(`could not lint ${r.target}${r.step ? ` › ${r.step}` : ""}: ${r.error}\n`);
 const story = page && page.findings.length === 3 && flow.some((s) => s.findings.length === 3);
-process.exitCode = failed.length > 0 || !story ? 1 : 0;
+process.exitCode = failed.length > 0 || !story || !verified ? 1 : 0;
