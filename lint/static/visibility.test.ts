@@ -103,3 +103,37 @@ describe("static visibility", () => {
     ]);
   });
 });
+
+describe("static visibility: only what CSS alone decides", () => {
+  it("puts a box off-screen from its containing block only when that block is at the page's origin", () => {
+    const m = staticModel(
+      `<p style="position:absolute; left:-600px; width:300px">From origin</p><div style="position:relative"><p style="position:absolute; left:-600px; width:300px">Near a container</p><p style="position:absolute; left:-9999px">Far from a container</p><p style="position:absolute; top:-9999px">Above a container</p></div><div style="transform: translateX(10px)"><p style="position:fixed; left:-800px">Fixed in a transform</p></div>`,
+    );
+    expect(flags(run(m, "From origin").visibility)).toEqual(["offscreen"]);
+    expect(flags(run(m, "Near a container").visibility)).toEqual([]);
+    expect(flags(run(m, "Far from a container").visibility)).toEqual(["offscreen"]);
+    expect(flags(run(m, "Above a container").visibility)).toEqual([]);
+    expect(flags(run(m, "Fixed in a transform").visibility)).toEqual([]);
+  });
+
+  it("does not take a zero size from CSS that layout may override: inline boxes, padding, a minimum, a growing flex item", () => {
+    const m = staticModel(
+      `<span style="width:0; overflow:hidden">Inline</span><div style="height:0; overflow:hidden; padding-bottom:20px">Padded</div><div style="height:0; min-height:40px; overflow:hidden">Minimum</div><div style="display:flex"><div style="width:0; flex-grow:1; overflow:hidden">Growing</div></div><div style="display:flex"><div style="width:0; overflow:hidden">Fixed flex item</div></div>`,
+    );
+    for (const text of ["Inline", "Padded", "Minimum", "Growing"]) expect(flags(run(m, text).visibility)).toEqual([]);
+    expect(flags(run(m, "Fixed flex item").visibility)).toEqual(["zeroSize"]);
+  });
+
+  it("reports off-screen, clipped and zero size only for rendered boxes, as the browser does", () => {
+    const m = staticModel(`<div style="display:none"><p style="position:absolute; left:-9999px">Gone</p><p style="clip-path: inset(50%)">Cut</p></div><details><summary>More</summary><p style="text-indent:-9999px">Folded</p></details>`);
+    expect(flags(run(m, "Gone").visibility)).toEqual(["displayNone"]);
+    expect(flags(run(m, "Cut").visibility)).toEqual(["displayNone"]);
+    expect(flags(run(m, "Folded").visibility)).toEqual(["collapsed"]);
+  });
+
+  it("does not call text transparent when its background shows through it (background-clip: text)", () => {
+    const m = staticModel(`<p style="color: transparent; background: linear-gradient(#000, #333) text">Gradient text</p><p style="-webkit-text-fill-color: transparent">Invisible</p>`);
+    expect(run(m, "Gradient text").colorTransparent).toBe(false);
+    expect(run(m, "Invisible").colorTransparent).toBe(true);
+  });
+});
