@@ -373,7 +373,7 @@ function edit(html: string, ...edits: (($: CheerioAPI, s: Subject) => void)[]): 
 
 // ---------------------------------------------------------------------------
 
-const RUNS = Number(process.env.FINGERPRINT_RUNS ?? 50);
+const RUNS = Number(process.env.FINGERPRINT_RUNS ?? 40);
 const counts: Record<string, { cases: number; ms: number }> = {};
 function counted<T>(name: string, fn: () => T): T {
   const started = Date.now();
