@@ -334,7 +334,13 @@ async function lintTarget(browser: Browser, server: LocalFileServer, job: Target
 async function lintTargetWithRetry(keeper: BrowserKeeper, server: LocalFileServer, job: TargetJob, timeoutMs: number, keepModel: boolean, hooks: StateHooks): Promise<LintResultWithModel[]> {
   let retried: string | null = null;
   for (let attempt = 1; ; attempt++) {
-    const browser = await keeper.get();
+    let browser: Browser;
+    try {
+      browser = await keeper.get();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+      return [{ ...emptyResult(job, job.steps[0]?.name), error: `No browser to lint ${job.target.input} with: ${reason}${retried ? ` (after: ${retried})` : ""}` }];
+    }
     const outcome = await lintTarget(browser, server, job, timeoutMs, keepModel, hooks);
     if (outcome.wedged) keeper.replace(browser, `the browser stopped answering while linting ${job.target.input}`);
     else if (!browser.isConnected()) keeper.replace(browser, `the browser closed or crashed while linting ${job.target.input}`);
