@@ -45,7 +45,10 @@ const { AxeBuilder } = await import("@axe-core/playwright");
 function parseArgs(argv) {
   const opts = {
     quick: false,
+    full: false,
     pages: null,
+    corpusPages: null,
+    corpusConcurrency: null,
     scaleStates: null,
     concurrency: null,
     modes: ["floor", "lint", "axe", "static"],
@@ -63,7 +66,10 @@ function parseArgs(argv) {
       return v;
     };
     if (a === "--quick") opts.quick = true;
+    else if (a === "--full") opts.full = true;
     else if (a === "--pages") opts.pages = positive(a, value());
+    else if (a === "--corpus-pages") opts.corpusPages = positive(a, value());
+    else if (a === "--corpus-concurrency") opts.corpusConcurrency = value().split(",").map((v) => positive(a, v));
     else if (a === "--scale-states") opts.scaleStates = positive(a, value());
     else if (a === "--concurrency") opts.concurrency = value().split(",").map((v) => positive(a, v));
     else if (a === "--modes") opts.modes = list(a, value(), ["floor", "lint", "axe", "static"]);
@@ -75,10 +81,14 @@ function parseArgs(argv) {
     else if (a === "-h" || a === "--help") usage(null);
     else usage(`unknown option ${a}`);
   }
-  opts.pages ??= opts.quick ? 30 : 200;
+  const defaultC = Math.max(1, Math.min(4, availableParallelism()));
+  opts.pages ??= opts.quick ? 24 : 100;
+  opts.corpusPages ??= opts.quick ? 24 : Infinity;
   opts.scaleStates ??= opts.quick ? 100 : 500;
-  opts.concurrency ??= opts.quick ? [1, 2] : [1, 2, 4];
-  opts.profilePages ??= opts.quick ? 15 : 60;
+  opts.concurrency ??= opts.quick ? [defaultC] : [1, 2, 4];
+  // The corpus (small pages) at the default concurrency only, unless --full or asked.
+  opts.corpusConcurrency ??= opts.full ? opts.concurrency : [defaultC];
+  opts.profilePages ??= opts.quick ? 10 : 30;
   opts.json ??= opts.quick ? join(root, "tmp", "bench", "quick.json") : join(root, "bench", "results", "latest.json");
   return opts;
 }
@@ -96,8 +106,13 @@ function list(name, v, allowed) {
 }
 
 function usage(error) {
-  const text = `usage: node scripts/bench.mjs [--quick] [--pages N] [--concurrency 1,2,4] [--modes floor,lint,axe,static]
-       [--sets corpus,generated] [--scale-states N] [--no-scale] [--profile-pages N] [--no-profile] [--json FILE]`;
+  const text = `usage: node scripts/bench.mjs [--quick | --full] [--pages N] [--concurrency 1,2,4] [--modes floor,lint,axe,static]
+       [--sets corpus,generated] [--corpus-pages N] [--corpus-concurrency 2] [--scale-states N] [--no-scale]
+       [--profile-pages N] [--no-profile] [--json FILE]
+
+  --quick   24 corpus and 24 generated pages at the default concurrency, 100 states in the scale run (under 3 minutes)
+  default   the corpus at the default concurrency, 100 generated pages at concurrency 1, 2 and 4, 500 states in the scale run
+  --full    as default, plus the corpus at every concurrency and separate lint() runs of 100 and 300 pages for linearity`;
   process.stderr.write((error ? `bench: ${error}\n` : "") + text + "\n");
   process.exit(error ? 2 : 0);
 }
@@ -189,9 +204,13 @@ function sampleTree(browserPids = null) {
   };
 }
 
-/** Samples memory every `intervalMs` while a part of a run goes on; keeps peaks and the CPU used. */
+/**
+ * Samples memory every `intervalMs` while a part of a run goes on; keeps
+ * peaks and the CPU used. A sample reads /proc for every process (a few ms on
+ * an idle machine), so it is taken once a second.
+ */
 class Sampler {
-  constructor(browserPids = null, intervalMs = 200) {
+  constructor(browserPids = null, intervalMs = 1000) {
     this.browserPids = browserPids;
     this.start = sampleTree(browserPids);
     this.peak = { rssKiB: 0, pssKiB: 0, nodeRssKiB: 0, browserRssKiB: 0 };
@@ -445,7 +464,7 @@ async function scaleRun(set, concurrency) {
   const every = 50;
   const points = [];
   const started = performance.now();
-  const sampler = new Sampler(null, 500);
+  const sampler = new Sampler(null);
   const report = await lint(set.inputs, {
     cwd: set.cwd,
     config: set.config,
@@ -637,7 +656,14 @@ async function main() {
   log(`bench: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, Chromium ${browserVersion}${opts.quick ? " (quick)" : ""}`);
 
   const sets = [];
-  if (opts.sets.includes("corpus")) sets.push(pageSet("corpus", { cwd: join(root, "corpus"), config: join(root, "corpus", "consentlint.config.json"), inputs: ["pages"] }));
+  if (opts.sets.includes("corpus")) {
+    const corpus = pageSet("corpus", { cwd: join(root, "corpus"), config: join(root, "corpus", "consentlint.config.json"), inputs: ["pages"] });
+    if (corpus.jobs.length > opts.corpusPages) {
+      corpus.jobs = corpus.jobs.slice(0, opts.corpusPages);
+      corpus.inputs = corpus.jobs.map((j) => j.path);
+    }
+    sets.push(corpus);
+  }
   if (opts.sets.includes("generated")) sets.push(generatedSet("generated", opts.pages));
   for (const s of sets) log(`bench: set ${s.name}: ${s.jobs.length} pages, ${s.elementsMedian} elements (median), ${s.elementsMax} at most`);
 
@@ -645,7 +671,7 @@ async function main() {
   const browserModes = opts.modes.filter((m) => m !== "static");
   for (const set of sets) {
     if (browserModes.length > 0) {
-      for (const c of opts.concurrency) {
+      for (const c of set.name === "corpus" ? opts.corpusConcurrency : opts.concurrency) {
         log(`bench: ${set.name}, ${browserModes.join(" + ")} interleaved, concurrency ${c}...`);
         for (const run of await compareModes(set, browserModes, c)) {
           runs.push(run);
@@ -665,11 +691,12 @@ async function main() {
   let scale = null;
   let linearity = null;
   if (opts.scale) {
-    const counts = opts.quick ? [30, 90] : [100, 300];
-    const big = generatedSet("scale", Math.max(opts.scaleStates, ...counts));
-    log(`bench: linearity, lint() of ${counts.join(" and ")} pages, concurrency ${defaultC}...`);
-    linearity = await linearityRuns(big, counts, defaultC);
     const states = generatedSet("scale", opts.scaleStates);
+    if (opts.full) {
+      const counts = [100, 300].filter((n) => n <= opts.scaleStates);
+      log(`bench: linearity, separate lint() runs of ${counts.join(" and ")} pages, concurrency ${defaultC}...`);
+      linearity = await linearityRuns(states, counts, defaultC);
+    }
     log(`bench: scale, lint() of ${opts.scaleStates} states, concurrency ${defaultC}, memory every 50 states...`);
     scale = await scaleRun(states, defaultC);
     log(`  ${(scale.totalMs / 1000).toFixed(1)} s, ${scale.time.msPerState} ms per state, R² ${scale.time.r2}`);
