@@ -69,7 +69,7 @@ for (const lang of LANGS) {
           message: new RegExp(`^Consent to .*credit scoring.* is tied to "${primaryButton("report", lang)}" \\(ticked in advance\\)$`, "u"),
           text: WORDS.creditSharing[lang],
           evidence: { primaryPurpose: "view-report", bundling: ["pre-checked"], primaryAction: primaryButton("report", lang), checked: true },
-          fingerprintParts: ["control", "checkbox", "credit-scoring+third-party-sharing", "page"],
+          fingerprintParts: ["control", "checkbox", "credit-scoring+third-party-sharing"],
         },
       ],
     },

@@ -99,7 +99,7 @@ function controlFinding(c: ControlView, bundling: Bundling[], view: ConsentView,
     name: c.control.name,
     text: reportedText(c.text),
     evidence: bundledEvidence(controlEvidence(c), bundling, c.region, groupAction, model),
-    fingerprintParts: ["control", c.control.kind, purposeKey(c.analysis.purposes), c.region.region.kind],
+    fingerprintParts: ["control", c.control.kind, purposeKey(c.analysis.purposes)],
   };
 }
 
@@ -112,7 +112,7 @@ function statementFinding(s: StatementView, model: PageModel): RuleFinding {
     name: "",
     text: reportedText(s.block.text),
     evidence: bundledEvidence(statementEvidence(s), bundling, s.region, null, model),
-    fingerprintParts: ["statement", "text", purposeKey(s.analysis.purposes), s.region.region.kind],
+    fingerprintParts: ["statement", "text", purposeKey(s.analysis.purposes)],
   };
 }
 
@@ -133,7 +133,7 @@ function buttonFindings(view: ConsentView, model: PageModel): RuleFinding[] {
         name: action.text,
         text: reportedText(action.text),
         evidence: bundledEvidence({ purposes: analysis.purposes, language: analysis.language.language, disabled: action.disabled }, bundling, region, action, model),
-        fingerprintParts: ["button", action.role, purposeKey(analysis.purposes), region.region.kind],
+        fingerprintParts: ["button", action.role, purposeKey(analysis.purposes)],
       });
     }
   }

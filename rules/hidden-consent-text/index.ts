@@ -124,7 +124,6 @@ interface Anchor {
   text: string;
   kind: string;
   purposes: Purpose[];
-  regionKind: string;
   evidence: Evidence;
 }
 
@@ -147,7 +146,6 @@ function controlAnchor(c: ControlView): Anchor {
     text: reportedText(c.text),
     kind: c.control.kind,
     purposes: c.analysis.purposes,
-    regionKind: c.region.region.kind,
     evidence: controlEvidence(c),
   };
 }
@@ -172,7 +170,6 @@ function statementAnchor(s: StatementView): Anchor {
     text: reportedText(s.block.text),
     kind: "text",
     purposes: s.analysis.purposes,
-    regionKind: s.region.region.kind,
     evidence: statementEvidence(s),
   };
 }
@@ -189,7 +186,7 @@ function findingOf(subject: Subject, anchor: Anchor, verdict: Verdict & { kind: 
     name: anchor.name,
     text: anchor.text,
     evidence: { ...anchor.evidence, ...runEvidence(verdict.run, verdict.conditions), viewport: model.viewport },
-    fingerprintParts: [subject.anchor, anchor.kind, purposeKey(anchor.purposes), verdict.kind, anchor.regionKind],
+    fingerprintParts: [subject.anchor, anchor.kind, purposeKey(anchor.purposes)],
   };
 }
 

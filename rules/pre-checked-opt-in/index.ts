@@ -26,7 +26,7 @@ function finding(c: ControlView, model: PageModel): RuleFinding {
     name: control.name,
     text: reportedText(c.text),
     evidence: { ...controlEvidence(c), primaryPurpose: c.region.purpose.purpose, viewport: model.viewport },
-    fingerprintParts: ["control", control.kind, purposeKey(c.analysis.purposes), c.region.region.kind],
+    fingerprintParts: ["control", control.kind, purposeKey(c.analysis.purposes)],
   };
 }
 

@@ -101,7 +101,7 @@ invalid.push(
   {
     name: "a ticked box inside a same-origin iframe",
     model: reportStep("en", { controls: [{ label: WORDS.creditSharing.en, checked: true, framePath: "iframe#offer", selector: "iframe#offer >>> #share" }] }),
-    errors: [{ selector: "iframe#offer >>> #share", fingerprintParts: ["control", "checkbox", "credit-scoring+third-party-sharing", "page"] }],
+    errors: [{ selector: "iframe#offer >>> #share", fingerprintParts: ["control", "checkbox", "credit-scoring+third-party-sharing"] }],
   },
   {
     name: "a box inside an open shadow root, injected after load",
