@@ -45,6 +45,21 @@ describe("consentView", () => {
     expect(yes[0].text).toBe(`${WORDS.sharingQuestion.en} Yes`);
   });
 
+  it("counts a yes/no radio group as one consent choice when judging what the step is for", () => {
+    const model = makeModel({
+      lang: "zh",
+      regions: [{ id: "page", headings: ["城市马拉松"] }],
+      controls: [
+        { kind: "radio", label: "是", groupLabel: "是否同意将您的报名信息提供给赞助商用于营销推广？", groupName: "s", checked: true },
+        { kind: "radio", label: "否", groupLabel: "是否同意将您的报名信息提供给赞助商用于营销推广？", groupName: "s" },
+      ],
+      actions: [{ text: "提交" }],
+    });
+    const view = consentView(model);
+    expect(view.consentControls).toHaveLength(2);
+    expect(view.regions[0].consentStep).toBe(false);
+  });
+
   it("reads a select's selected option", () => {
     const select = (selected: "yes" | "no") =>
       makeModel({

@@ -10,7 +10,7 @@ import { analyzeConsent, optionPolarity } from "../language/index.js";
 import { consentText, optionText } from "./control-text.js";
 import { langHint, languagesKey, statusIn } from "./languages.js";
 import { masterToggleAnalysis } from "./master-toggles.js";
-import { describeRegion, fallbackPageRegion, stepActions, type RegionView } from "./regions.js";
+import { describeRegion, fallbackPageRegion, stepActions, type RegionControlCounts, type RegionView } from "./regions.js";
 import { rankByProminence } from "./prominence.js";
 
 export type { RegionView } from "./regions.js";
@@ -92,6 +92,21 @@ function isGranting(control: Control, option: string | null, polarity: OptionPol
 
 type ControlReading = Omit<ControlView, "region">;
 
+/**
+ * Choices a region asks for, and how many ask for consent: a radio group is
+ * one choice ("Share my records? Yes / No" is one question, not two consent
+ * controls), every other control is one.
+ */
+function choiceCounts(readings: readonly ControlReading[]): RegionControlCounts {
+  const choices = new Map<string, boolean>();
+  for (const r of readings) {
+    const c = r.control;
+    const key = c.kind === "radio" && c.groupName !== null ? `radio\u0000${c.groupName}` : `control\u0000${c.id}`;
+    choices.set(key, (choices.get(key) ?? false) || r.consent);
+  }
+  return { controls: choices.size, consent: [...choices.values()].filter((consent) => consent).length };
+}
+
 function readControl(model: PageModel, control: Control, languages: readonly string[]): ControlReading {
   const blocks = blocksOf(control, model);
   const hint = langHint(model, blocks);
@@ -124,10 +139,7 @@ function buildView(model: PageModel, languages: readonly string[]): ConsentView 
 
   const regionList = model.regions.length > 0 ? model.regions : [fallbackPageRegion(model)];
   const actions = stepActions(model);
-  const regions = regionList.map((region) => {
-    const inRegion = readings.filter((r) => r.control.regionId === region.id);
-    return describeRegion(model, region, actions, { controls: inRegion.length, consent: inRegion.filter((r) => r.consent).length });
-  });
+  const regions = regionList.map((region) => describeRegion(model, region, actions, choiceCounts(readings.filter((r) => r.control.regionId === region.id))));
   const byId = new Map(regions.map((r) => [r.region.id, r]));
   const pageRegion = regions.find((r) => r.region.kind === "page") ?? regions[0];
   const regionOf = (regionId: string): RegionView => byId.get(regionId) ?? pageRegion;

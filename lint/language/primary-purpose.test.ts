@@ -19,6 +19,8 @@ const ROWS: Row[] = [
   ["en signup", "en", signals({ title: "Sign up", headings: ["Create your account"], buttons: ["Create account"], fields: ["Email", "Password"] }), "signup"],
   ["de signup", "de", signals({ headings: ["Konto erstellen"], buttons: ["Jetzt registrieren"] }), "signup"],
   ["zh signup", "zh-CN", signals({ headings: ["注册新账号"], buttons: ["立即注册"] }), "signup"],
+  ["zh event registration", "zh-CN", signals({ headings: ["2025 城市马拉松报名"], buttons: ["提交报名"], fields: ["手机号"] }), "signup"],
+  ["en account setup", "en", signals({ headings: ["Set up your account"], buttons: ["Finish setup", "Delivery", "Preferences"], fields: ["Email"] }), "signup"],
   ["zh-Hant signup", "zh-TW", signals({ title: "建立帳號", headings: ["第七賽季開戰", "建立遊戲帳號"], buttons: ["註冊並開始遊戲"] }), "signup"],
   ["en login", "en", signals({ headings: ["Welcome back"], buttons: ["Sign in"], fields: ["Email", "Password"] }), "login"],
   ["zh login", "zh-CN", signals({ headings: ["欢迎使用随记云笔记"], buttons: ["登录", "注册新账号"] }), "login"],

@@ -149,7 +149,7 @@ export const en: Lexicon = {
       { p: "view|see|download|open|show ~ my|your|the ~ bill|statement|report|summary|review|recap", gap: 3 },
     ],
     lottery: ["lottery|sweepstake*|prize draw|lucky draw|=draw|giveaway|raffle|enter to win|=win|spin the wheel|jackpot|instant win", { p: "enter ~ draw|competition|contest|giveaway", gap: 2 }],
-    signup: ["sign up|signup|create account|register|registration|=join|free trial|start trial|get started|open an account|become a member|=enrol|=enroll", { p: "create|open ~ account|profile", gap: 3 }, { p: "start ~ trial", gap: 3 }],
+    signup: ["sign up|signup|create account|register|registration|=join|free trial|start trial|get started|open an account|become a member|=enrol|=enroll", { p: "create|open|set up|setup ~ account|profile", gap: 3 }, { p: "start ~ trial", gap: 3 }],
     login: ["log in|login|sign in|signin|log on|welcome back|forgot password|forgot your password|passkey"],
     newsletter: ["newsletter*|=subscribe|mailing list|email updates|=digest", { p: "get|receive|sign up for ~ updates|news", gap: 3 }],
     checkout: [
