@@ -178,7 +178,7 @@ export function buildProgram(): Command {
         log,
         onResult: progress ? (result, done, total) => progress.onResult(result, done, total) : undefined,
         // The HTML report pictures each finding's element in context.
-        ...(options.format === "html" ? { screenshots: true } : {}),
+        screenshots: options.format === "html",
       }).finally(() => progress?.stop());
       if (options.quiet) {
         for (const r of report.results) r.findings = r.findings.filter((f) => f.severity === "error");

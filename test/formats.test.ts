@@ -246,8 +246,9 @@ describe("output formats on consent text with markup", () => {
     expect($("article.finding blockquote").first().text()).toBe(consentText());
     expect($("script, iframe, object, embed").length).toBe(0);
     expect($("*").toArray().flatMap((el) => ("attribs" in el ? Object.keys(el.attribs).filter((a) => a.startsWith("on")) : []))).toEqual([]);
-    // Every image is an embedded PNG.
-    $("img").each((_, img) => expect($(img).attr("src")).toMatch(/^data:image\/png;base64,/));
+    // Each finding pictures its element (a visible checkbox and label), embedded as a PNG.
+    expect($("article.finding figure.shot img").length).toBe(2);
+    $("img").each((_, img) => expect($(img).attr("src")).toMatch(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/));
   });
 
   it("html without --output is a usage error (exit 2) and writes nothing", async () => {
