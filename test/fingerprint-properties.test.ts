@@ -435,6 +435,24 @@ describe.each(subjects)("fingerprints of $name (static mode)", (s) => {
     );
   });
 
+  it("hold when the box moves into a dialog over the page, or its text into a collapsed section", () => {
+    const into = (wrapper: string, where: string) => {
+      const $ = cheerio.load(html);
+      const box = $(s.box).first().remove();
+      $(where).first().append($(wrapper).append(box));
+      return lintStatic($.html(), s);
+    };
+    const dialog = into(`<div role="dialog" aria-modal="true" aria-label="Notice" style="position:fixed;left:0;right:0;bottom:0;background:rgb(${s.background.join(",")})"><p>Notice</p></div>`, "body");
+    const kept = (r: LintResult, rules: string[]) => prints(r).filter((p) => rules.includes(p.split(":")[0]));
+    // A dialog may be read as a consent step of its own, which is not bundling: the other rules' findings stay the same.
+    expect(kept(dialog, ["pre-checked-opt-in", "hidden-consent-text"])).toEqual(kept(base, ["pre-checked-opt-in", "hidden-consent-text"]));
+    if (s.unreadable) {
+      const collapsed = into("<details><summary>More</summary></details>", "main");
+      expect(collapsed.findings.find((f) => f.ruleId === "hidden-consent-text")?.evidence.conditions).toEqual(["collapsed"]);
+      expect(prints(collapsed)).toEqual(prints(base));
+    }
+  });
+
   it("change when the purpose or the control changes", () => {
     const otherPurpose = lintStatic(reword(html, [s.otherPurpose]), s);
     expect(otherPurpose.findings.length).toBeGreaterThan(0);
