@@ -508,6 +508,7 @@ footer.report-foot { font-size: 13px; color: var(--muted); margin-top: 24px; }
   td.n { white-space: normal; }
   td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-size: 13px; }
 }
+@page { margin: 16mm 14mm; }
 @media print {
   body { background: #fff; font-size: 11pt; }
   .page { max-width: none; padding: 0; }
