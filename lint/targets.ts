@@ -6,7 +6,7 @@
 import { readdirSync, statSync } from "node:fs";
 import { dirname, extname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { minimatch } from "minimatch";
+import { Minimatch } from "minimatch";
 import { relativePosix } from "./config.js";
 import { isFlowFile, loadFlowFile } from "./flow/flow-file.js";
 import type { Flow } from "./flow/types.js";
@@ -19,6 +19,8 @@ export type Target =
 
 const HTML_EXTENSIONS = new Set([".html", ".htm", ".xhtml"]);
 const DEFAULT_EXCLUDES = ["**/node_modules/**", "**/.git/**"];
+/** Larger files are not pages a person reads; loading them would only exhaust the browser. */
+export const MAX_PAGE_BYTES = 64 * 1024 * 1024;
 const BLOCKED_SCHEMES = /^(javascript|data|chrome|chrome-extension|about|view-source|devtools|blob|ftp|ws|wss):/i;
 
 export interface ResolveOptions {
@@ -43,13 +45,16 @@ function walk(dir: string, out: string[], isExcluded: (path: string) => boolean,
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const flowFolder = insideFlow || entries.some((e) => e.isFile() && isFlowFile(e.name));
   for (const entry of entries) {
-    const full = join(dir, entry.name);
     if (entry.name.startsWith(".")) continue;
-    if (isExcluded(full)) continue;
-    if (entry.isDirectory()) walk(full, out, isExcluded, flowFolder);
-    else if (!entry.isFile()) continue;
-    else if (isFlowFile(entry.name)) out.push(full);
-    else if (!flowFolder && HTML_EXTENSIONS.has(extname(entry.name).toLowerCase())) out.push(full);
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!isExcluded(full)) walk(full, out, isExcluded, flowFolder);
+      continue;
+    }
+    // Only regular files: a pipe or device named page.html would block whoever reads it.
+    if (!entry.isFile()) continue;
+    const candidate = isFlowFile(entry.name) || (!flowFolder && HTML_EXTENSIONS.has(extname(entry.name).toLowerCase()));
+    if (candidate && !isExcluded(full)) out.push(full);
   }
 }
 
@@ -73,10 +78,10 @@ function flowTarget(input: string, path: string): Target {
 }
 
 export function resolveTargets(inputs: string[], opts: ResolveOptions): Target[] {
-  const globs = [...DEFAULT_EXCLUDES, ...opts.exclude];
+  const globs = [...DEFAULT_EXCLUDES, ...opts.exclude].map((g) => new Minimatch(g, { dot: true }));
   const isExcluded = (path: string) => {
     const rel = relativePosix(opts.excludeBase, path);
-    return globs.some((g) => minimatch(rel, g, { dot: true }) || minimatch(rel + "/", g, { dot: true }));
+    return globs.some((g) => g.match(rel) || g.match(rel + "/"));
   };
   const targets: Target[] = [];
   for (const input of inputs) {
@@ -108,6 +113,14 @@ export function resolveTargets(inputs: string[], opts: ResolveOptions): Target[]
       stat = statSync(path);
     } catch {
       targets.push({ kind: "invalid", input, error: `No such file or directory: ${input}. Check the path, or give an http(s) URL.` });
+      continue;
+    }
+    if (!stat.isDirectory() && !stat.isFile()) {
+      targets.push({ kind: "invalid", input, error: `${input} is not a regular file (a pipe, socket or device). Give a page, a flow, a directory of them, or a URL.` });
+      continue;
+    }
+    if (stat.isFile() && stat.size > MAX_PAGE_BYTES) {
+      targets.push({ kind: "invalid", input, error: `${input} is ${Math.round(stat.size / 1024 / 1024)} MB; consentlint lints pages of up to ${MAX_PAGE_BYTES / 1024 / 1024} MB.` });
       continue;
     }
     if (stat.isDirectory()) {
