@@ -485,7 +485,7 @@ describe("fingerprints in real Chromium", () => {
       writeFileSync(file, html);
       return file;
     });
-    const out = await lint(files, { browser, cwd: dir, viewport: s.viewport, locale: s.locale, concurrency: 2, timeout: 20_000 });
+    const out = await lint(files, { browser, cwd: dir, viewport: s.viewport, locale: s.locale, concurrency: 2, timeout: 60_000 });
     return files.map((f) => out.results.find((r) => resolve(dir, r.target) === f)!);
   }
 

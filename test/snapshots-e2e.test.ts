@@ -53,7 +53,7 @@ afterAll(async () => {
 });
 
 const run = (targets: string[], snapshotDir: string, updateSnapshots: LintOptions["updateSnapshots"]) =>
-  lint(targets, { browser, cwd: dir, snapshotDir, updateSnapshots, concurrency: 2, timeout: 25_000 });
+  lint(targets, { browser, cwd: dir, snapshotDir, updateSnapshots, concurrency: 2, timeout: 60_000 });
 
 function filesOf(folder: string): Map<string, Buffer> {
   return new Map(readdirSync(folder).sort().map((n) => [n, readFileSync(join(folder, n))]));
