@@ -45,6 +45,20 @@ function bucketOf(selector: string): Bucket {
   return { kind: "any" };
 }
 
+/** How a selector is filed and filtered, by selector: the same selectors come back in every page of a site. */
+const shapes = new Map<string, { bucket: Bucket; ancestors: string[] }>();
+const SHAPE_CACHE_LIMIT = 20_000;
+
+function shapeOf(selector: string): { bucket: Bucket; ancestors: string[] } {
+  let shape = shapes.get(selector);
+  if (!shape) {
+    if (shapes.size >= SHAPE_CACHE_LIMIT) shapes.clear();
+    shape = { bucket: bucketOf(selector), ancestors: requiredAncestorKeys(selector) };
+    shapes.set(selector, shape);
+  }
+  return shape;
+}
+
 interface IndexedRule {
   rule: StyleRule;
   /** Keys some ancestor must have for the rule to match (see ancestor-filter.ts). */
@@ -60,8 +74,8 @@ export class RuleIndex {
 
   constructor(rules: readonly StyleRule[]) {
     for (const rule of rules) {
-      const entry = { rule, ancestors: requiredAncestorKeys(rule.selector) };
-      const b = bucketOf(rule.selector);
+      const { bucket: b, ancestors } = shapeOf(rule.selector);
+      const entry = { rule, ancestors };
       if (b.kind === "any") {
         this.any.push(entry);
         continue;

@@ -89,16 +89,27 @@ function rankings(tie: Tie): Map<ActionElement, number>[] {
   return out;
 }
 
+export interface RankingVariant {
+  region: Region;
+  /**
+   * The model with the region's buttons ranked one of the ways their sizes
+   * allow, and with that region only: the rules' results for the region's
+   * own controls, statements and buttons are what they would be in the whole
+   * model (regions are judged each on their own); results for elements of
+   * other regions are not meaningful in it.
+   */
+  model: PageModel;
+}
+
 export interface RankingVariants {
-  /** Models that differ from the given one only in their buttons' areas, one per possible ranking. */
-  variants: PageModel[];
+  variants: RankingVariant[];
   /** Regions with more possible rankings than are tried: their results are not known. */
   tooMany: Region[];
 }
 
-/** The model with its buttons ranked in each way their unknown sizes allow, region by region. */
+/** The model's regions whose buttons tie, each with its buttons ranked in every way their unknown sizes allow. */
 export function rankingVariants(model: PageModel): RankingVariants {
-  const variants: PageModel[] = [];
+  const variants: RankingVariant[] = [];
   const tooMany: Region[] = [];
   for (const tie of ties(model)) {
     const list = rankings(tie);
@@ -106,7 +117,16 @@ export function rankingVariants(model: PageModel): RankingVariants {
       tooMany.push(tie.region);
       continue;
     }
-    for (const areas of list) variants.push({ ...model, actions: model.actions.map((a) => (areas.has(a) ? { ...a, area: areas.get(a) as number } : a)) });
+    const steps = stepActions(model.actions, model.controls).filter((a) => a.regionId === tie.region.id);
+    const order = (actions: readonly ActionElement[]): string => rankByProminence(actions).map((a) => a.id).join(" ");
+    const seen = new Set([order(steps)]);
+    for (const areas of list) {
+      const reranked = (a: ActionElement): ActionElement => (areas.has(a) ? { ...a, area: areas.get(a) as number } : a);
+      const key = order(steps.map(reranked));
+      if (seen.has(key)) continue;
+      seen.add(key);
+      variants.push({ region: tie.region, model: { ...model, regions: [tie.region], actions: model.actions.map(reranked) } });
+    }
   }
   return { variants, tooMany };
 }

@@ -75,10 +75,11 @@ function resultKey(r: { selector: string; text: string }): string {
   return `${r.selector}\u241f${r.text}`;
 }
 
-function verdicts(result: Pick<EngineResult, "findings" | "passes">, ruleId: string): Map<string, Verdict> {
-  const out = new Map<string, Verdict>();
-  for (const p of result.passes) if (p.ruleId === ruleId) out.set(resultKey(p), "pass");
-  for (const f of result.findings) if (f.ruleId === ruleId) out.set(resultKey(f), "finding");
+
+function verdicts(result: Pick<EngineResult, "findings" | "passes">, ruleId: string): Map<string, { verdict: Verdict; selector: string }> {
+  const out = new Map<string, { verdict: Verdict; selector: string }>();
+  for (const p of result.passes) if (p.ruleId === ruleId) out.set(resultKey(p), { verdict: "pass", selector: p.selector });
+  for (const f of result.findings) if (f.ruleId === ruleId) out.set(resultKey(f), { verdict: "finding", selector: f.selector });
   return out;
 }
 
@@ -87,23 +88,22 @@ function verdicts(result: Pick<EngineResult, "findings" | "passes">, ruleId: str
  * buttons, by key, and the items that only some rankings report (with no
  * verdict in the model's own ranking).
  */
-function rankingDependent(model: PageModel, result: EngineResult, opts: EngineOptions): { keys: Set<string>; extra: IncompleteEntry[]; tooMany: Set<string> } {
+function rankingDependent(model: PageModel, result: EngineResult, opts: EngineOptions, regionOf: ReadonlyMap<string, string>): { keys: Set<string>; extra: IncompleteEntry[]; tooMany: Set<string> } {
   const keys = new Set<string>();
   const extra: IncompleteEntry[] = [];
   const selected = opts.rules.filter((r) => REGION_RESULTS.has(r.rule.meta.id));
   const { variants, tooMany } = rankingVariants(model);
-  if (selected.length === 0 || variants.length === 0) return { keys, extra, tooMany: new Set(tooMany.map((r) => r.id)) };
-  for (const { rule } of selected) {
+  for (const { rule } of variants.length > 0 ? selected : []) {
     const ruleId = rule.meta.id;
     const base = verdicts(result, ruleId);
-    const baseKeys = new Set(base.keys());
     for (const variant of variants) {
-      const other = runRules(variant, { ...opts, rules: selected.filter((s) => s.rule === rule) });
+      const inRegion = (r: { selector: string }): boolean => regionOf.get(r.selector) === variant.region.id;
+      const other = runRules(variant.model, { ...opts, rules: selected.filter((s) => s.rule === rule) });
       const seen = verdicts(other, ruleId);
-      for (const [key, verdict] of base) if (seen.get(key) !== verdict) keys.add(key);
+      for (const [key, b] of base) if (seen.get(key)?.verdict !== b.verdict && inRegion(b)) keys.add(key);
       for (const f of other.findings) {
         const key = resultKey(f);
-        if (baseKeys.has(key) || keys.has(key)) continue;
+        if (base.has(key) || keys.has(key) || !inRegion(f)) continue;
         keys.add(key);
         extra.push({ ruleId, reason: LAYOUT_UNKNOWN, message: `Found only for some sizes of the step's buttons: ${f.message}; static mode does not lay out the page, so which button is the main one is not known`, selector: f.selector, text: f.text });
       }
@@ -124,9 +124,9 @@ export function staticLimits(model: PageModel, result: EngineResult, opts: Engin
   const frames = model.notes.filter((n) => n.kind === FRAME_NOT_READ);
   const incomplete: IncompleteEntry[] = [...result.incomplete];
   const unknownRegions = layoutRegions(model);
-  const ranking = rankingDependent(model, result, opts);
-  incomplete.push(...ranking.extra);
   const regionOf = regionsBySelector(model);
+  const ranking = rankingDependent(model, result, opts, regionOf);
+  incomplete.push(...ranking.extra);
 
   /** Why a region-bound result is not known, or null. */
   const regionDoubt = (r: Finding | PassEntry): string | null => {

@@ -71,7 +71,32 @@ interface Context {
   parents: readonly string[] | null;
 }
 
+/** Parsed style sheets by their text, most recent last: the pages of one site share their style sheets. */
+const parsed = new Map<string, Root | null>();
+/** Characters of style sheet text kept parsed at most. */
+const PARSED_CHARS = 4_000_000;
+let parsedChars = 0;
+
 function parseSheet(css: string): Root | null {
+  const hit = parsed.get(css);
+  if (hit !== undefined) {
+    parsed.delete(css);
+    parsed.set(css, hit);
+    return hit;
+  }
+  const root = parseSheetText(css);
+  if (css.length > PARSED_CHARS / 4) return root;
+  for (const key of parsed.keys()) {
+    if (parsedChars + css.length <= PARSED_CHARS) break;
+    parsed.delete(key);
+    parsedChars -= key.length;
+  }
+  parsed.set(css, root);
+  parsedChars += css.length;
+  return root;
+}
+
+function parseSheetText(css: string): Root | null {
   let text = css;
   for (let attempt = 0; attempt < 4; attempt++) {
     try {
