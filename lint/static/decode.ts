@@ -1,11 +1,35 @@
 /**
- * Bytes of local files as text, the way a browser decodes them: a byte order
- * mark, then a `<meta charset>` (or `@charset` for style sheets); an
- * unlabelled page is UTF-8 when its bytes are valid UTF-8, else windows-1252.
+ * Bytes of local files as text, the way the browser reads them through the
+ * linter's file server: a byte order mark, then a `<meta charset>` (or
+ * `@charset` for style sheets); an unlabelled page is UTF-8 when its bytes
+ * are valid UTF-8 (the server says so), else the browser's default for the
+ * locale.
  */
 import { ResultType, Sniffer } from "encoding-sniffer/sniffer";
 
 const FALLBACK = "windows-1252";
+
+/** Chromium's default encoding for unlabelled pages that are not UTF-8, by the locale's language (and script or region). */
+const LOCALE_DEFAULTS: [RegExp, string][] = [
+  [/^zh[-_](?:hant|tw|hk|mo)\b/iu, "big5"],
+  [/^zh\b/iu, "gbk"],
+  [/^ja\b/iu, "shift_jis"],
+  [/^ko\b/iu, "euc-kr"],
+  [/^(?:ru|uk|be|bg|sr|mk)\b/iu, "windows-1251"],
+  [/^(?:cs|hu|pl|ro|sk|sl|hr)\b/iu, "windows-1250"],
+  [/^el\b/iu, "windows-1253"],
+  [/^tr\b/iu, "windows-1254"],
+  [/^he\b/iu, "windows-1255"],
+  [/^ar\b/iu, "windows-1256"],
+  [/^(?:lt|lv|et)\b/iu, "windows-1257"],
+  [/^vi\b/iu, "windows-1258"],
+  [/^th\b/iu, "windows-874"],
+];
+
+/** The encoding Chromium falls back to for an unlabelled page that is not UTF-8, in a browser set to `locale`. */
+export function defaultEncoding(locale: string | null): string {
+  return LOCALE_DEFAULTS.find(([pattern]) => pattern.test(locale ?? ""))?.[1] ?? FALLBACK;
+}
 
 function decoder(label: string): TextDecoder | null {
   try {
@@ -24,12 +48,17 @@ function strictUtf8(bytes: Uint8Array): string | null {
   }
 }
 
-/** Decodes an HTML document: BOM, XML declaration or `<meta charset>` in its first 1024 bytes, else UTF-8 when valid, else windows-1252. */
-export function decodeHtml(bytes: Uint8Array): string {
+/**
+ * Decodes an HTML document: BOM, XML declaration or `<meta charset>` in its
+ * first 1024 bytes, else UTF-8 when valid, else `fallback` (see
+ * `defaultEncoding`).
+ */
+export function decodeHtml(bytes: Uint8Array, fallback: string = FALLBACK): string {
   const sniffer = new Sniffer();
   sniffer.write(bytes);
-  if (sniffer.resultType === ResultType.DEFAULT) return strictUtf8(bytes) ?? (decoder(FALLBACK) as TextDecoder).decode(bytes);
-  return (decoder(sniffer.encoding) ?? (decoder(FALLBACK) as TextDecoder)).decode(bytes);
+  const otherwise = decoder(fallback) ?? (decoder(FALLBACK) as TextDecoder);
+  if (sniffer.resultType === ResultType.DEFAULT) return strictUtf8(bytes) ?? otherwise.decode(bytes);
+  return (decoder(sniffer.encoding) ?? otherwise).decode(bytes);
 }
 
 const CHARSET_RULE = /^@charset "([^"]{1,40})";/u;

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decodeCss, decodeHtml } from "./decode.js";
+import { decodeCss, decodeHtml, defaultEncoding } from "./decode.js";
 import { DESKTOP, run } from "./__fixtures__/static-model.js";
 import { buildStaticModelFromFile } from "./index.js";
 
@@ -14,6 +14,8 @@ describe("decoding local files", () => {
     expect(decodeHtml(Buffer.from("\ufeff<p>Grüße</p>", "utf8"))).toBe("<p>Grüße</p>");
     expect(decodeHtml(Buffer.from("<p>同意</p>", "utf8"))).toBe("<p>同意</p>");
     expect(decodeHtml(Buffer.from([...Buffer.from("<p>Gr"), 0xfc, ...Buffer.from("n</p>")]))).toBe("<p>Grün</p>");
+    expect(decodeHtml(Buffer.from([...Buffer.from("<p>"), 0xc4, 0xe3, ...Buffer.from("</p>")]), defaultEncoding("zh-CN"))).toBe("<p>你</p>");
+    expect([defaultEncoding("zh-TW"), defaultEncoding("zh-Hant-HK"), defaultEncoding("de-DE"), defaultEncoding(null)]).toEqual(["big5", "big5", "windows-1252", "windows-1252"]);
     const big5 = Buffer.from([...Buffer.from('<meta http-equiv="Content-Type" content="text/html; charset=big5"><p>'), 0xa6, 0x50, 0xb7, 0x4e, ...Buffer.from("</p>")]);
     expect(decodeHtml(big5)).toContain("同意");
   });

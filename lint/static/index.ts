@@ -15,7 +15,7 @@ import { actionKind, fieldType, isDisabled, isRequired, ownFill } from "./action
 import { TOP_FRAME_BASE } from "./computed-style.js";
 import { controlState, formOwner, settleRadioGroups, type ControlState } from "./control-state.js";
 import { controlTexts, linkedBlocks } from "./control-text.js";
-import { decodeHtml } from "./decode.js";
+import { decodeHtml, defaultEncoding } from "./decode.js";
 import { domText, isElement, tagOf, type Element, type ParentNode } from "./dom-nodes.js";
 import { readFrame, type FrameSource } from "./frames.js";
 import { LocalFiles } from "./local-files.js";
@@ -149,21 +149,23 @@ function frameDocument(source: FrameSource, frameEl: ElementInfo, parent: Docume
  * against the folder of a file: `url` inside it.
  */
 export function buildStaticModel(html: string, opts: StaticModelOptions): PageModel {
-  const files = opts.baseDir ? new LocalFiles(opts.baseDir, documentDir(opts.url, opts.baseDir)) : null;
+  const files = opts.baseDir ? new LocalFiles(opts.baseDir, documentDir(opts.url, opts.baseDir), defaultEncoding(opts.locale)) : null;
   return modelOf(html, opts, files);
 }
 
 /**
- * Builds the PageModel of a local HTML file: its bytes decoded as a browser
- * would (byte order mark, `<meta charset>`, else UTF-8 when valid, else
- * windows-1252), its relative style sheets and frames read from its folder
- * and below, never outside `root`.
+ * Builds the PageModel of a local HTML file: its bytes decoded as the browser
+ * reads them through the linter's file server (byte order mark, `<meta
+ * charset>`, else UTF-8 when valid, else the locale's default encoding), its
+ * relative style sheets and frames read from `root` (default: its folder),
+ * never outside it.
  */
 export function buildStaticModelFromFile(path: string, opts: StaticFileOptions): PageModel {
   const file = resolve(path);
-  const html = decodeHtml(readFileSync(file));
+  const fallback = defaultEncoding(opts.locale);
+  const html = decodeHtml(readFileSync(file), fallback);
   const root = resolve(opts.root ?? dirname(file));
-  return modelOf(html, { url: opts.url ?? pathToFileURL(file).href, viewport: opts.viewport, locale: opts.locale, baseDir: root }, new LocalFiles(root, dirname(file)));
+  return modelOf(html, { url: opts.url ?? pathToFileURL(file).href, viewport: opts.viewport, locale: opts.locale, baseDir: root }, new LocalFiles(root, dirname(file), fallback));
 }
 
 function modelOf(html: string, opts: StaticModelOptions, files: LocalFiles | null): PageModel {

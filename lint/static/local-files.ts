@@ -43,6 +43,8 @@ export class LocalFiles {
     root: string,
     /** Directory of the document being read. */
     readonly documentDir: string = root,
+    /** Encoding of documents that declare none and are not UTF-8 (the browser's default for the locale). */
+    readonly htmlFallback: string = "windows-1252",
     realRoot?: string,
   ) {
     this.root = resolve(root);
@@ -51,7 +53,7 @@ export class LocalFiles {
 
   /** The same root, for a document in another directory. */
   forDocument(dir: string): LocalFiles {
-    return new LocalFiles(this.root, dir, this.realRoot);
+    return new LocalFiles(this.root, dir, this.htmlFallback, this.realRoot);
   }
 
   /** The absolute path a relative reference names inside the root, or null. */
@@ -77,7 +79,7 @@ export class LocalFiles {
     try {
       if (!inside(this.realRoot, realpathSync(path))) return null;
       const bytes = readFileSync(path);
-      return { text: kind === "stylesheet" ? decodeCss(bytes) : decodeHtml(bytes), path, dir: dirname(path) };
+      return { text: kind === "stylesheet" ? decodeCss(bytes) : decodeHtml(bytes, this.htmlFallback), path, dir: dirname(path) };
     } catch {
       return null;
     }
