@@ -18,6 +18,8 @@ import type { Log } from "sarif";
 import type { LintReport } from "../lint/types.js";
 import { FINGERPRINT_KEY } from "../lint/report/sarif.js";
 import { CSV_COLUMNS } from "../lint/report/csv.js";
+import { PassThrough } from "node:stream";
+import { createProgressBar, wantsProgressBar } from "../lint/report/progress.js";
 
 const ROOT = resolve(__dirname, "..");
 const BIN = join(ROOT, "bin/consentlint.js");
@@ -269,5 +271,31 @@ describe("output formats on consent text with markup", () => {
     expect(at).toBeGreaterThan(many.stdout.indexOf("✖"));
     expect(many.stdout.slice(at)).toMatch(/pre-checked-opt-in\s+\d+ of 3 targets/);
     expect(existsSync(join(dir, "batch.json"))).toBe(true);
+  });
+});
+
+describe("progress on stderr", () => {
+  it("shows a bar only on a terminal outside CI", () => {
+    expect(wantsProgressBar({ isTTY: true }, {})).toBe(true);
+    expect(wantsProgressBar({ isTTY: true }, { CI: "true" })).toBe(false);
+    expect(wantsProgressBar({ isTTY: false }, {})).toBe(false);
+  });
+
+  it("draws done/total on its stream, passes log lines through, and clears itself", async () => {
+    const stream = Object.assign(new PassThrough(), { isTTY: true, columns: 100 });
+    let written = "";
+    stream.setEncoding("utf8").on("data", (d: string) => (written += d));
+    const progress = createProgressBar(stream);
+    progress.log("before the bar");
+    const result = { target: "pages/a.html", url: "", findings: [], passes: [], incomplete: [], inapplicable: [] };
+    progress.onResult(result, 1, 3);
+    progress.log("a log line");
+    progress.onResult({ ...result, target: "pages/b.html" }, 2, 3);
+    progress.stop();
+    await new Promise((r) => setImmediate(r));
+    expect(written).toContain("before the bar");
+    expect(written).toContain("a log line");
+    expect(written).toMatch(/1\/3 targets {2}pages\/a\.html/);
+    expect(written).toMatch(/2\/3 targets {2}pages\/b\.html/);
   });
 });

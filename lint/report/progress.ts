@@ -45,12 +45,16 @@ export function createProgressBar(stream: NodeJS.WritableStream = process.stderr
       }
       bar?.setTotal(total);
       bar?.update(done, { target });
+      // Draw now rather than at the next frame: a target finishing is the news.
+      bars.update();
     },
     log(line) {
       if (bars) bars.log(`${line}\n`);
       else stream.write(`${line}\n`);
     },
     stop() {
+      // Flush log lines still waiting for the next frame, which stop() alone would drop.
+      bars?.update();
       bars?.stop();
       bars = null;
       bar = null;
