@@ -33,9 +33,12 @@ export const de: Lexicon = {
       "profiling|profilbildung|interessenprofil*|nutzerprofil*|persönlichkeitsprofil*|werbeprofil*|nutzungsprofil*|verhaltensprofil*|interessenanalyse",
       { p: "personalisiert*|zugeschnitten* <> empfehlung*|inhalte|vorschläge|feed", gap: 2 },
       { p: "analys*|auswert* <> *verhalten*|interessen|gewohnheiten|vorlieben", gap: 4 },
+      { p: "empfehlung*|vorschläge|*empfehlung* <> *historie|*verlauf*|kaufverhalten|einkäufe*|bestellungen", gap: 5 },
     ],
     marketing: [
-      "werbung|werbe*|*werbung|werblich*|marketing*|*marketing|newsletter*|*newsletter|angebot*|*angebot*|rabatt*|=aktionen|promotion*|sonderangebot*|*mailing*|*kampagne*|produktneuheiten",
+      "werbung|werbe*|*werbung|werblich*|marketing*|*marketing|newsletter*|*newsletter|angebot*|*angebot*|rabatt*|=aktionen|promotion*|sonderangebot*|*mailing*|*kampagne*|produktneuheiten|produktempfehlung*",
+      { p: "informier* <> produkt*|dienstleistung*|neuigkeit*|aktion*|neuheit*", gap: 6 },
+      { p: "*partner*|sponsor*|dritt*|unternehmen ~ mich|ihnen|dich ~ kontaktier*|anrufen|anschreiben|informier*", gap: 3, not: "zusteller*|paketdienst*|fahrer*|techniker*|monteur*" },
     ],
     "personalised-ads": [
       { p: "personalisiert*|individualisiert*|interessenbasiert*|interessenbezogen*|zugeschnitten*|zielgerichtet*|relevant*|passend*|maßgeschneidert* <> werbung|anzeige|anzeigen|werbeanzeige*|*werbung|reklame|ads|werbeinhalte", gap: 3 },
@@ -48,6 +51,7 @@ export const de: Lexicon = {
       { p: "nicht ~ notwendig*|erforderlich*|essenziell* ~ cookie*", gap: 1 },
       { p: "cookie* <> analys*|statistik*|messen|messung|tracking|werb*|marketing", gap: 4 },
       { p: "auswert* <> seitenaufruf*|besuch*|nutzung*|zugriff*", gap: 4 },
+      { p: "nutzungsdaten|diagnosedaten|absturzdaten <> verbesser*|senden|übermitt*", gap: 6 },
     ],
     location: [
       "standort*|*standort*|gps*|geolokalisierung|geolocation|ortung*|aufenthaltsort*|positionsdaten|bewegungsdaten|bewegungsprofil*",
@@ -59,6 +63,7 @@ export const de: Lexicon = {
       { p: "train*|trainier* <> ki|künstlich* intelligenz|*modell*|algorithm*|maschinell*|machine learning|ai|llm*", gap: 4 },
       { p: "verbesser*|weiterentwickl* <> ki|künstlich* intelligenz|ki-modell*|sprachmodell*|maschinell* lernen", gap: 4 },
       "ki-training|modelltraining|maschinelles lernen",
+      { p: "*aufnahme*|fotos|bilder|*nachricht*|chats|texte|inhalte <> verbesser*|train* <> spracherkennung|*erkennung|sprachassistent*", gap: 6 },
     ],
   },
 

@@ -36,6 +36,9 @@ export const en: Lexicon = {
       { p: "personalised|personalized|tailored|customised|customized ~ recommendation*|suggestion*|content|feed|homepage", gap: 2 },
       { p: "analy*|track ~ my|your ~ behavio*|habit*|interest*|preference*|personality", gap: 2 },
       { p: "infer|predict ~ interest*|preference*|characteristic*|personality", gap: 3 },
+      { p: "personali*|tailor*|customi* ~ experience|content|feed|homepage|suggestion* ~ using|based on|from ~ browsing|purchase*|viewing|reading|listening|search*|activit*|behavio*|history", gap: 4 },
+      { p: "browsing|purchase|viewing|order|search|listening|reading|watch ~ history|data|activity|habits ~ recommend*|personali*|tailor*|suggest*", gap: 4 },
+      { p: "recommend*|suggest* ~ based on|using|from ~ browsing|purchase*|viewing|order*|search*|listening|reading|watch* ~ history|data|activity|habits", gap: 4 },
     ],
     marketing: [
       "marketing|direct marketing|telemarketing",
@@ -45,6 +48,8 @@ export const en: Lexicon = {
       { p: "email*|e-mail*|message*|sms|text*|call*|contact*|newsletter* ~ about|on|with ~ product*|service*|event*|news|sales|launch*", gap: 3 },
       "product news|product update*|news and offers|tips and offers",
       { p: "news ~ from ~ partner*|brand*|sponsor*", gap: 2 },
+      { p: "hear ~ about|from ~ product*|service*|offer*|promotion*|partner*|third part*|brand*|sponsor*|other compan*|selected compan*", gap: 4 },
+      { p: "partner*|sponsor*|third part*|affiliate*|advertiser*|selected compan* ~ contact|call|phone|email|e-mail|text|message ~ me|you", gap: 3, not: "delivery|courier|driver|technician|installer|engineer|carrier" },
     ],
     "personalised-ads": [
       { p: "personali*|tailor*|target*|interest-based|interest based|relevant|customi*|behavio*|retarget*|individuali* ~ ad|ads|advert*|advertising|advertisement*", gap: 2 },
@@ -60,6 +65,7 @@ export const en: Lexicon = {
       { p: "help improve ~ by sending|by sharing", gap: 3 },
       { p: "tracking ~ pixel*|technolog*|tool*", gap: 1 },
       "cross-site tracking|cross-app tracking|activity tracking",
+      { p: "track*|tracking ~ across ~ app*|site*|website*|device*|service*", gap: 3 },
     ],
     location: [
       "geolocation|geo-location|gps|whereabouts|location data|location history|location information|location services|location tracking|location-based",
@@ -76,6 +82,7 @@ export const en: Lexicon = {
     "model-training": [
       { p: "train*|fine-tun*|finetun*|improve|develop|build ~ ai|a.i|artificial intelligence|model*|machine learning|algorithm*|llm*|neural network*", gap: 4 },
       "ai training|model training|machine learning|training data",
+      { p: "recording*|voice|audio|photo*|image*|video*|message*|conversation*|chat*|document*|writing* ~ improve|train|develop ~ speech recognition|transcription|speech model*|voice assistant*", gap: 6 },
     ],
   },
 
