@@ -1,8 +1,9 @@
 /**
- * Readable CSS paths, in the browser extractor's format: "#id" when the id is
- * unique in its tree (and the path stops there), else the tag with
- * :nth-of-type when it has siblings of the same tag, joined by " > "; frames
- * and shadow roots are entered with " >>> ".
+ * Readable CSS paths, in the browser extractor's format: "html" and "body" by
+ * their tag; "tag#id" when the id is unique in its tree (and the path stops
+ * there); else the tag, its first plain class and :nth-of-type when siblings
+ * share the tag, after its parent's path (the html element left out), joined
+ * by " > "; frames and shadow roots are entered with " >>> ".
  */
 import { attr, isElement, tagOf, type Element, type ParentNode } from "./dom-nodes.js";
 
@@ -59,21 +60,29 @@ function positionAmongTag(el: Element): { index: number; count: number } {
   return positions.get(el) ?? { index: 1, count: 1 };
 }
 
+/** A class that reads well in a path (as the browser extractor picks it). */
+const PLAIN_CLASS = /^[A-Za-z_][\w-]{0,30}$/u;
+
 /** The path of an element inside its own tree (document or shadow root). */
 export function localPath(el: Element, ids: ReadonlyMap<string, number>): string {
   const segments: string[] = [];
   let cur: Element | null = el;
   while (cur) {
-    const id = attr(cur, "id");
-    if (id && ids.get(id) === 1) {
-      segments.unshift(`#${cssEscape(id)}`);
+    const tag = tagOf(cur);
+    if (tag === "html" || tag === "body") {
+      segments.unshift(tag);
       break;
     }
-    const tag = tagOf(cur);
-    const parent: ParentNode | null = cur.parent;
+    const id = attr(cur, "id");
+    if (id && ids.get(id) === 1) {
+      segments.unshift(`${cssEscape(tag)}#${cssEscape(id)}`);
+      break;
+    }
+    const cls = (attr(cur, "class") ?? "").split(/[ \t\n\f\r]+/u).find((c) => PLAIN_CLASS.test(c));
     const { index, count } = positionAmongTag(cur);
-    segments.unshift(count > 1 ? `${tag}:nth-of-type(${index})` : tag);
-    cur = parent && isElement(parent) && tagOf(parent) !== "template" ? parent : null;
+    segments.unshift(`${cssEscape(tag)}${cls ? `.${cls}` : ""}${count > 1 ? `:nth-of-type(${index})` : ""}`);
+    const parent: ParentNode | null = cur.parent;
+    cur = parent && isElement(parent) && tagOf(parent) !== "template" && tagOf(parent) !== "html" ? parent : null;
   }
   return segments.join(" > ");
 }

@@ -194,7 +194,7 @@ export function styleDocument(doc: DocumentScope, firstOrder: number): StyledTre
     let childScope = scope;
     if (shadow) {
       const mode = shadowRootMode(el);
-      childScope = makeScope(shadow, info.selector, [...scope.shadowPath, localPath(el, scope.ids)], mode, scope);
+      childScope = makeScope(shadow, info.selector, [...scope.shadowPath, info.selector], mode, scope);
     }
     const keys = elementKeys(tag, attr(el, "id"), attr(el, "class"));
     ancestors.push(keys);

@@ -34,9 +34,15 @@ export function block(model: PageModel, text: string): TextBlock {
   return blocks[0];
 }
 
-/** The one control with this selector. */
+/** The selector names the element: the same path, or "#id" for a path that ends at that id ("input#id"). */
+export function names(path: string, selector: string): boolean {
+  if (path === selector) return true;
+  return selector.startsWith("#") && new RegExp(`(?:^|[ >])[a-z][\\w-]*${selector.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")}$`, "u").test(path);
+}
+
+/** The one control with this selector (or "#id"). */
 export function control(model: PageModel, selector: string): Control {
-  const found = model.controls.filter((c) => c.selector === selector);
+  const found = model.controls.filter((c) => names(c.selector, selector));
   if (found.length !== 1) throw new Error(`expected one control at ${selector}, found ${found.length}: ${JSON.stringify(model.controls.map((c) => c.selector))}`);
   return found[0];
 }
