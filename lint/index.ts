@@ -14,3 +14,8 @@ export * from "./language/types.js";
 export { lintPage } from "./page-api.js";
 export type { LintPageOptions } from "./page-api.js";
 export { mergeReports } from "./merge.js";
+export { diffReports, readDiffInput, reportFromSnapshotDir, formatDiffText, diffExitCode, verdictOf } from "./diff.js";
+export type { Verdict, DiffEntry, StateDiff, ReportDiff } from "./diff.js";
+export { renderReport, REPORT_FORMATS } from "./report/render.js";
+export type { ReportFormat, RenderOptions } from "./report/render.js";
+export { verifyEvidence } from "./evidence/manifest.js";

@@ -62,5 +62,27 @@ export function formatStylish(report: LintReport, opts: StylishOptions): string 
     const line = `✖ ${problems} problem${problems === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, ${opts.quiet ? 0 : warnings} warning${warnings === 1 ? "" : "s"}) in ${targetsWithFindings} of ${targets} targets${extra ? `; ${extra}` : ""} in ${seconds}s`;
     out.push(paint(errors > 0 || failed > 0 ? "red" : "yellow", line));
   }
+  const snapshots = snapshotLine(report);
+  if (snapshots) out.push(paint("dim", snapshots));
   return out.join("\n") + "\n";
+}
+
+/** With --snapshot-dir: how the states compared with their stored snapshots, and which snapshots no state matched. */
+function snapshotLine(report: LintReport): string {
+  const counts = new Map<string, number>();
+  let fixed = 0;
+  let introduced = 0;
+  for (const r of report.results) {
+    if (!r.snapshot) continue;
+    counts.set(r.snapshot.status, (counts.get(r.snapshot.status) ?? 0) + 1);
+    fixed += r.snapshot.fixed.length;
+    introduced += r.snapshot.introduced.length;
+  }
+  const obsolete = report.obsoleteSnapshots ?? [];
+  if (counts.size === 0 && obsolete.length === 0) return "";
+  const statuses = ["match", "changed", "written", "missing"].filter((s) => counts.has(s)).map((s) => `${counts.get(s)} ${s}`);
+  const parts = [`snapshots: ${statuses.join(", ") || "none compared"}`];
+  if (fixed || introduced) parts.push(`${fixed} fixed, ${introduced} new against the baseline`);
+  if (obsolete.length) parts.push(`${obsolete.length} obsolete (no state matched): ${obsolete.slice(0, 3).map((o) => terminalSafe(o, 120)).join(", ")}${obsolete.length > 3 ? ", …" : ""}`);
+  return parts.join("; ");
 }
