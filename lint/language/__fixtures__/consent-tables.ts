@@ -60,6 +60,8 @@ export const CONTROL_ROWS: Record<TableLanguage, ControlRow[]> = {
     { text: "Let partners contact me about car insurance offers", optional: true, purposes: ["marketing"] },
     { text: "Yes, I'd like to hear about products and services from carefully selected third parties", optional: true, purposes: ["marketing"] },
     { text: "Let our partners contact me", optional: true, purposes: ["marketing"] },
+    { text: "Keep me informed about our campaigns and fundraising appeals by email", optional: true, purposes: ["marketing"] },
+    { text: "Keep me updated about my order by text", optional: false, necessary: true },
     { text: "Tailor my experience using my browsing data", optional: true, purposes: ["profiling"] },
     { text: "Recommend products based on my order history", optional: true, purposes: ["profiling"] },
     { text: "Allow tracking across apps and websites", optional: true, purposes: ["analytics-cookies"] },

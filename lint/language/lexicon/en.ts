@@ -47,6 +47,8 @@ export const en: Lexicon = {
       { p: "advertising|commercial|promotional|marketing ~ email*|e-mail*|mail*|message*|sms|text*|call*|communication*|newsletter*|material*", gap: 1 },
       { p: "email*|e-mail*|message*|sms|text*|call*|contact*|newsletter* ~ about|on|with ~ product*|service*|event*|news|sales|launch*", gap: 3 },
       "product news|product update*|news and offers|tips and offers",
+      "fundraising|fundraising appeal*|=appeals|=campaigns",
+      { p: "keep|stay ~ me|you ~ informed|updated|in touch|posted", gap: 1 },
       { p: "news ~ from ~ partner*|brand*|sponsor*", gap: 2 },
       { p: "hear ~ about|from ~ product*|service*|offer*|promotion*|partner*|third part*|brand*|sponsor*|other compan*|selected compan*", gap: 4 },
       { p: "partner*|sponsor*|third part*|affiliate*|advertiser*|selected compan* ~ contact|call|phone|email|e-mail|text|message ~ me|you", gap: 3, not: "delivery|courier|driver|technician|installer|engineer|carrier" },
