@@ -30,6 +30,8 @@ interface HostileExpected extends Expected {
   notes?: string[];
   /** The page title the model must show (a page that would retitle itself on a permission or a script run). */
   title?: string;
+  /** The end of the URL the result must report (a page that moved on). */
+  url?: string;
   /** Served by the test's stalling server instead of as a file. */
   serve?: "stalling-server";
 }
@@ -91,7 +93,7 @@ const findingKeys = (r: LintResultWithModel) => r.findings.map((f) => [f.ruleId,
 describe("the hostile suite", () => {
   it("finishes in bounded time, reports every target, errors only where it must and makes every other finding", async () => {
     const pages = hostilePages();
-    expect(pages.length).toBeGreaterThanOrEqual(11);
+    expect(pages.length).toBeGreaterThanOrEqual(12);
     // The builtin-overriding page's twin without its script, linted in the same run for comparison.
     const twinDir = join(work, "builtin-overrides-twin");
     mkdirSync(twinDir);
@@ -122,6 +124,7 @@ describe("the hostile suite", () => {
           if (!(result.notes ?? []).some((n) => n.kind === kind)) lines.push(`  missing note ${kind}; notes: ${JSON.stringify(result.notes ?? [])}`);
         }
         if (page.expected.title !== undefined && result.model?.title !== page.expected.title) lines.push(`  title ${JSON.stringify(result.model?.title)}`);
+        if (page.expected.url !== undefined && !result.url.endsWith(page.expected.url)) lines.push(`  url ${result.url}`);
       }
       if (lines.length > 0) problems.push(`${page.name} (${result.durationMs} ms)\n${lines.join("\n")}`);
     });
