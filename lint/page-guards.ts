@@ -96,10 +96,13 @@ export class PageGuards {
     return this.failed;
   }
 
-  /** Starts counting a new state's navigations. */
+  /** Starts a new state: its navigations are counted, and its dialogs, pop-ups and downloads noted, from now on. */
   startState(): void {
     this.navigationCount = 0;
     this.navigationUrls = [];
+    this.dialogs = new Map();
+    this.popups = { count: 0, examples: [] };
+    this.downloads = { count: 0, examples: [] };
   }
 
   private onDialog(dialog: Dialog): void {

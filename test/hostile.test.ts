@@ -58,6 +58,10 @@ function hostilePages(): HostilePage[] {
 async function stallingServer(): Promise<{ server: Server; origin: string }> {
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://x").pathname;
+    if (path === "/http-redirect-loop") {
+      res.writeHead(302, { location: `/http-redirect-loop?n=${Math.random()}` }).end();
+      return;
+    }
     if (/\/stall\.[a-z]+$/.test(path)) {
       res.writeHead(200, { "content-type": path.endsWith(".js") ? "text/javascript" : "image/png" });
       res.write(path.endsWith(".js") ? "// " : "\x89PNG");
@@ -104,10 +108,11 @@ describe("the hostile suite", () => {
 
     const targets = pages.map((p) => (p.expected.serve === "stalling-server" ? `${stalling.origin}/${p.name}/index.html` : join(HOSTILE, p.name, "index.html")));
     const started = Date.now();
-    const report = await lint([...targets, join(twinDir, "index.html")], { timeout: TIMEOUT_MS, concurrency: 2, keepModels: true, cwd: work });
+    const httpLoop = `${stalling.origin}/http-redirect-loop`;
+    const report = await lint([...targets, join(twinDir, "index.html"), httpLoop], { timeout: TIMEOUT_MS, concurrency: 2, keepModels: true, cwd: work });
     const elapsed = Date.now() - started;
 
-    expect(report.results).toHaveLength(pages.length + 1);
+    expect(report.results).toHaveLength(pages.length + 2);
     const problems: string[] = [];
     pages.forEach((page, i) => {
       const result = report.results[i];
@@ -141,6 +146,9 @@ describe("the hostile suite", () => {
     expect(findingKeys(overrides)).toEqual(findingKeys(plain));
     const modelOf = (r: LintResultWithModel) => JSON.stringify({ ...r.model, url: "", capturedAt: "" });
     expect(modelOf(overrides)).toBe(modelOf(plain));
+
+    // A server that redirects to itself: the browser's own limit, named as such.
+    expect(report.results[pages.length + 1].error).toMatch(/redirects without end/);
 
     // Markup in consent text is reported as text and never runs.
     const markup = report.results[pages.findIndex((p) => p.name === "markup-in-consent-text")];
