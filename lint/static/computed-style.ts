@@ -200,6 +200,11 @@ export class ComputedStyle {
     this.textIndentPx = indentPx ?? parent?.textIndentPx ?? 0;
   }
 
+  /** What the frame's document (or the page) is painted on, under the root element. */
+  get frameBackground(): EffectiveBackground {
+    return this.ctx.frameBase.background;
+  }
+
   /** The element makes a containing block for fixed (and absolute) descendants: a transform, perspective, filter, contain or will-change. */
   get containsFixed(): boolean {
     if (this.fixedContainer === null) {

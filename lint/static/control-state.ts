@@ -3,7 +3,8 @@
  * checkboxes and radios (the `checked` attribute, the last one winning in a
  * radio group), ARIA checkboxes, switches, radios and menuitemcheckboxes
  * (aria-checked), aria-pressed toggle buttons, and selects (the `selected`
- * option, else the first).
+ * option, else the first; checked when one is selected, as the browser's
+ * selectedIndex says).
  */
 import type { CheckedSource, ControlKind, SelectOption } from "../model.js";
 import { attr, childElements, hasAttr, isElement, roleAttr, tagOf, type Element } from "./dom-nodes.js";
@@ -37,7 +38,8 @@ function ariaState(value: string | null): boolean | "mixed" {
   return false;
 }
 
-function selectOptions(select: Element): SelectOption[] {
+/** The option elements of a select, optgroups entered, in order. */
+function optionElements(select: Element): Element[] {
   const options: Element[] = [];
   const walk = (el: Element): void => {
     for (const child of childElements(el)) {
@@ -47,6 +49,10 @@ function selectOptions(select: Element): SelectOption[] {
     }
   };
   walk(select);
+  return options;
+}
+
+function selectOptions(select: Element, options: readonly Element[]): SelectOption[] {
   const multiple = hasAttr(select, "multiple");
   const explicit = options.filter((o) => hasAttr(o, "selected"));
   const chosen = new Set<Element>(multiple ? explicit : explicit.slice(-1));
@@ -56,9 +62,15 @@ function selectOptions(select: Element): SelectOption[] {
     if (first && !(size > 1)) chosen.add(first);
   }
   return options.map((o) => {
-    const text = normaliseSpace(attr(o, "label") ?? domText(o));
+    const text = normaliseSpace(domText(o));
     return { value: attr(o, "value") ?? text, text, selected: chosen.has(o) };
   });
+}
+
+/** The id of the radiogroup an ARIA radio sits in, which names its group. */
+function radioGroupId(info: ElementInfo): string | null {
+  for (let p: ElementInfo | null = info; p; p = p.parent) if (roleAttr(p.el) === "radiogroup") return attr(p.el, "id") || null;
+  return null;
 }
 
 /** The control an element is, with the state its markup gives it; null for other elements. */
@@ -82,15 +94,16 @@ export function controlState(info: ElementInfo): ControlState | null {
     };
   }
   if (tag === "select") {
-    const options = selectOptions(el);
+    const elements = optionElements(el);
+    const options = selectOptions(el, elements);
     const multiple = hasAttr(el, "multiple") || Number(attr(el, "size") ?? "1") > 1;
     return {
       info,
       kind: "select",
-      role: multiple ? "listbox" : "combobox",
-      checked: false,
+      role: role || (multiple ? "listbox" : "combobox"),
+      checked: options.some((o) => o.selected),
       checkedSource: "selected-option",
-      defaultChecked: childElements(el).some((c) => isElement(c) && hasAttr(c, "selected")),
+      defaultChecked: elements.some((o) => hasAttr(o, "selected")),
       options,
       groupName: null,
     };
@@ -98,10 +111,10 @@ export function controlState(info: ElementInfo): ControlState | null {
   const ariaKind = ARIA_KINDS[role];
   if (ariaKind && hasAttr(el, "aria-checked")) {
     const checked = ariaState(attr(el, "aria-checked"));
-    return { info, kind: ariaKind, role, checked, checkedSource: "aria-checked", defaultChecked: checked === true, groupName: null };
+    return { info, kind: ariaKind, role, checked, checkedSource: "aria-checked", defaultChecked: checked === true, groupName: ariaKind === "radio" ? radioGroupId(info) : null };
   }
   const pressed = attr(el, "aria-pressed");
-  if (pressed !== null && pressed.trim().toLowerCase() !== "undefined" && (tag === "button" || role === "button")) {
+  if (pressed !== null && (tag === "button" || role === "button")) {
     const checked = ariaState(pressed);
     return { info, kind: "toggle-button", role: "button", checked, checkedSource: "aria-pressed", defaultChecked: checked === true, groupName: null };
   }

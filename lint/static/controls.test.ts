@@ -34,7 +34,7 @@ describe("static controls: kinds and states", () => {
     expect(control(m, "#s1")).toMatchObject({
       kind: "select",
       role: "combobox",
-      checked: false,
+      checked: true,
       checkedSource: "selected-option",
       defaultChecked: true,
       name: "Share?",

@@ -112,6 +112,40 @@ function boxLonghands(prefix: string, value: string): Record<string, string> {
   return { [names[0]]: top, [names[1]]: right, [names[2]]: bottom, [names[3]]: left };
 }
 
+const SIDES = ["top", "right", "bottom", "left"] as const;
+const BORDER_STYLES = new Set(["none", "hidden", "dotted", "dashed", "solid", "double", "groove", "ridge", "inset", "outset"]);
+
+/** Width and style of one border side from a `border`/`border-top` value (the colour is not read). */
+function borderSide(value: string): { width: string; style: string } {
+  let width = "medium";
+  let style = "none";
+  for (const token of topLevelTokens(value)) {
+    const t = token.toLowerCase();
+    if (BORDER_STYLES.has(t)) style = t;
+    else if (t === "thin" || t === "medium" || t === "thick" || /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[a-z]+)?$/u.test(t) || /^(?:calc|min|max|clamp)\(/u.test(t)) width = token;
+  }
+  return { width, style };
+}
+
+function borderLonghands(sides: readonly (typeof SIDES)[number][], value: string): Record<string, string> {
+  const { width, style } = borderSide(value);
+  const out: Record<string, string> = {};
+  for (const side of sides) {
+    out[`border-${side}-width`] = width;
+    out[`border-${side}-style`] = style;
+  }
+  return out;
+}
+
+/** border-width or border-style: one to four values, top right bottom left. */
+function borderPartLonghands(part: "width" | "style", value: string): Record<string, string> {
+  const t = topLevelTokens(value);
+  const [top, right = top, bottom = top, left = right] = t;
+  if (top === undefined) return {};
+  const values = [top, right, bottom, left];
+  return Object.fromEntries(SIDES.map((side, i) => [`border-${side}-${part}`, values[i]]));
+}
+
 function overflowLonghands(value: string): Record<string, string> {
   const [x, y = x] = topLevelTokens(value);
   return x === undefined ? {} : { "overflow-x": x, "overflow-y": y };
@@ -124,6 +158,13 @@ const SHORTHANDS: Record<string, (value: string) => Record<string, string> | nul
   inset: (v) => boxLonghands("inset", v),
   margin: (v) => boxLonghands("margin", v),
   padding: (v) => boxLonghands("padding", v),
+  border: (v) => borderLonghands(SIDES, v),
+  "border-top": (v) => borderLonghands(["top"], v),
+  "border-right": (v) => borderLonghands(["right"], v),
+  "border-bottom": (v) => borderLonghands(["bottom"], v),
+  "border-left": (v) => borderLonghands(["left"], v),
+  "border-width": (v) => borderPartLonghands("width", v),
+  "border-style": (v) => borderPartLonghands("style", v),
 };
 
 /** The longhand values of a shorthand (or the property itself), from a value without var(). */
@@ -132,7 +173,7 @@ export function expandValue(property: string, value: string): Record<string, str
   if (!expand) return { [property]: value };
   const wide = value.trim().toLowerCase();
   if (wide === "inherit" || wide === "initial" || wide === "unset" || wide === "revert") {
-    const probe = expand(property === "font" ? "16px serif" : property === "background" ? "transparent" : "0");
+    const probe = expand(property === "font" ? "16px serif" : property === "background" ? "transparent" : property.startsWith("border") ? "0 none" : "0");
     return Object.fromEntries(Object.keys(probe ?? {}).map((k) => [k, wide]));
   }
   return expand(value) ?? {};
@@ -146,6 +187,13 @@ const DEFERRED_LONGHANDS: Record<string, string[]> = {
   inset: ["top", "right", "bottom", "left"],
   margin: ["margin-top", "margin-right", "margin-bottom", "margin-left"],
   padding: ["padding-top", "padding-right", "padding-bottom", "padding-left"],
+  border: SIDES.flatMap((side) => [`border-${side}-width`, `border-${side}-style`]),
+  "border-top": ["border-top-width", "border-top-style"],
+  "border-right": ["border-right-width", "border-right-style"],
+  "border-bottom": ["border-bottom-width", "border-bottom-style"],
+  "border-left": ["border-left-width", "border-left-style"],
+  "border-width": SIDES.map((side) => `border-${side}-width`),
+  "border-style": SIDES.map((side) => `border-${side}-style`),
 };
 
 /** A declaration as the longhands the cascade compares. */

@@ -16,13 +16,14 @@ import { TOP_FRAME_BASE } from "./computed-style.js";
 import { controlState, formOwner, settleRadioGroups, type ControlState } from "./control-state.js";
 import { controlTexts, linkedBlocks } from "./control-text.js";
 import { decodeHtml, defaultEncoding } from "./decode.js";
-import { domText, isElement, tagOf, type Element, type ParentNode } from "./dom-nodes.js";
+import { attr, domText, isElement, roleAttr, tagOf, type Element, type ParentNode } from "./dom-nodes.js";
+import { elementText, normaliseSpace } from "./element-text.js";
 import { readFrame, type FrameSource } from "./frames.js";
 import { LocalFiles } from "./local-files.js";
 import { PageIndex } from "./page-index.js";
 import { joinPath, localPath } from "./selector-path.js";
 import { bannerLayoutNotes, rankingNotes } from "./region-layout.js";
-import { assignGroups, assignRegions, PAGE_REGION_ID } from "./regions.js";
+import { assignGroups, assignRegions, PAGE_REGION_ID, type RegionAssignment } from "./regions.js";
 import { backgroundImageNote, firstScript, FRAME_NOT_READ, LAYOUT_NOTE, NoteList, scriptNote, STYLESHEET_NOT_READ } from "./static-notes.js";
 import { styleDocument, type DocumentScope, type ElementInfo } from "./styled-tree.js";
 import { headingLevel, langOf, layoutBlocks, linkHrefOf, type BlockDraft } from "./text-blocks.js";
@@ -180,7 +181,13 @@ function modelOf(html: string, opts: StaticModelOptions, files: LocalFiles | nul
   const ownBlocks = new Set<Element>([...actionInfos.map((a) => a.el), ...states.filter((c) => c.kind === "toggle-button").map((c) => c.info.el)]);
   const layout = layoutBlocks(index, ownBlocks, new Set(states.map((c) => c.info.el)));
   const regionAssignment = assignRegions(index, actionInfos, opts.viewport);
-  const groupAssignment = assignGroups(index, regionAssignment, regionAssignment.holdsAction, (info) => actionSet.has(info));
+  const controlInfos = new Set(states.map((c) => c.info));
+  const toggleInfos = new Set(states.filter((c) => c.kind === "toggle-button").map((c) => c.info));
+  const groupAssignment = assignGroups(index, regionAssignment, {
+    isAction: (info) => actionSet.has(info),
+    isToggleButton: (info) => toggleInfos.has(info),
+    isItem: (info) => controlInfos.has(info) || fieldType(info) !== null,
+  });
   const { regionOf } = regionAssignment;
   const { groupOf } = groupAssignment;
 
@@ -264,16 +271,11 @@ function modelOf(html: string, opts: StaticModelOptions, files: LocalFiles | nul
   const fields: FormField[] = [];
   for (const info of index.elements) {
     const type = fieldType(info);
-    if (type === null) continue;
-    fields.push({ type, name: info.el.attribs.name ?? "", label: accessibleName(info, index), required: isRequired(info), groupId: groupOf(info), regionId: regionOf(info) });
+    if (type === null || info.visibility.displayNone) continue;
+    fields.push({ type, name: info.el.attribs.name ?? "", label: fieldLabel(info, index), required: isRequired(info), groupId: groupOf(info), regionId: regionOf(info) });
   }
 
-  for (const region of regionAssignment.regions) {
-    region.headings = texts
-      .filter((t) => t.regionId === region.id && t.heading !== null && isShownBox(t.visibility))
-      .sort((a, b) => (a.heading ?? 0) - (b.heading ?? 0))
-      .map((t) => t.text);
-  }
+  assignHeadings(index, regionAssignment);
 
   for (const b of layout.blocks) {
     for (const run of b.runs) if (run.backgroundSource === "image" && !run.colorTransparent) notes.add(backgroundImageNote(run.selector));
@@ -305,6 +307,38 @@ function modelOf(html: string, opts: StaticModelOptions, files: LocalFiles | nul
     flowActions: [],
     capturedAt: new Date().toISOString(),
   };
+}
+
+/** A form field's label as the browser extractor reads it: its labels' text, else aria-labelledby, aria-label, placeholder, title. */
+function fieldLabel(info: ElementInfo, index: PageIndex): string {
+  const all = { byElement: index.byElement, shownOnly: false };
+  const labels = normaliseSpace(index.labelsOf(info).map((l) => elementText(l, all)).join(" "));
+  if (labels) return labels;
+  const labelledBy = normaliseSpace(index.byIdList(info, "aria-labelledby").map((r) => elementText(r, all)).join(" "));
+  return labelledBy || [attr(info.el, "aria-label"), attr(info.el, "placeholder"), attr(info.el, "title")].map((v) => normaliseSpace(v ?? "")).find((v) => v !== "") || "";
+}
+
+/**
+ * Each region's headings (h1-h6, role=heading) in document order, as the
+ * browser extractor lists them: all their text, hidden headings only in a
+ * region hidden as a whole, no repeats.
+ */
+function assignHeadings(index: PageIndex, regions: RegionAssignment): void {
+  const byId = new Map(regions.regions.map((r) => [r.id, r]));
+  const roots = new Map(regions.regions.map((r) => [r.id, index.elements.find((e) => e.selector === r.selector && r.kind !== "page")]));
+  let count = 0;
+  for (const info of index.elements) {
+    if (count >= 100) break;
+    if (!/^h[1-6]$/u.test(info.tag) && roleAttr(info.el) !== "heading") continue;
+    const regionId = regions.regionOf(info);
+    const root = roots.get(regionId);
+    if (info.visibility.displayNone && !(root && root.visibility.displayNone)) continue;
+    const text = elementText(info, { byElement: index.byElement, shownOnly: false }).slice(0, 300);
+    const region = byId.get(regionId);
+    if (!text || !region) continue;
+    count++;
+    if (!region.headings.includes(text)) region.headings.push(text);
+  }
 }
 
 /** The block is, or is inside, a button or a link styled as one. */

@@ -74,7 +74,7 @@ describe("static results: the step's main button", () => {
   it("leaves a result undecided when which button is the main one, known only from sizes, changes it", () => {
     const r = lint(
       `<div class="top"><a class="btn" href="/login">Log in</a></div><form><h1>Create your account</h1><label>Email <input type="email" name="email"></label>${statement}<button type="submit">Create account</button></form>`,
-      { css: ".btn, button { background: #0a58ca; color: #fff }" },
+      { css: ".btn, button { background: #0a58ca; color: #fff; padding: 8px 16px }" },
     );
     expect(found(r)).not.toContain("bundled-consent");
     expect(passed(r)).not.toContain("bundled-consent");

@@ -1,8 +1,9 @@
 /**
- * Regions and groups. The page is a region, and so is every dialog
- * (role=dialog/alertdialog, <dialog>, aria-modal) and every fixed or sticky
- * element holding buttons (a banner). Groups are forms, fieldsets outside
- * forms, and otherwise the nearest container holding a button.
+ * Regions and groups, chosen as the browser extractor chooses them. The page
+ * is a region, and so is every dialog (role=dialog/alertdialog, <dialog>,
+ * aria-modal) and every fixed or sticky element that reads as a banner.
+ * Groups are forms, fieldsets outside forms, and otherwise the nearest
+ * element holding a button and some other content.
  */
 import type { Group, Region } from "../model.js";
 import { accessibleName } from "./accessible-name.js";
@@ -23,8 +24,6 @@ function isDialog(info: ElementInfo): boolean {
 export interface RegionAssignment {
   regions: Region[];
   regionOf(info: ElementInfo): string;
-  /** The element is the root of a dialog or banner region. */
-  isRegionRoot(info: ElementInfo): boolean;
   /** Elements whose being a region or not depends on layout (a sticky element's width, a frame's size), with why. */
   uncertain: { info: ElementInfo; why: string }[];
 }
@@ -90,7 +89,7 @@ function sizeableFrame(info: ElementInfo, index: PageIndex): boolean | null {
  * viewport is not a region; when its width needs layout, or a frame's size
  * does, the choice is recorded as uncertain.
  */
-export function assignRegions(index: PageIndex, actions: readonly ElementInfo[], viewport: { width: number; height: number }): RegionAssignment & { holdsAction: ReadonlySet<ElementInfo> } {
+export function assignRegions(index: PageIndex, actions: readonly ElementInfo[], viewport: { width: number; height: number }): RegionAssignment {
   const holders = actionHolders(actions);
   const actionSet = new Set(actions);
   const page: Region = { id: PAGE_REGION_ID, kind: "page", selector: "html", headings: [], label: "", visible: true, box: { x: 0, y: 0, width: viewport.width, height: viewport.height } };
@@ -158,7 +157,7 @@ export function assignRegions(index: PageIndex, actions: readonly ElementInfo[],
     ofElement.set(info, id);
     return id;
   };
-  return { regions, regionOf, isRegionRoot: (info) => roots.has(info), uncertain, holdsAction: holders };
+  return { regions, regionOf, uncertain };
 }
 
 function regionLabel(info: ElementInfo, index: PageIndex): string {
@@ -167,49 +166,87 @@ function regionLabel(info: ElementInfo, index: PageIndex): string {
 }
 
 export interface GroupAssignment {
+  /** The groups of the elements asked about so far, in the order they were first met. */
   groups: Group[];
   groupOf(info: ElementInfo): string | null;
 }
 
-/** Assigns groups: the form owner, else a fieldset, else the nearest container holding a button (inside the element's region). */
-export function assignGroups(
-  index: PageIndex,
-  regions: RegionAssignment,
-  holdsAction: ReadonlySet<ElementInfo>,
-  isAction: (info: ElementInfo) => boolean,
-): GroupAssignment {
+/** What the grouping of an element needs to know about every element: what is an action, and what counts as content besides buttons. */
+export interface GroupInputs {
+  isAction(info: ElementInfo): boolean;
+  /** A toggle button: its text, like a button's, is not content of the group around it. */
+  isToggleButton(info: ElementInfo): boolean;
+  /** A control or form field: it counts as content of the group around it. */
+  isItem(info: ElementInfo): boolean;
+}
+
+/** Per element: actions in its subtree, and its content (text outside buttons, plus one per control or field), as the browser extractor counts them. */
+function subtreeCounts(index: PageIndex, inputs: GroupInputs): { actions: Map<ElementInfo, number>; content: Map<ElementInfo, number> } {
+  const inButton = new Map<ElementInfo, boolean>();
+  for (const info of index.elements) inButton.set(info, (info.parent ? (inButton.get(info.parent) ?? false) : false) || inputs.isAction(info) || inputs.isToggleButton(info));
+  const actions = new Map<ElementInfo, number>();
+  const content = new Map<ElementInfo, number>();
+  for (let i = index.elements.length - 1; i >= 0; i--) {
+    const info = index.elements[i];
+    let a = (actions.get(info) ?? 0) + (inputs.isAction(info) ? 1 : 0);
+    let c = (content.get(info) ?? 0) + (inputs.isItem(info) ? 1 : 0);
+    if (!inButton.get(info)) for (const child of info.children) if (isText(child)) c += child.data.replace(/\s+/gu, "").length;
+    actions.set(info, a);
+    content.set(info, c);
+    if (info.parent) {
+      actions.set(info.parent, (actions.get(info.parent) ?? 0) + a);
+      content.set(info.parent, (content.get(info.parent) ?? 0) + c);
+    }
+    a = 0;
+    c = 0;
+  }
+  return { actions, content };
+}
+
+const GROUP_KIND_RANK: Record<Group["kind"], number> = { section: 0, fieldset: 1, form: 2 };
+
+/**
+ * Assigns groups as the browser extractor does: the form owner, else the
+ * nearest fieldset, else the nearest element (not html or body) holding an
+ * action and some other content (text outside buttons, a control or a
+ * field); an element of a frame with none takes its frame element's group.
+ */
+export function assignGroups(index: PageIndex, regions: RegionAssignment, inputs: GroupInputs): GroupAssignment {
+  const { actions, content } = subtreeCounts(index, inputs);
+  const groups: Group[] = [];
   const byRoot = new Map<ElementInfo, Group>();
-  const register = (root: ElementInfo, kind: Group["kind"]): void => {
-    if (!byRoot.has(root)) byRoot.set(root, { id: "", kind, selector: root.selector, regionId: regions.regionOf(root) });
+  const register = (root: ElementInfo, kind: Group["kind"]): Group => {
+    let group = byRoot.get(root);
+    if (!group) {
+      group = { id: `g${groups.length + 1}`, kind, selector: root.selector, regionId: regions.regionOf(root) };
+      groups.push(group);
+      byRoot.set(root, group);
+    } else if (GROUP_KIND_RANK[kind] > GROUP_KIND_RANK[group.kind]) group.kind = kind;
+    return group;
   };
   const rootOf = (info: ElementInfo): { root: ElementInfo; kind: Group["kind"] } | null => {
     const form = formOwner(info, (id) => index.byId(info.scope, id));
     if (form) return { root: form, kind: "form" };
     for (let p = info.parent; p; p = p.parent) if (p.tag === "fieldset") return { root: p, kind: "fieldset" };
-    for (let p: ElementInfo | null = isAction(info) ? info.parent : info; p; p = p.parent) {
-      if (p.tag === "body" || p.tag === "html") return null;
-      if (holdsAction.has(p)) return { root: p, kind: "section" };
-      if (regions.isRegionRoot(p)) return null;
+    let last: ElementInfo = info;
+    for (let p: ElementInfo | null = info; p; p = p.parent) {
+      if (p.tag !== "html" && p.tag !== "body" && (actions.get(p) ?? 0) > 0 && (content.get(p) ?? 0) > 0) return { root: p, kind: "section" };
+      last = p;
     }
-    return null;
+    const frame = last.scope.doc.frameElement;
+    return frame ? rootOf(frame) : null;
   };
-  const cache = new Map<ElementInfo, ElementInfo | null>();
-  for (const info of index.elements) {
-    const found = rootOf(info);
-    cache.set(info, found ? found.root : null);
-    if (found) register(found.root, found.kind);
-  }
-  const ordered = [...byRoot.entries()].sort((a, b) => a[0].order - b[0].order);
-  const ids = new Map<ElementInfo, string>();
-  ordered.forEach(([root, g], i) => {
-    g.id = `g${i + 1}`;
-    ids.set(root, g.id);
-  });
+  const memo = new Map<ElementInfo, string | null>();
   return {
-    groups: ordered.map(([, g]) => g),
+    groups,
     groupOf: (info) => {
-      const root = cache.has(info) ? cache.get(info) : rootOf(info)?.root;
-      return root ? (ids.get(root) ?? null) : null;
+      let id = memo.get(info);
+      if (id === undefined) {
+        const found = rootOf(info);
+        id = found ? register(found.root, found.kind).id : null;
+        memo.set(info, id);
+      }
+      return id;
     },
   };
 }

@@ -137,10 +137,16 @@ export function langOf(info: ElementInfo): string | null {
   return null;
 }
 
-/** href of the link the element is, or is inside. */
+/** href of the link the element is, or is inside, resolved against its document's URL as the browser's `href` property is. */
 export function linkHrefOf(info: ElementInfo): string | null {
   for (let p: ElementInfo | null = info; p; p = p.parent) {
-    if ((p.tag === "a" || p.tag === "area") && attr(p.el, "href") !== null) return attr(p.el, "href");
+    const href = p.tag === "a" || p.tag === "area" ? attr(p.el, "href") : null;
+    if (href === null) continue;
+    try {
+      return new URL(href.trim(), p.scope.doc.url).href;
+    } catch {
+      return href;
+    }
   }
   return null;
 }
