@@ -34,7 +34,7 @@ const { lint, prepareRun } = await import(dist("lint/runner.js"));
 const { resolveTargets } = await import(dist("lint/targets.js"));
 const { overridesFor, resolveViewport, resolveThresholds } = await import(dist("lint/config.js"));
 const { LocalFileServer } = await import(dist("lint/file-server.js"));
-const { extractPageModel, MAX_TEXT_BLOCKS, MAX_ELEMENTS } = await import(dist("lint/extract/index.js"));
+const { MAX_TEXT_BLOCKS, MAX_ELEMENTS } = await import(dist("lint/extract/index.js"));
 const { FrameReader } = await import(dist("lint/extract/frame-reader.js"));
 const { assembleModel } = await import(dist("lint/extract/model-assembly.js"));
 const { runRules } = await import(dist("lint/engine.js"));
@@ -49,6 +49,7 @@ function parseArgs(argv) {
     pages: null,
     corpusPages: null,
     corpusConcurrency: null,
+    axeConcurrency: null,
     scaleStates: null,
     concurrency: null,
     modes: ["floor", "lint", "axe", "static"],
@@ -70,6 +71,7 @@ function parseArgs(argv) {
     else if (a === "--pages") opts.pages = positive(a, value());
     else if (a === "--corpus-pages") opts.corpusPages = positive(a, value());
     else if (a === "--corpus-concurrency") opts.corpusConcurrency = value().split(",").map((v) => positive(a, v));
+    else if (a === "--axe-concurrency") opts.axeConcurrency = value().split(",").map((v) => positive(a, v));
     else if (a === "--scale-states") opts.scaleStates = positive(a, value());
     else if (a === "--concurrency") opts.concurrency = value().split(",").map((v) => positive(a, v));
     else if (a === "--modes") opts.modes = list(a, value(), ["floor", "lint", "axe", "static"]);
@@ -88,6 +90,8 @@ function parseArgs(argv) {
   opts.concurrency ??= opts.quick ? [defaultC] : [1, 2, 4];
   // The corpus (small pages) at the default concurrency only, unless --full or asked.
   opts.corpusConcurrency ??= opts.full ? opts.concurrency : [defaultC];
+  // axe takes several times as long as the others: at the default concurrency only, unless --full or asked.
+  opts.axeConcurrency ??= opts.full ? opts.concurrency : [defaultC];
   opts.profilePages ??= opts.quick ? 10 : 30;
   opts.json ??= opts.quick ? join(root, "tmp", "bench", "quick.json") : join(root, "bench", "results", "latest.json");
   return opts;
@@ -107,12 +111,14 @@ function list(name, v, allowed) {
 
 function usage(error) {
   const text = `usage: node scripts/bench.mjs [--quick | --full] [--pages N] [--concurrency 1,2,4] [--modes floor,lint,axe,static]
-       [--sets corpus,generated] [--corpus-pages N] [--corpus-concurrency 2] [--scale-states N] [--no-scale]
+       [--sets corpus,generated] [--corpus-pages N] [--corpus-concurrency 2] [--axe-concurrency 2] [--scale-states N] [--no-scale]
        [--profile-pages N] [--no-profile] [--json FILE]
 
   --quick   24 corpus and 24 generated pages at the default concurrency, 100 states in the scale run (under 3 minutes)
-  default   the corpus at the default concurrency, 100 generated pages at concurrency 1, 2 and 4, 500 states in the scale run
-  --full    as default, plus the corpus at every concurrency and separate lint() runs of 100 and 300 pages for linearity`;
+  default   the corpus at the default concurrency, 100 generated pages at concurrency 1, 2 and 4 (axe at the default
+            concurrency only), 500 states in the scale run
+  --full    as default, plus the corpus and axe at every concurrency, and separate lint() runs of 100 and 300 pages
+            for linearity`;
   process.stderr.write((error ? `bench: ${error}\n` : "") + text + "\n");
   process.exit(error ? 2 : 0);
 }
@@ -531,72 +537,109 @@ async function linearityRuns(set, counts, concurrency) {
 
 // ---------------------------------------------------------------- profile
 
+/** CPU time (ms) of a process and every process below it, found through /proc/<pid>/task/<tid>/children (no scan of /proc). */
+function subtreeCpuMs(rootPid) {
+  let ticks = 0;
+  const stack = [rootPid];
+  while (stack.length > 0) {
+    const pid = stack.pop();
+    const f = statFields(pid);
+    if (!f) continue;
+    ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+    let tasks = [];
+    try {
+      tasks = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tasks) {
+      const kids = readProc(`${pid}/task/${tid}`, "children");
+      if (kids) for (const k of kids.trim().split(/\s+/)) if (k) stack.push(Number(k));
+    }
+  }
+  return (ticks * 1000) / CLK_TCK;
+}
+
 /**
  * The linter's steps for one state, called one by one from dist/ as the
- * runner calls them, each timed: context, goto, settle, extraction (the
- * in-page read, then assembling the model in Node), rules, closing.
+ * runner calls them, each timed (wall, Node CPU, browser CPU): a context
+ * with its init scripts, a page, goto, settle, the in-page read (walk,
+ * measurement and the transfer of its result), assembling the model, the
+ * pop-up guard's read, the rules, closing the context. Concurrency 1.
  */
 async function profile(set, count) {
-  const browser = await launchBrowser();
+  const guards = await import(dist("lint/page-guards.js")).catch(() => null);
+  const { browser, pids } = await launchTracked();
+  const browserPid = pids[0];
   const server = new LocalFileServer();
   await server.start();
   const jobs = set.jobs.slice(0, count);
-  const steps = { context: [], goto: [], settle: [], extract: [], read: [], assemble: [], rules: [], close: [], total: [] };
-  const settleWaits = [];
+  const names = ["context", "page", "goto", "settle", "read", "assemble", "guards", "rules", "close"];
+  const steps = Object.fromEntries([...names, "total"].map((n) => [n, { wall: [], node: [], browser: [] }]));
+  const modelKiB = [];
+  let unsettled = 0;
   try {
     for (const [i, job] of [...jobs.slice(0, WARMUP_PAGES), ...jobs].entries()) {
-      const record = i >= WARMUP_PAGES;
-      const t = [performance.now()];
+      const marks = [];
+      const mark = () => {
+        const browserCpu = subtreeCpuMs(browserPid);
+        const cpu = process.cpuUsage();
+        marks.push({ wall: performance.now(), node: (cpu.user + cpu.system) / 1000, browser: browserCpu });
+      };
+      mark();
       const context = await newLintContext(browser, { viewport: job.viewport, locale: job.locale });
       await installSettleTracker(context);
+      if (guards) await guards.blockScriptedPopups(context);
+      mark();
       const page = await context.newPage();
-      t.push(performance.now());
+      mark();
       await page.goto(server.urlFor(job.path, job.root), { waitUntil: "load", timeout: TIMEOUT_MS });
-      t.push(performance.now());
+      mark();
       const settled = await waitForSettle(page, { timeoutMs: SETTLE_MS });
-      t.push(performance.now());
-      // The read and the assembly, as extractPageModel does them, timed apart.
-      const reader = new FrameReader(page, { maxTextBlocks: MAX_TEXT_BLOCKS, maxElements: MAX_ELEMENTS, budgetMs: 15_000, deadline: Date.now() + 24_000 });
+      if (!settled.settled) unsettled++;
+      mark();
+      // extractPageModel, in its two parts.
+      const reader = new FrameReader(page, { maxTextBlocks: MAX_TEXT_BLOCKS, maxElements: MAX_ELEMENTS, budgetMs: Math.floor(TIMEOUT_MS * 0.5), deadline: Date.now() + Math.floor(TIMEOUT_MS * 0.8) });
       let read;
       try {
         read = await reader.read();
       } finally {
         await reader.close();
       }
-      const tRead = performance.now();
-      assembleModel(read.parts, read.unread, { url: page.url(), viewport: job.viewport, locale: job.locale, flowActions: [], capturedAt: new Date().toISOString() });
-      const tAssemble = performance.now();
-      // The whole extraction as the runner calls it, on the same settled page.
-      const model = await extractPageModel(page, { viewport: job.viewport, locale: job.locale, flowActions: [], timeoutMs: TIMEOUT_MS });
-      t.push(performance.now());
+      mark();
+      const model = assembleModel(read.parts, read.unread, { url: page.url(), viewport: job.viewport, locale: job.locale, flowActions: [], capturedAt: new Date().toISOString() });
+      mark();
+      if (guards) await guards.blockedPopups(page);
+      mark();
       runRules(model, job.engine);
-      t.push(performance.now());
+      mark();
       await context.close();
-      t.push(performance.now());
-      if (!record) continue;
-      const [t0, tCtx, tGoto, tSettle, tExtract, tRules, tClose] = t;
-      steps.context.push(tCtx - t0);
-      steps.goto.push(tGoto - tCtx);
-      steps.settle.push(tSettle - tGoto);
-      steps.read.push(tRead - tSettle);
-      steps.assemble.push(tAssemble - tRead);
-      steps.extract.push(tExtract - tAssemble);
-      steps.rules.push(tRules - tExtract);
-      steps.close.push(tClose - tRules);
-      steps.total.push(tClose - t0 - (tAssemble - tSettle));
-      settleWaits.push(settled.waitedMs);
+      mark();
+      if (i < WARMUP_PAGES) continue;
+      names.forEach((name, k) => {
+        for (const key of ["wall", "node", "browser"]) steps[name][key].push(marks[k + 1][key] - marks[k][key]);
+      });
+      for (const key of ["wall", "node", "browser"]) steps.total[key].push(marks.at(-1)[key] - marks[0][key]);
+      modelKiB.push(JSON.stringify(model).length / 1024);
     }
   } finally {
     await browser.close().catch(() => {});
     await server.stop().catch(() => {});
   }
-  const mean = (v) => v.reduce((s, x) => s + x, 0) / v.length;
-  const total = mean(steps.total);
+  const mean = (v) => v.reduce((sum, x) => sum + x, 0) / v.length;
+  const totalWall = mean(steps.total.wall);
   const out = {};
-  for (const [name, values] of Object.entries(steps)) {
-    out[name] = { meanMs: round(mean(values)), medianMs: round(percentile(values, 50)), p95Ms: round(percentile(values, 95)), share: name === "total" || name === "read" || name === "assemble" ? undefined : round((100 * mean(values)) / total) };
+  for (const [name, v] of Object.entries(steps)) {
+    out[name] = {
+      meanMs: round(mean(v.wall)),
+      medianMs: round(percentile(v.wall, 50)),
+      p95Ms: round(percentile(v.wall, 95)),
+      share: name === "total" ? 100 : round((100 * mean(v.wall)) / totalWall),
+      nodeCpuMs: round(mean(v.node)),
+      browserCpuMs: round(mean(v.browser)),
+    };
   }
-  return { set: set.name, pages: jobs.length, concurrency: 1, steps: out, settleUnsettled: settleWaits.filter((w) => w >= SETTLE_MS).length };
+  return { set: set.name, pages: jobs.length, concurrency: 1, steps: out, unsettled, modelKiBMean: round(mean(modelKiB)), modelKiBMax: round(Math.max(...modelKiB)) };
 }
 
 // ---------------------------------------------------------------- output
@@ -672,8 +715,9 @@ async function main() {
   for (const set of sets) {
     if (browserModes.length > 0) {
       for (const c of set.name === "corpus" ? opts.corpusConcurrency : opts.concurrency) {
-        log(`bench: ${set.name}, ${browserModes.join(" + ")} interleaved, concurrency ${c}...`);
-        for (const run of await compareModes(set, browserModes, c)) {
+        const modes = browserModes.filter((m) => m !== "axe" || opts.axeConcurrency.includes(c));
+        log(`bench: ${set.name}, ${modes.join(" + ")} interleaved, concurrency ${c}...`);
+        for (const run of await compareModes(set, modes, c)) {
           runs.push(run);
           log(`  ${run.mode}: ${run.pagesPerSecond} pages/s, median ${run.medianMs} ms, p95 ${run.p95Ms} ms, peak RSS ${run.peakRssMiB} MiB${run.errors ? `, ${run.errors} errors` : ""}`);
         }
@@ -781,8 +825,8 @@ function print(result) {
   }
   if (result.profile) {
     const p = result.profile;
-    out.push(`\nprofile: the linter's steps per state, ${p.pages} ${p.set} pages, concurrency 1 (extract = extractPageModel; read/assemble = its two parts, timed on a separate read)`);
-    out.push(table(Object.entries(p.steps).map(([step, v]) => ({ step, ...v })), [["step", "step"], ["", "_"], ["", "_"], ["mean ms", "meanMs"], ["median ms", "medianMs"], ["p95 ms", "p95Ms"], ["% of total", "share"]]));
+    out.push(`\nprofile: the linter's steps per state, ${p.pages} ${p.set} pages, concurrency 1; page model ${p.modelKiBMean} KiB as JSON on average, ${p.modelKiBMax} at most`);
+    out.push(table(Object.entries(p.steps).map(([step, v]) => ({ step, ...v })), [["step", "step"], ["", "_"], ["", "_"], ["mean ms", "meanMs"], ["median ms", "medianMs"], ["p95 ms", "p95Ms"], ["% of wall", "share"], ["node cpu ms", "nodeCpuMs"], ["browser cpu ms", "browserCpuMs"]]));
   }
   process.stdout.write(out.join("\n") + "\n");
 }
