@@ -16,7 +16,9 @@ import { join, resolve } from "node:path";
 import type { Browser, BrowserContext } from "playwright";
 import { chromium } from "playwright";
 import { lint, type LintResultWithModel } from "../lint/runner.js";
-import { findBrowser, launchBrowser } from "../lint/browser.js";
+import { findBrowser, launchBrowser, newLintContext, VIEWPORTS } from "../lint/browser.js";
+import { installSettleTracker, waitForSettle } from "../lint/settle.js";
+import { extractPageModel } from "../lint/extract/index.js";
 import { compareWithExpected, describeComparison, type Expected } from "./corpus-expectations.js";
 
 const HOSTILE = resolve(__dirname, "../corpus/hostile");
@@ -153,6 +155,31 @@ describe("the hostile suite", () => {
     // Markup in consent text is reported as text and never runs.
     const markup = report.results[pages.findIndex((p) => p.name === "markup-in-consent-text")];
     expect(markup.findings[0].text).toContain('<script>document.title="pwned"</script>');
+  });
+});
+
+describe("the settle tracker on a page that breaks every builtin", () => {
+  it("still waits for a box added by a timer, reads as settled, and the late box is in the model", async () => {
+    const html = readFileSync(join(HOSTILE, "builtin-overrides/index.html"), "utf8").replace(
+      "</body>",
+      // (The page's own textContent setter and querySelector are gone too: plain DOM calls only.)
+      `<script>setTimeout(function () { var l = document.createElement("label"); l.appendChild(document.createTextNode("Send my email address to sponsors for their newsletters")); document.body.appendChild(l); }, 700);</script></body>`,
+    );
+    const browser = await launchBrowser({ install: false });
+    try {
+      const context = await newLintContext(browser, { viewport: VIEWPORTS.desktop, locale: null });
+      await installSettleTracker(context);
+      const page = await context.newPage();
+      await page.setContent(html, { waitUntil: "load" });
+      const settled = await waitForSettle(page, { timeoutMs: 8_000 });
+      expect(settled.settled, settled.reason).toBe(true);
+      const model = await extractPageModel(page, { viewport: VIEWPORTS.desktop, locale: null, timeoutMs: 15_000 });
+      expect(model.texts.map((t) => t.text).join(" ")).toContain("Send my email address to sponsors");
+      // The page's own view is as broken as it wanted: its checked getter lies, its Array.prototype.map throws.
+      expect(await page.evaluate(`(() => { try { return [1].map(String).length; } catch (e) { return "threw"; } })()`).catch(() => "threw")).toBe("threw");
+    } finally {
+      await browser.close();
+    }
   });
 });
 
