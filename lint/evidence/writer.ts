@@ -112,7 +112,8 @@ export class EvidenceWriter {
     // Each finding's element in context with an outline (the one already taken for the report when there is one).
     const elementFiles = new Map<number, string>();
     for (const [i, f] of result.findings.entries()) {
-      const shot = f.screenshot ?? (await captureElementInContext(page, f.selector).catch(() => null));
+      // Evidence is worth waiting for: a longer bound per element than the HTML report's pictures.
+      const shot = f.screenshot ?? (await captureElementInContext(page, f.selector, { timeoutMs: 10_000 }).catch(() => null));
       const png = shot ? pngFromDataUrl(shot) : null;
       if (!png) continue;
       const file = `elements/${String(i + 1).padStart(2, "0")}-${slug(f.ruleId)}.png`;

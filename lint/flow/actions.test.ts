@@ -25,7 +25,8 @@ afterEach(async () => {
   await context.close();
 });
 
-const opts = { timeoutMs: 2_000, resolveUrl: (u: string) => u };
+// Generous budgets: a loaded machine must not turn a slow action into a failure.
+const opts = { timeoutMs: 15_000, resolveUrl: (u: string) => u };
 
 /** A one-step flow around the given actions. */
 function flowOf(actions: FlowAction[], stepName = "report"): Flow {
@@ -49,7 +50,7 @@ async function touched(selector: string): Promise<boolean> {
   return page.locator(selector).evaluate((el, attr) => el.hasAttribute(attr), TOUCHED_ATTRIBUTE);
 }
 
-async function failure(actions: FlowAction[], timeoutMs = 1_000): Promise<FlowStepError> {
+async function failure(actions: FlowAction[], timeoutMs = 4_000): Promise<FlowStepError> {
   const error = await run(actions, timeoutMs).then(
     () => null,
     (e: unknown) => e,
