@@ -6,7 +6,7 @@
  */
 import { accessibleName, labelsText } from "./accessible-name.js";
 import type { ControlState } from "./control-state.js";
-import { attr, isElement, roleAttr } from "./dom-nodes.js";
+import { attr, isElement, roleAttr, type Element } from "./dom-nodes.js";
 import { elementText, normaliseSpace } from "./element-text.js";
 import { PageIndex } from "./page-index.js";
 import type { ElementInfo } from "./styled-tree.js";
@@ -24,17 +24,23 @@ export interface ControlTexts {
   sources: TextSource[];
 }
 
-/** Levels of wrappers the sentence search climbs when a control sits alone in its wrapper. */
-const SENTENCE_CLIMB = 4;
-
-/** Longest text (characters) taken from a neighbouring element as a control's sentence. */
-const MAX_SENTENCE = 1000;
+/** Longest text (characters) taken as a control's sentence. */
+const MAX_SENTENCE = 1200;
 
 export interface TextContext {
   index: PageIndex;
   layout: BlockLayout;
   controls: readonly ControlState[];
+  /** Form fields that are not controls (text inputs, textareas): like controls, they bound a control's sentence. */
+  fields: readonly ElementInfo[];
+  /** Buttons and links styled as buttons: their text is not a control's sentence. */
+  actions: ReadonlySet<Element>;
 }
+
+/** Letters or digits: text a reader would read. */
+const REAL_TEXT = /[\p{L}\p{N}]/u;
+/** Levels of ancestors the sentence search climbs, as the browser extractor does. */
+const SENTENCE_DEPTH = 6;
 
 /** Another control that is not a radio of the same group: its text is not this control's text. */
 function foreign(c: ControlState, other: ControlState): boolean {
@@ -46,8 +52,23 @@ function holdsForeignControl(info: ElementInfo, c: ControlState, ctx: TextContex
   return ctx.controls.some((o) => foreign(c, o) && PageIndex.contains(info, o.info));
 }
 
+/** The element holds another control or a form field. */
+function holdsForeignItem(info: ElementInfo, c: ControlState, ctx: TextContext): boolean {
+  return holdsForeignControl(info, c, ctx) || ctx.fields.some((f) => f !== c.info && PageIndex.contains(info, f));
+}
+
 function fullText(info: ElementInfo, ctx: TextContext): string {
   return elementText(info, { byElement: ctx.index.byElement, shownOnly: false });
+}
+
+/** All text of an element but what its buttons say (unless the control is inside that button). */
+function textOutsideButtons(info: ElementInfo, c: ControlState, ctx: TextContext): string {
+  const skip = new Set<Element>();
+  for (const el of ctx.actions) {
+    const a = ctx.index.byElement.get(el);
+    if (a && a !== info && PageIndex.contains(info, a) && !PageIndex.contains(a, c.info)) skip.add(el);
+  }
+  return elementText(info, { byElement: ctx.index.byElement, shownOnly: false, skip });
 }
 
 function piecesText(pieces: readonly Piece[]): string {
@@ -94,32 +115,35 @@ function siblingsByDistance(info: ElementInfo, ctx: TextContext): { after: Eleme
   return { after: kids.slice(at + 1), before: kids.slice(0, Math.max(0, at)).reverse() };
 }
 
-/** The first sibling in one direction with text, stopping at one that holds another control. */
-function textSibling(siblings: readonly ElementInfo[], c: ControlState, ctx: TextContext): { text: string; info: ElementInfo } | null {
-  for (const sib of siblings) {
-    if (holdsForeignControl(sib, c, ctx)) return null;
-    const text = fullText(sib, ctx);
-    if (text) return text.length <= MAX_SENTENCE ? { text, info: sib } : null;
-  }
-  return null;
-}
-
-/** The sentence a control sits in, and where it comes from. */
+/**
+ * The sentence a control sits in, and where it comes from. Among other
+ * controls in one block, its own segment of the block. Otherwise as the
+ * browser extractor reads it: the nearest ancestor (up to six levels, not
+ * body) holding no other control or field whose text is readable and not
+ * over 1200 characters; else the text of the next (or previous) sibling
+ * holding no control or field.
+ */
 function sentenceOf(c: ControlState, ctx: TextContext): { text: string; source: TextSource | null } {
   const startFrom = ctx.layout.isContainer(c.info) ? c.info.parent : c.info;
   const container = startFrom ? ctx.layout.containerOf(startFrom) : null;
-  if (container) {
+  if (container && holdsForeignControl(container, c, ctx)) {
     const text = sentenceSegment(c, container, ctx);
     if (text) return { text, source: { info: container, mode: "block" } };
   }
-  let cur: ElementInfo = c.info;
-  for (let level = 0; level < SENTENCE_CLIMB; level++) {
-    const { after, before } = siblingsByDistance(cur, ctx);
-    const found = textSibling(after, c, ctx) ?? textSibling(before, c, ctx);
-    if (found) return { text: found.text, source: { info: found.info, mode: "subtree" } };
-    const parent = cur.parent;
-    if (!parent || parent.tag === "body" || parent.tag === "html" || parent.tag === "form" || holdsForeignControl(parent, c, ctx)) break;
-    cur = parent;
+  let own: ElementInfo = c.info;
+  for (let depth = 0; depth < SENTENCE_DEPTH; depth++) {
+    const up = own.parent;
+    if (!up || up.tag === "body" || up.tag === "html" || holdsForeignItem(up, c, ctx)) break;
+    const text = textOutsideButtons(up, c, ctx);
+    if (text.length > MAX_SENTENCE) break;
+    if (REAL_TEXT.test(text)) return { text, source: { info: up, mode: "subtree" } };
+    own = up;
+  }
+  const { after, before } = siblingsByDistance(own, ctx);
+  for (const sib of [after[0], before[0]]) {
+    if (!sib || holdsForeignItem(sib, c, ctx)) continue;
+    const text = textOutsideButtons(sib, c, ctx);
+    if (REAL_TEXT.test(text) && text.length <= MAX_SENTENCE) return { text, source: { info: sib, mode: "subtree" } };
   }
   return { text: "", source: null };
 }

@@ -194,7 +194,8 @@ function modelOf(html: string, opts: StaticModelOptions, files: LocalFiles | nul
   const blockIds = new Map<BlockDraft, string>();
   layout.blocks.forEach((b, i) => blockIds.set(b, `t${i + 1}`));
   const controlIdsOfBlock = new Map<BlockDraft, string[]>();
-  const textCtx = { index, layout, controls: states };
+  const fieldInfos = index.elements.filter((info) => fieldType(info) !== null && !controlInfos.has(info));
+  const textCtx = { index, layout, controls: states, fields: fieldInfos, actions: new Set(actionInfos.map((a) => a.el)) };
 
   const controls: Control[] = states.map((c, i) => {
     const id = `c${i + 1}`;
