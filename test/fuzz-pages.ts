@@ -58,6 +58,8 @@ const HOSTILE = [
 
 export const textArb: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...CONSENT) },
+  // Consent wording with hostile text in it, so that findings (and every report format) carry it.
+  { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...CONSENT), fc.constantFrom(...HOSTILE), fc.boolean()).map(([c, h, before]) => (before ? `${h} ${c}` : `${c} ${h}`)) },
   { weight: 2, arbitrary: fc.constantFrom(...NEUTRAL) },
   { weight: 2, arbitrary: fc.constantFrom(...HOSTILE) },
   { weight: 1, arbitrary: fc.string({ unit: "grapheme", maxLength: 30 }) },
@@ -244,6 +246,8 @@ export type Encoding = (typeof ENCODINGS)[number];
 
 export interface GeneratedPage {
   html: string;
+  /** The page's title text, also used as a hostile target name and error message in reports. */
+  title: string;
   encoding: Encoding;
   lang: string;
 }
@@ -271,7 +275,7 @@ ${p.button ? `<button type="submit">${htmlText(p.button)}</button>` : ""}
 </form>
 </body>
 </html>`;
-    return { html, encoding: p.encoding, lang: p.lang };
+    return { html, title: p.title, encoding: p.encoding, lang: p.lang };
   });
 
 // ---------------------------------------------------------------- encodings

@@ -202,7 +202,9 @@ describe("static mode", () => {
         }
         checkResult(result);
         tally(seen, result);
-        checkFormats(reportOf([result]));
+        // A target that could not be linted, named and failing with the page's own (hostile) text.
+        const failed: LintResult = { target: page.title, url: "file:///fuzz/failed.html", findings: [], passes: [], incomplete: [], inapplicable: [], error: page.title };
+        checkFormats(reportOf([result, failed]));
       }),
       { numRuns: STATIC_RUNS, seed: SEED, endOnFailure: !process.env.CONSENTLINT_FUZZ_SHRINK },
     );
