@@ -84,11 +84,15 @@ export class BrowserKeeper {
     void settlesWithin(browser.close(), BROWSER_CLOSE_MS);
   }
 
-  /** Closes every browser this keeper launched (bounded). */
+  /**
+   * Closes the browser in use, if the keeper launched it (bounded). Retired
+   * browsers were told to close when they were retired and are not waited
+   * for again: one that is stuck is killed by Playwright when the process exits.
+   */
   async close(): Promise<void> {
-    const all = [...this.retired, ...(this.current ? [this.current] : [])];
+    const current = this.current;
     this.current = null;
-    if (!this.launch) return;
-    await Promise.all(all.map((b) => settlesWithin(b.close(), BROWSER_CLOSE_MS)));
+    if (!this.launch || !current) return;
+    await settlesWithin(current.close(), BROWSER_CLOSE_MS);
   }
 }

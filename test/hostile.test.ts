@@ -323,4 +323,57 @@ describe("crashes", () => {
       await new Promise<void>((done) => beacon.close(() => done()));
     }
   });
+  it("a browser that stops answering (its process frozen) is replaced and the page retried; the run still finishes", async () => {
+    let freeze = (): boolean => false;
+    const beacon = createServer((_req, res) => {
+      if (!freeze()) res.writeHead(404).end();
+    });
+    await new Promise<void>((done) => beacon.listen(0, "127.0.0.1", done));
+    const port = (beacon.address() as AddressInfo).port;
+    const dir = join(work, "frozen");
+    mkdirSync(dir);
+    for (const name of ["a", "b"]) {
+      const img = name === "a" ? `<img src="http://127.0.0.1:${port}/beacon.png" alt="">` : "";
+      writeFileSync(
+        join(dir, `${name}.html`),
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title></head><body><form><label><input type="checkbox" checked> Share my data with advertising partners</label><button>Sign up</button></form>${img}</body></html>`,
+      );
+    }
+    const real = findBrowser({ install: false }).executablePath ?? chromium.executablePath();
+    const pids = join(work, "frozen-pids");
+    const wrapper = join(work, "frozen-browser.sh");
+    writeFileSync(wrapper, `#!/bin/sh\necho $$ >> "${pids}"\nexec "${real}" "$@"\n`);
+    chmodSync(wrapper, 0o755);
+    let frozen = 0;
+    freeze = () => {
+      if (frozen) return false;
+      frozen = Number(readFileSync(pids, "utf8").split("\n")[0]);
+      process.kill(frozen, "SIGSTOP");
+      return true;
+    };
+    const logs: string[] = [];
+    const started = Date.now();
+    try {
+      const report = await lint([dir], { timeout: 6_000, concurrency: 1, browserPath: wrapper, cwd: work, log: (l) => logs.push(l) });
+      expect(frozen).toBeGreaterThan(0);
+      expect(logs.join("\n")).toMatch(/stopped answering.*starting a new browser/);
+      for (const r of report.results) {
+        expect(r.error, r.target).toBeUndefined();
+        expect(r.findings.some((f) => f.ruleId === "pre-checked-opt-in")).toBe(true);
+      }
+      expect(report.results[0].notes?.some((n) => n.kind === "retried")).toBe(true);
+      // One timeout, the bounded close, a new browser and the retry: well under a minute, never a hang.
+      expect(Date.now() - started).toBeLessThan(90_000);
+    } finally {
+      if (frozen) {
+        try {
+          process.kill(frozen, "SIGKILL");
+        } catch {
+          /* already gone */
+        }
+      }
+      beacon.closeAllConnections();
+      await new Promise<void>((done) => beacon.close(() => done()));
+    }
+  });
 });
