@@ -21,10 +21,11 @@ import { elementText, normaliseSpace } from "./element-text.js";
 import { readFrame, type FrameSource } from "./frames.js";
 import { LocalFiles } from "./local-files.js";
 import { PageIndex } from "./page-index.js";
+import { paintedBehind } from "./painted-behind.js";
 import { joinPath, localPath } from "./selector-path.js";
 import { bannerLayoutNotes, rankingNotes } from "./region-layout.js";
 import { assignGroups, assignRegions, PAGE_REGION_ID, type RegionAssignment } from "./regions.js";
-import { backgroundImageNote, firstScript, FRAME_NOT_READ, LAYOUT_NOTE, NoteList, scriptNote, STYLESHEET_NOT_READ } from "./static-notes.js";
+import { backgroundImageNote, firstScript, FRAME_NOT_READ, LAYOUT_NOTE, NoteList, painterNote, scriptNote, STYLESHEET_NOT_READ } from "./static-notes.js";
 import { styleDocument, type DocumentScope, type ElementInfo } from "./styled-tree.js";
 import { headingLevel, langOf, layoutBlocks, linkHrefOf, type BlockDraft } from "./text-blocks.js";
 import { ZERO_BOX } from "./text-runs.js";
@@ -179,7 +180,9 @@ function modelOf(html: string, opts: StaticModelOptions, files: LocalFiles | nul
   const actionInfos = index.elements.filter((info) => actionKind(info) !== null);
   const actionSet = new Set(actionInfos);
   const ownBlocks = new Set<Element>([...actionInfos.map((a) => a.el), ...states.filter((c) => c.kind === "toggle-button").map((c) => c.info.el)]);
-  const layout = layoutBlocks(index, ownBlocks, new Set(states.map((c) => c.info.el)));
+  const behind = paintedBehind(index);
+  for (const painter of behind.painters) notes.add(painterNote(painter.selector));
+  const layout = layoutBlocks(index, ownBlocks, new Set(states.map((c) => c.info.el)), behind.mayPaintBehind);
   const regionAssignment = assignRegions(index, actionInfos, opts.viewport);
   const controlInfos = new Set(states.map((c) => c.info));
   const toggleInfos = new Set(states.filter((c) => c.kind === "toggle-button").map((c) => c.info));
@@ -279,7 +282,7 @@ function modelOf(html: string, opts: StaticModelOptions, files: LocalFiles | nul
   assignHeadings(index, regionAssignment);
 
   for (const b of layout.blocks) {
-    for (const run of b.runs) if (run.backgroundSource === "image" && !run.colorTransparent) notes.add(backgroundImageNote(run.selector));
+    for (const run of b.runs) if (run.backgroundSource === "image" && !run.colorTransparent && !behind.mayPaintBehind(b.info)) notes.add(backgroundImageNote(run.selector));
   }
   const uncertainBanners = regionAssignment.uncertain.map(({ info, why }) => ({
     regionIds: [regionOf(info), info.parent ? regionOf(info.parent) : PAGE_REGION_ID],

@@ -67,6 +67,10 @@ export function scriptNote(selector: string): ModelNote {
   };
 }
 
+export function painterNote(selector: string): ModelNote {
+  return { kind: STATIC_MODE, message: "positioned element that may be painted behind text elsewhere: the contrast of text it may lie under is not measured", selector };
+}
+
 export function backgroundImageNote(selector: string): ModelNote {
   return { kind: STATIC_MODE, message: "background image behind text: contrast not measured", selector };
 }

@@ -151,3 +151,24 @@ describe("static styles: opacity, colour and contrast", () => {
     expect(run(m, "Normal").visibility.transformScale).toBe(1);
   });
 });
+
+describe("static styles: backgrounds other elements may paint", () => {
+  it("leaves contrast unknown where a positioned element may be painted behind the text", () => {
+    const m = staticModel(
+      `<div class="hero"><img class="photo" src="hero.jpg" alt=""><p class="over">White on the photo</p></div><p class="plain">Grey on white</p>`,
+      { css: ".hero { position: relative } .photo { position: absolute; inset: 0 } .over { position: relative; color: #fff } .plain { color: #eee }" },
+    );
+    expect(run(m, "White on the photo")).toMatchObject({ contrast: null, background: null, backgroundSource: "image" });
+    expect(run(m, "Grey on white").contrast).toBeLessThan(1.5);
+  });
+
+  it("keeps the contrast of text that a positioned element can only cover, not underlie", () => {
+    const m = staticModel(`<div class="badge">New</div><p class="faint">Faint text</p>`, { css: ".badge { position: absolute; top: 0; background: #c00; color: #fff } .faint { color: #ddd }" });
+    expect(run(m, "Faint text").contrast).toBeLessThan(1.5);
+  });
+
+  it("counts a negative z-index as painted behind everything", () => {
+    const m = staticModel(`<div class="backdrop"></div><p class="faint">Faint text</p>`, { css: ".backdrop { position: fixed; inset: 0; z-index: -1; background: #000 } .faint { color: #ddd }" });
+    expect(run(m, "Faint text").contrast).toBeNull();
+  });
+});

@@ -42,9 +42,10 @@ interface RunDraft {
 /**
  * Splits the page into blocks. `ownBlocks` are elements that form a block
  * whatever their display (buttons, links styled as buttons); `controls` are
- * marked in the inline content so a control's sentence can be cut out of it.
+ * marked in the inline content so a control's sentence can be cut out of it;
+ * `backgroundUnknown` tells text whose background cannot be composed.
  */
-export function layoutBlocks(index: PageIndex, ownBlocks: ReadonlySet<Element>, controls: ReadonlySet<Element>): BlockLayout {
+export function layoutBlocks(index: PageIndex, ownBlocks: ReadonlySet<Element>, controls: ReadonlySet<Element>, backgroundUnknown: (owner: ElementInfo) => boolean = () => false): BlockLayout {
   const isContainer = (info: ElementInfo): boolean => info.parent === null || ownBlocks.has(info.el) || (isBlockLevel(info) && !NO_TEXT_CONTENT.has(info.tag));
   const containers = new Map<ElementInfo, ElementInfo | null>();
   const containerOf = (info: ElementInfo): ElementInfo | null => {
@@ -98,7 +99,7 @@ export function layoutBlocks(index: PageIndex, ownBlocks: ReadonlySet<Element>, 
     const runList = [...runs.values()]
       .map((r) => ({ r, text: normaliseSpace(r.parts.join("")) }))
       .filter((x) => x.text !== "")
-      .map((x) => makeRun(x.r.owner, x.text, x.r.collapsed));
+      .map((x) => makeRun(x.r.owner, x.text, x.r.collapsed, backgroundUnknown(x.r.owner)));
     const draft: BlockDraft = { info, text, runs: runList, pieces };
     blocks.push(draft);
     byContainer.set(info, draft);

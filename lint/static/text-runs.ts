@@ -32,8 +32,15 @@ function clipsBackgroundToText(info: ElementInfo): boolean {
   return [info.style.get("background-clip"), info.style.get("-webkit-background-clip")].some((v) => v !== null && v.trim().toLowerCase() === "text");
 }
 
-/** A run for text held directly by `owner`; `collapsed` marks text inside a closed <details> or content-visibility:hidden element. */
-export function makeRun(owner: ElementInfo, text: string, collapsed: boolean): TextRun {
+/** What is behind text when something other than its ancestors may be painted there: unknown, as an image is. */
+const UNKNOWN_BACKGROUND: Pick<TextRun, "background" | "backgroundSource" | "contrast"> = { background: null, backgroundSource: "image", contrast: null };
+
+/**
+ * A run for text held directly by `owner`; `collapsed` marks text inside a
+ * closed <details> or content-visibility:hidden element; `backgroundUnknown`
+ * that another element may be painted behind it (see painted-behind.ts).
+ */
+export function makeRun(owner: ElementInfo, text: string, collapsed: boolean, backgroundUnknown = false): TextRun {
   const style = owner.style;
   const visibility: Visibility = collapsed ? { ...owner.visibility, collapsed: true } : { ...owner.visibility };
   const fontPx = round(style.fontPx, 2);
@@ -43,7 +50,7 @@ export function makeRun(owner: ElementInfo, text: string, collapsed: boolean): T
     effectiveFontPx: round(style.fontPx * style.transformScale, 2),
     fontWeight: style.fontWeight,
     color: roundedColour(style.textColour),
-    ...textContrast(owner),
+    ...(backgroundUnknown ? UNKNOWN_BACKGROUND : textContrast(owner)),
     colorTransparent: style.textColour.a === 0 && !clipsBackgroundToText(owner),
     box: { ...ZERO_BOX },
     visibility,
