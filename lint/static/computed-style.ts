@@ -176,7 +176,7 @@ export class ComputedStyle {
 
     const opacityValue = this.get("opacity");
     const own = opacityValue !== null ? resolveNumber(opacityValue) : null;
-    this.ownOpacity = own === null ? 1 : Math.min(1, Math.max(0, own));
+    this.ownOpacity = (own === null ? 1 : Math.min(1, Math.max(0, own))) * filterOpacity(this.get("filter"));
     this.opacity = (parent ? parent.opacity : ctx.frameBase.opacity) * this.ownOpacity;
 
     const bgValue = this.get("background-color");
@@ -326,6 +326,17 @@ export class ComputedStyle {
     const v = this.get(property);
     return v === null ? null : resolveLength(v, this.lengthContext(null));
   }
+}
+
+/** The product of a filter's opacity() functions (1 when it has none). */
+function filterOpacity(filter: string | null): number {
+  if (filter === null) return 1;
+  let out = 1;
+  for (const m of filter.matchAll(/opacity\(\s*([\d.]+)(%?)\s*\)/giu)) {
+    const v = parseFloat(m[1]) / (m[2] === "%" ? 100 : 1);
+    if (Number.isFinite(v)) out *= Math.min(1, Math.max(0, v));
+  }
+  return out;
 }
 
 function rgbaText(c: Rgba): string {

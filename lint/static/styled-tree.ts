@@ -8,7 +8,7 @@ import { AncestorKeys, elementKeys } from "./ancestor-filter.js";
 import { cascade, RuleIndex } from "./cascade.js";
 import { ComputedStyle, type FrameBase } from "./computed-style.js";
 import { parseInlineStyle } from "./declarations.js";
-import { attr, declarativeShadowRoot, flatChildren, hasAttr, isElement, shadowRootMode, tagOf, type AnyNode, type Element, type ParentNode } from "./dom-nodes.js";
+import { attr, declarativeShadowRoot, flatChildren, hasAttr, isElement, roleAttr, shadowRootMode, tagOf, type AnyNode, type Element, type ParentNode } from "./dom-nodes.js";
 import type { LocalFiles } from "./local-files.js";
 import { countIds, joinPath, localPath } from "./selector-path.js";
 import { collectRules, type StyleIssue } from "./stylesheet.js";
@@ -92,9 +92,6 @@ class StyledElement implements ElementInfo {
 /** Elements whose content is never rendered as part of the page. */
 const UNRENDERED = new Set(["head", "script", "style", "template", "noscript", "meta", "link", "title", "base"]);
 
-/** Containers of disclosure widgets by name: accordions, collapsible sections. */
-const PANEL_NAME = /collaps|accordion|expand|disclosure|more-options|toggle-content/iu;
-
 export interface StyledTree {
   elements: ElementInfo[];
   byElement: Map<Element, ElementInfo>;
@@ -104,13 +101,13 @@ export interface StyledTree {
   scopes: StyleScope[];
 }
 
-/** Ids of panels that a control with aria-expanded="false" says it collapses. */
+/** Ids of panels a disclosure or tab controls: aria-controls of an element with aria-expanded, or of a tab. */
 function collapsedPanelIds(root: ParentNode): Set<string> {
   const ids = new Set<string>();
   const walk = (node: ParentNode): void => {
     for (const child of node.children) {
       if (!isElement(child)) continue;
-      if ((attr(child, "aria-expanded") ?? "").toLowerCase() === "false") {
+      if (hasAttr(child, "aria-expanded") || roleAttr(child) === "tab") {
         for (const id of (attr(child, "aria-controls") ?? "").split(/\s+/u)) if (id) ids.add(id);
       }
       const shadow = declarativeShadowRoot(child);
@@ -128,12 +125,25 @@ function previousElement(el: Element): Element | null {
   return cur && isElement(cur) ? cur : null;
 }
 
+function holdsExpander(el: Element): boolean {
+  return hasAttr(el, "aria-expanded") || el.children.some((c) => isElement(c) && holdsExpander(c));
+}
+
+/**
+ * A display:none element a disclosure explains, as the browser extractor
+ * tells it: a tab panel, the target of an expander's aria-controls, or an
+ * element right after (within two siblings) an expander.
+ */
 function isCollapsedPanel(el: Element, controlled: ReadonlySet<string>): boolean {
+  if (roleAttr(el) === "tabpanel" || (attr(el, "hidden") ?? "").trim().toLowerCase() === "until-found") return true;
   const id = attr(el, "id");
   if (id && controlled.has(id)) return true;
-  const prev = previousElement(el);
-  if (prev && (attr(prev, "aria-expanded") ?? "").toLowerCase() === "false") return true;
-  return PANEL_NAME.test(`${attr(el, "class") ?? ""} ${id ?? ""}`);
+  let sib = previousElement(el);
+  for (let k = 0; k < 2 && sib; k++) {
+    if (holdsExpander(sib)) return true;
+    sib = previousElement(sib);
+  }
+  return false;
 }
 
 /** The first <summary> child of a <details>, which stays shown when it is closed. */

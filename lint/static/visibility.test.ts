@@ -137,3 +137,19 @@ describe("static visibility: only what CSS alone decides", () => {
     expect(run(m, "Invisible").colorTransparent).toBe(true);
   });
 });
+
+describe("static visibility: disclosures and filters as the browser reads them", () => {
+  it("counts a hidden tab panel and a panel right after an expander as collapsed, whatever their class", () => {
+    const m = staticModel(
+      `<div role="tabpanel" style="display:none"><p>Tab text</p></div><div><button aria-expanded="false">More</button></div><p>Between</p><div style="display:none"><p>Under an expander</p></div><div class="collapse" style="display:none"><p>Just hidden</p></div>`,
+    );
+    expect(flags(run(m, "Tab text").visibility)).toEqual(["collapsed"]);
+    expect(flags(run(m, "Under an expander").visibility)).toEqual(["collapsed"]);
+    expect(flags(run(m, "Just hidden").visibility)).toEqual(["displayNone"]);
+  });
+
+  it("fades text by a filter's opacity() as by the opacity property", () => {
+    const m = staticModel(`<p style="filter: blur(1px) opacity(30%)">Filtered</p>`);
+    expect(run(m, "Filtered").visibility.opacity).toBeCloseTo(0.3, 5);
+  });
+});
