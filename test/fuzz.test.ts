@@ -210,7 +210,7 @@ describe("static mode", () => {
     );
     // The generator reaches every rule.
     for (const id of RULE_IDS) expect(seen.get(id) ?? 0, `${id} in ${JSON.stringify([...seen])}`).toBeGreaterThan(0);
-  });
+  }, 300_000 * SCALE);
 
   it(`never crashes on mutated corpus pages (${STATIC_MUTATION_RUNS} cases)`, () => {
     fc.assert(
@@ -230,7 +230,7 @@ describe("static mode", () => {
       }),
       { numRuns: STATIC_MUTATION_RUNS, seed: SEED + 1, endOnFailure: !process.env.CONSENTLINT_FUZZ_SHRINK },
     );
-  });
+  }, 300_000 * SCALE);
 });
 
 // ---------------------------------------------------------------- the browser
@@ -281,5 +281,5 @@ describe("in Chromium", () => {
     const seen = new Map<string, number>();
     for (const r of report.results) tally(seen, r);
     expect(seen.get("pre-checked-opt-in") ?? 0, JSON.stringify([...seen])).toBeGreaterThan(0);
-  });
+  }, 300_000 * SCALE);
 });

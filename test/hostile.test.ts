@@ -122,7 +122,6 @@ describe("the hostile suite", () => {
       if (result.target !== targets[i]) lines.push(`  reported as ${result.target}`);
       if (page.expected.error) {
         if (!result.error || !new RegExp(page.expected.error).test(result.error)) lines.push(`  expected an error matching /${page.expected.error}/, got ${result.error ?? "none"}`);
-        if ((result.durationMs ?? 0) > TIMEOUT_MS + 5_000) lines.push(`  took ${result.durationMs} ms, past the timeout`);
       } else {
         const comparison = compareWithExpected(result, page.expected);
         const described = describeComparison(comparison, result);
@@ -137,9 +136,11 @@ describe("the hostile suite", () => {
     });
     expect(problems.join("\n"), problems.join("\n")).toBe("");
 
-    // Bounded: the pages that must fail use at most their timeout each (two at a time); the rest are quick.
-    const failing = pages.filter((p) => p.expected.error).length;
-    expect(elapsed).toBeLessThan(Math.ceil(failing / 2) * (TIMEOUT_MS + 3_000) + 60_000);
+    // Bounded: no state outlives its timeout (and the few seconds it takes to name the cause and close the tab),
+    // so even if every target used all of it, two at a time, the run ends; start-up on a busy machine aside.
+    const targetsRun = pages.length + 2;
+    expect(elapsed).toBeLessThan(Math.ceil(targetsRun / 2) * (TIMEOUT_MS + 3_000) + 30_000);
+    for (const r of report.results) expect(r.durationMs ?? 0, r.target).toBeLessThan(TIMEOUT_MS + 8_000);
 
     // Overridden builtins change nothing: the same findings, measured the same, as the page without them.
     const overrides = report.results[pages.findIndex((p) => p.name === "builtin-overrides")];
@@ -155,7 +156,7 @@ describe("the hostile suite", () => {
     // Markup in consent text is reported as text and never runs.
     const markup = report.results[pages.findIndex((p) => p.name === "markup-in-consent-text")];
     expect(markup.findings[0].text).toContain('<script>document.title="pwned"</script>');
-  });
+  }, 300_000);
 });
 
 describe("the settle tracker on a page that breaks every builtin", () => {
