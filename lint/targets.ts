@@ -4,7 +4,7 @@
  * used becomes an error result; the others are still linted.
  */
 import { readdirSync, statSync } from "node:fs";
-import { dirname, extname, join, relative, resolve } from "node:path";
+import { dirname, extname, isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Minimatch } from "minimatch";
 import { relativePosix } from "./config.js";
@@ -58,12 +58,14 @@ function walk(dir: string, out: string[], isExcluded: (path: string) => boolean,
   }
 }
 
-/** The folder a flow's pages are served from: the flow file's folder, widened to hold its start page. */
+/** The folder a flow's pages are served from: the flow file's own folder; a start page outside it is refused. */
 function flowRoot(flowFile: string, flow: Flow): string {
-  let root = dirname(flowFile);
+  const root = dirname(flowFile);
   if (flow.urlIsFile) {
-    const start = resolve(flow.url);
-    while (relative(root, start).startsWith("..") && dirname(root) !== root) root = dirname(root);
+    const rel = relative(root, resolve(flow.url));
+    if (rel.startsWith("..") || isAbsolute(rel)) {
+      throw new Error(`${flowFile}: the start page ${flow.url} is outside the flow's folder ${root}. Keep a flow's pages in or below the folder of its flow file, so pages cannot read other files.`);
+    }
   }
   return root;
 }
