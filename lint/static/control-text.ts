@@ -201,9 +201,12 @@ export function controlTexts(c: ControlState, ctx: TextContext): ControlTexts {
   let question = groupQuestion(c, ctx);
   if (!question.text && c.kind === "radio" && c.groupName !== null) question = precedingQuestion(c, ctx);
   if (question.source) sources.push(question.source);
+  const labelledBy = ctx.index.byIdList(c.info, "aria-labelledby");
+  // An ARIA widget's label, like the browser extractor's, is the text it is labelled by when no <label> names it.
+  const ariaLabelText = ["input", "select"].includes(c.info.tag) ? "" : normaliseSpace(labelledBy.map((r) => fullText(r, ctx)).join(" "));
   return {
     name: accessibleName(c.info, ctx.index),
-    labelText: labels.length > 0 ? labelsText(c.info, ctx.index, false) : "",
+    labelText: labels.length > 0 ? labelsText(c.info, ctx.index, false) : ariaLabelText,
     sentenceText: sentence.text,
     describedByText: normaliseSpace(described.map((d) => (attr(d.el, "aria-label") ?? "").trim() || fullText(d, ctx)).join(" ")),
     groupLabel: question.text,

@@ -45,7 +45,7 @@ function actionHolders(actions: readonly ElementInfo[]): Set<ElementInfo> {
   return any;
 }
 
-/** Non-space characters of text in each element's flat subtree (hidden text included), within its document. */
+/** Non-space characters of text in each element's flat subtree (hidden text included; a frame element's include its document's). */
 function textLengths(index: PageIndex): Map<ElementInfo, number> {
   const lengths = new Map<ElementInfo, number>();
   for (let i = index.elements.length - 1; i >= 0; i--) {
@@ -53,7 +53,8 @@ function textLengths(index: PageIndex): Map<ElementInfo, number> {
     let own = lengths.get(info) ?? 0;
     for (const child of info.children) if (isText(child)) own += child.data.replace(/\s+/gu, "").length;
     lengths.set(info, own);
-    if (info.parent) lengths.set(info.parent, (lengths.get(info.parent) ?? 0) + own);
+    const up = info.parent ?? info.scope.doc.frameElement;
+    if (up) lengths.set(up, (lengths.get(up) ?? 0) + own);
   }
   return lengths;
 }
@@ -180,7 +181,7 @@ export interface GroupInputs {
   isItem(info: ElementInfo): boolean;
 }
 
-/** Per element: actions in its subtree, and its content (text outside buttons, plus one per control or field), as the browser extractor counts them. */
+/** Per element: actions in its subtree (a frame element's include its document's), and its content (text outside buttons, plus one per control or field), as the browser extractor counts them. */
 function subtreeCounts(index: PageIndex, inputs: GroupInputs): { actions: Map<ElementInfo, number>; content: Map<ElementInfo, number> } {
   const inButton = new Map<ElementInfo, boolean>();
   for (const info of index.elements) inButton.set(info, (info.parent ? (inButton.get(info.parent) ?? false) : false) || inputs.isAction(info) || inputs.isToggleButton(info));
@@ -188,17 +189,17 @@ function subtreeCounts(index: PageIndex, inputs: GroupInputs): { actions: Map<El
   const content = new Map<ElementInfo, number>();
   for (let i = index.elements.length - 1; i >= 0; i--) {
     const info = index.elements[i];
-    let a = (actions.get(info) ?? 0) + (inputs.isAction(info) ? 1 : 0);
+    const a = (actions.get(info) ?? 0) + (inputs.isAction(info) ? 1 : 0);
     let c = (content.get(info) ?? 0) + (inputs.isItem(info) ? 1 : 0);
     if (!inButton.get(info)) for (const child of info.children) if (isText(child)) c += child.data.replace(/\s+/gu, "").length;
     actions.set(info, a);
     content.set(info, c);
-    if (info.parent) {
-      actions.set(info.parent, (actions.get(info.parent) ?? 0) + a);
-      content.set(info.parent, (content.get(info.parent) ?? 0) + c);
+    // A frame's document counts toward its frame element, which comes earlier in the list.
+    const up = info.parent ?? info.scope.doc.frameElement;
+    if (up) {
+      actions.set(up, (actions.get(up) ?? 0) + a);
+      content.set(up, (content.get(up) ?? 0) + c);
     }
-    a = 0;
-    c = 0;
   }
   return { actions, content };
 }

@@ -6,7 +6,7 @@
  */
 import type { TextRun } from "../model.js";
 import { attr, isElement, isText, roleAttr, tagOf, type Element } from "./dom-nodes.js";
-import { isBlockLevel, NO_TEXT_CONTENT, normaliseSpace } from "./element-text.js";
+import { NO_TEXT_CONTENT, normaliseSpace } from "./element-text.js";
 import type { PageIndex } from "./page-index.js";
 import type { ElementInfo } from "./styled-tree.js";
 import { makeRun } from "./text-runs.js";
@@ -46,7 +46,8 @@ interface RunDraft {
  * `backgroundUnknown` tells text whose background cannot be composed.
  */
 export function layoutBlocks(index: PageIndex, ownBlocks: ReadonlySet<Element>, controls: ReadonlySet<Element>, backgroundUnknown: (owner: ElementInfo) => boolean = () => false): BlockLayout {
-  const isContainer = (info: ElementInfo): boolean => info.parent === null || ownBlocks.has(info.el) || (isBlockLevel(info) && !NO_TEXT_CONTENT.has(info.tag));
+  const isContainer = (info: ElementInfo): boolean =>
+    info.parent === null || ownBlocks.has(info.el) || controls.has(info.el) || (!NO_TEXT_CONTENT.has(info.tag) && readsAsBlock(info));
   const containers = new Map<ElementInfo, ElementInfo | null>();
   const containerOf = (info: ElementInfo): ElementInfo | null => {
     const known = containers.get(info);
@@ -114,6 +115,24 @@ export function layoutBlocks(index: PageIndex, ownBlocks: ReadonlySet<Element>, 
     piecesOf: (container) => byContainer.get(container)?.pieces ?? [],
     isContainer,
   };
+}
+
+/** Tags the browser extractor always reads as blocks of text of their own, whatever their display. */
+const OWN_BLOCK_TAGS = new Set(["label", "button", "li", "td", "th", "legend", "summary", "caption"]);
+/** Tags that are blocks when display:none hides them (their display is then unknown). */
+const BLOCK_TAGS = new Set(
+  "address article aside blockquote body caption center dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav ol p pre search section summary table tbody td tfoot th thead tr ul".split(" "),
+);
+
+/** The element starts a block of text of its own, as the browser extractor groups text. */
+function readsAsBlock(info: ElementInfo): boolean {
+  if (OWN_BLOCK_TAGS.has(info.tag) || /^h[1-6]$/u.test(info.tag)) return true;
+  const role = roleAttr(info.el);
+  if (role === "heading" || role === "dialog" || role === "alertdialog") return true;
+  const display = info.style.display;
+  if (display === "none") return BLOCK_TAGS.has(info.tag);
+  if (display === "contents") return false;
+  return !display.startsWith("inline") && !display.startsWith("ruby");
 }
 
 /** Heading level of an element or its nearest heading ancestor: h1-h6, role=heading (aria-level, default 2). */
