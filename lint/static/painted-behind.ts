@@ -6,13 +6,17 @@
  *
  * A positioned element P can be painted behind text T when P paints something
  * (its own background, an image, video, canvas, frame or SVG, or one of those
- * inside it) and either P has a negative z-index, or T sits in a positioned
- * element stacked at or above P (at the same z-index, P comes first).
+ * inside it), P's containing block holds T (P is taken to stay within its
+ * containing block; a fixed element's, or one placed from the page's origin,
+ * holds everything), and either P has a negative z-index, or T sits in a
+ * positioned element stacked at or above P (at the same z-index, P comes
+ * first). Form controls are widgets in front of text, not backgrounds.
  */
 import type { ElementInfo } from "./styled-tree.js";
 import { PageIndex } from "./page-index.js";
 
 const MEDIA = new Set(["img", "video", "canvas", "picture", "svg", "iframe", "frame", "object", "embed"]);
+const WIDGETS = new Set(["input", "select", "textarea", "button", "meter", "progress"]);
 
 function zIndex(info: ElementInfo): number {
   const v = info.style.get("z-index");
@@ -33,6 +37,19 @@ function paintsItself(info: ElementInfo): boolean {
 interface Painter {
   info: ElementInfo;
   z: number;
+  /** The positioned ancestor P is placed in; null for the page (fixed, or no positioned ancestor). */
+  container: ElementInfo | null;
+}
+
+/** The element an absolutely positioned box is placed in: its nearest positioned (or transformed) ancestor; null for the page. */
+function containingBlock(info: ElementInfo): ElementInfo | null {
+  if (info.style.position === "fixed") {
+    for (let p = info.parent; p; p = p.parent) if (p.style.containsFixed) return p;
+    return null;
+  }
+  if (info.style.position !== "absolute") return info.parent;
+  for (let p = info.parent; p; p = p.parent) if (p.style.position !== "static" || p.style.containsFixed) return p;
+  return null;
 }
 
 export interface PaintedBehind {
@@ -48,13 +65,13 @@ export function paintedBehind(index: PageIndex): PaintedBehind {
     const position = info.style.position;
     const z = zIndex(info);
     const positioned = position === "absolute" || position === "fixed" || ((position === "relative" || position === "sticky") && z < 0);
-    if (!positioned || !rendered(info)) continue;
+    if (!positioned || !rendered(info) || WIDGETS.has(info.tag) || info.visibility.srOnly) continue;
     let paints = false;
     for (let i = info.order; i <= info.end && !paints; i++) {
       const e = index.elements[i];
       paints = rendered(e) && paintsItself(e);
     }
-    if (paints) painters.push({ info, z });
+    if (paints) painters.push({ info, z, container: containingBlock(info) });
   }
   /** The z-index the text is stacked at when it sits in a positioned element, else null. */
   const stackOf = (owner: ElementInfo): number | null => {
@@ -67,8 +84,9 @@ export function paintedBehind(index: PageIndex): PaintedBehind {
     mayPaintBehind: (owner) => {
       if (painters.length === 0) return false;
       const stacked = stackOf(owner);
-      return painters.some(({ info, z }) => {
+      return painters.some(({ info, z, container }) => {
         if (info.scope.doc !== owner.scope.doc || PageIndex.contains(info, owner) || PageIndex.contains(owner, info)) return false;
+        if (container && !PageIndex.contains(container, owner)) return false;
         if (z < 0) return true;
         return stacked !== null && (z < stacked || (z === stacked && info.order < owner.order));
       });

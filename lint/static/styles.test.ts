@@ -172,3 +172,14 @@ describe("static styles: backgrounds other elements may paint", () => {
     expect(run(m, "Faint text").contrast).toBeNull();
   });
 });
+
+describe("static styles: what stays where it is placed", () => {
+  it("does not let a positioned element in another box, or a form control, count as painted behind text", () => {
+    const m = staticModel(
+      `<label class="card"><span class="tag">Hot</span><input type="radio" name="p" class="pick"> Monthly plan</label><label class="card"><input type="radio" name="p" class="pick"> Yearly plan</label>`,
+      { css: ".card { position: relative; display: block; background: #202228; color: #eee } .tag { position: absolute; top: -8px; right: 8px; background: #f5a623 } .pick { position: absolute; top: 4px; right: 4px }" },
+    );
+    expect(run(m, "Yearly plan").contrast).toBeGreaterThan(10);
+    expect(run(m, "Monthly plan").contrast).toBeGreaterThan(10);
+  });
+});
