@@ -329,13 +329,12 @@ function fieldLabel(info: ElementInfo, index: PageIndex): string {
  */
 function assignHeadings(index: PageIndex, regions: RegionAssignment): void {
   const byId = new Map(regions.regions.map((r) => [r.id, r]));
-  const roots = new Map(regions.regions.map((r) => [r.id, index.elements.find((e) => e.selector === r.selector && r.kind !== "page")]));
   let count = 0;
   for (const info of index.elements) {
     if (count >= 100) break;
     if (!/^h[1-6]$/u.test(info.tag) && roleAttr(info.el) !== "heading") continue;
     const regionId = regions.regionOf(info);
-    const root = roots.get(regionId);
+    const root = regions.roots.get(regionId);
     if (info.visibility.displayNone && !(root && root.visibility.displayNone)) continue;
     const text = elementText(info, { byElement: index.byElement, shownOnly: false }).slice(0, 300);
     const region = byId.get(regionId);

@@ -24,6 +24,8 @@ function isDialog(info: ElementInfo): boolean {
 export interface RegionAssignment {
   regions: Region[];
   regionOf(info: ElementInfo): string;
+  /** The element each dialog or banner region is, by region id. */
+  roots: ReadonlyMap<string, ElementInfo>;
   /** Elements whose being a region or not depends on layout (a sticky element's width, a frame's size), with why. */
   uncertain: { info: ElementInfo; why: string }[];
 }
@@ -158,7 +160,7 @@ export function assignRegions(index: PageIndex, actions: readonly ElementInfo[],
     ofElement.set(info, id);
     return id;
   };
-  return { regions, regionOf, uncertain };
+  return { regions, regionOf, uncertain, roots: new Map([...roots].map(([info, region]) => [region.id, info])) };
 }
 
 function regionLabel(info: ElementInfo, index: PageIndex): string {

@@ -7,8 +7,11 @@
  */
 import { attr, isElement, tagOf, type Element, type ParentNode } from "./dom-nodes.js";
 
+const PLAIN_IDENT = /^[A-Za-z_][\w-]*$/u;
+
 /** Escapes an identifier as CSS.escape does. */
 export function cssEscape(ident: string): string {
+  if (PLAIN_IDENT.test(ident)) return ident;
   let out = "";
   for (let i = 0; i < ident.length; i++) {
     const ch = ident[i];
@@ -63,28 +66,28 @@ function positionAmongTag(el: Element): { index: number; count: number } {
 /** A class that reads well in a path (as the browser extractor picks it). */
 const PLAIN_CLASS = /^[A-Za-z_][\w-]{0,30}$/u;
 
+/** Paths already made, by element: an element's path extends its parent's. */
+const paths = new WeakMap<Element, string>();
+
 /** The path of an element inside its own tree (document or shadow root). */
 export function localPath(el: Element, ids: ReadonlyMap<string, number>): string {
-  const segments: string[] = [];
-  let cur: Element | null = el;
-  while (cur) {
-    const tag = tagOf(cur);
-    if (tag === "html" || tag === "body") {
-      segments.unshift(tag);
-      break;
-    }
-    const id = attr(cur, "id");
-    if (id && ids.get(id) === 1) {
-      segments.unshift(`${cssEscape(tag)}#${cssEscape(id)}`);
-      break;
-    }
-    const cls = (attr(cur, "class") ?? "").split(/[ \t\n\f\r]+/u).find((c) => PLAIN_CLASS.test(c));
-    const { index, count } = positionAmongTag(cur);
-    segments.unshift(`${cssEscape(tag)}${cls ? `.${cls}` : ""}${count > 1 ? `:nth-of-type(${index})` : ""}`);
-    const parent: ParentNode | null = cur.parent;
-    cur = parent && isElement(parent) && tagOf(parent) !== "template" && tagOf(parent) !== "html" ? parent : null;
+  const known = paths.get(el);
+  if (known !== undefined) return known;
+  const tag = tagOf(el);
+  let out: string;
+  const id = attr(el, "id");
+  if (tag === "html" || tag === "body") out = tag;
+  else if (id && ids.get(id) === 1) out = `${cssEscape(tag)}#${cssEscape(id)}`;
+  else {
+    const cls = (attr(el, "class") ?? "").split(/[ \t\n\f\r]+/u).find((c) => PLAIN_CLASS.test(c));
+    const { index, count } = positionAmongTag(el);
+    const segment = `${cssEscape(tag)}${cls ? `.${cls}` : ""}${count > 1 ? `:nth-of-type(${index})` : ""}`;
+    const parent: ParentNode | null = el.parent;
+    const up = parent && isElement(parent) && tagOf(parent) !== "template" && tagOf(parent) !== "html" ? parent : null;
+    out = up ? `${localPath(up, ids)} > ${segment}` : segment;
   }
-  return segments.join(" > ");
+  paths.set(el, out);
+  return out;
 }
 
 /** A path prefixed by the path of the frame or shadow host it lies in. */
