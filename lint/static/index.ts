@@ -24,7 +24,7 @@ import { PageIndex } from "./page-index.js";
 import { paintedBehind } from "./painted-behind.js";
 import { joinPath, localPath } from "./selector-path.js";
 import { bannerLayoutNotes, rankingNotes } from "./region-layout.js";
-import { assignGroups, assignRegions, PAGE_REGION_ID, type RegionAssignment } from "./regions.js";
+import { assignGroups, assignRegions, PAGE_REGION_ID, subtreeCounts, type RegionAssignment } from "./regions.js";
 import { backgroundImageNote, firstScript, FRAME_NOT_READ, LAYOUT_NOTE, NoteList, painterNote, scriptNote, STYLESHEET_NOT_READ } from "./static-notes.js";
 import { styleDocument, type DocumentScope, type ElementInfo } from "./styled-tree.js";
 import { headingLevel, langOf, layoutBlocks, linkHrefOf, type BlockDraft } from "./text-blocks.js";
@@ -179,18 +179,19 @@ function modelOf(html: string, opts: StaticModelOptions, files: LocalFiles | nul
   settleRadioGroups(states, (c) => formOwner(c.info, byIdIn(c.info)));
   const actionInfos = index.elements.filter((info) => actionKind(info) !== null);
   const actionSet = new Set(actionInfos);
-  const ownBlocks = new Set<Element>([...actionInfos.map((a) => a.el), ...states.filter((c) => c.kind === "toggle-button").map((c) => c.info.el)]);
+  const controlInfos = new Set(states.map((c) => c.info));
+  const toggleInfos = new Set(states.filter((c) => c.kind === "toggle-button").map((c) => c.info));
+  const ownBlocks = new Set<Element>([...actionInfos, ...toggleInfos].map((info) => info.el));
   const behind = paintedBehind(index);
   for (const painter of behind.painters) notes.add(painterNote(painter.selector));
   const layout = layoutBlocks(index, ownBlocks, new Set(states.map((c) => c.info.el)), behind.mayPaintBehind);
-  const regionAssignment = assignRegions(index, actionInfos, opts.viewport);
-  const controlInfos = new Set(states.map((c) => c.info));
-  const toggleInfos = new Set(states.filter((c) => c.kind === "toggle-button").map((c) => c.info));
-  const groupAssignment = assignGroups(index, regionAssignment, {
+  const counts = subtreeCounts(index, {
     isAction: (info) => actionSet.has(info),
     isToggleButton: (info) => toggleInfos.has(info),
     isItem: (info) => controlInfos.has(info) || fieldType(info) !== null,
   });
+  const regionAssignment = assignRegions(index, counts, opts.viewport);
+  const groupAssignment = assignGroups(index, regionAssignment, counts);
   const { regionOf } = regionAssignment;
   const { groupOf } = groupAssignment;
 
@@ -289,10 +290,9 @@ function modelOf(html: string, opts: StaticModelOptions, files: LocalFiles | nul
     why,
   }));
   for (const note of bannerLayoutNotes(regionAssignment.regions, uncertainBanners)) notes.add(note);
-  for (const note of rankingNotes({ regions: regionAssignment.regions, actions, controls })) notes.add(note);
 
   const htmlElement = top.root.children.find((c): c is Element => isElement(c) && tagOf(c) === "html");
-  return {
+  const model: PageModel = {
     version: PAGE_MODEL_VERSION,
     url: opts.url,
     title: titleOf(top.root),
@@ -311,6 +311,8 @@ function modelOf(html: string, opts: StaticModelOptions, files: LocalFiles | nul
     flowActions: [],
     capturedAt: new Date().toISOString(),
   };
+  for (const note of rankingNotes(model)) notes.add(note);
+  return model;
 }
 
 /** A form field's label as the browser extractor reads it: its labels' text, else aria-labelledby, aria-label, placeholder, title. */

@@ -10,8 +10,9 @@
  *   possible ones; `rankingVariants` gives the others, so that results can be
  *   checked against every one of them (see static-outcome.ts).
  */
-import type { ActionElement, Control, ModelNote, PageModel, Region } from "../model.js";
+import type { ActionElement, ModelNote, PageModel, Region } from "../model.js";
 import { rankByProminence } from "../consent/prominence.js";
+import { stepActions } from "../consent/regions.js";
 import { LAYOUT_UNKNOWN, STATIC_MODE } from "./static-notes.js";
 
 /** Most variants of one region's button ranking that are tried; beyond that the region's results are unknown. */
@@ -32,12 +33,6 @@ function regionName(r: Region): string {
   return r.kind === "page" ? "the page" : `${r.kind} ${r.selector}`;
 }
 
-/** The buttons of a step: actions that are not themselves controls. */
-function stepActions(actions: readonly ActionElement[], controls: readonly Control[]): ActionElement[] {
-  const own = new Set(controls.map((c) => c.selector));
-  return actions.filter((a) => !own.has(a.selector));
-}
-
 /** Notes for fixed or sticky elements whose being a banner needs layout: each names the regions it touches (its own and the one around it). */
 export function bannerLayoutNotes(regions: readonly Region[], uncertain: readonly { regionIds: string[]; why: string }[]): ModelNote[] {
   const why = new Map<string, string>();
@@ -53,8 +48,8 @@ interface Tie {
   groupTies: ActionElement[][];
 }
 
-function ties(model: Pick<PageModel, "regions" | "actions" | "controls">): Tie[] {
-  const steps = stepActions(model.actions, model.controls);
+function ties(model: PageModel): Tie[] {
+  const steps = stepActions(model);
   const out: Tie[] = [];
   for (const region of model.regions) {
     const inRegion = steps.filter((a) => a.regionId === region.id);
@@ -68,7 +63,7 @@ function ties(model: Pick<PageModel, "regions" | "actions" | "controls">): Tie[]
 }
 
 /** Informational notes for regions whose main button depends on button sizes. */
-export function rankingNotes(model: Pick<PageModel, "regions" | "actions" | "controls">): ModelNote[] {
+export function rankingNotes(model: PageModel): ModelNote[] {
   return ties(model).map((t) => ({
     kind: STATIC_MODE,
     message: `the main button of ${regionName(t.region)} depends on the sizes of its buttons (${[...new Set([...t.regionTies, ...t.groupTies.flat()].map((a) => `"${a.text}"`))].join(", ")}); results are checked against each`,
@@ -111,13 +106,14 @@ export interface RankingVariants {
 export function rankingVariants(model: PageModel): RankingVariants {
   const variants: RankingVariant[] = [];
   const tooMany: Region[] = [];
+  const allSteps = stepActions(model);
   for (const tie of ties(model)) {
     const list = rankings(tie);
     if (list.length > MAX_RANKING_VARIANTS) {
       tooMany.push(tie.region);
       continue;
     }
-    const steps = stepActions(model.actions, model.controls).filter((a) => a.regionId === tie.region.id);
+    const steps = allSteps.filter((a) => a.regionId === tie.region.id);
     const order = (actions: readonly ActionElement[]): string => rankByProminence(actions).map((a) => a.id).join(" ");
     const seen = new Set([order(steps)]);
     for (const areas of list) {

@@ -40,25 +40,50 @@ function headingLevelOf(info: ElementInfo): number | null {
   return tagLevel ? Number(tagLevel[1]) : null;
 }
 
-/** Ancestors holding an action. */
-function actionHolders(actions: readonly ElementInfo[]): Set<ElementInfo> {
-  const any = new Set<ElementInfo>();
-  for (const action of actions) for (let p = action.parent; p; p = p.parent) any.add(p);
-  return any;
+/** What counting an element's subtree needs to know about every element: what is an action, and what counts as content besides buttons. */
+export interface CountInputs {
+  isAction(info: ElementInfo): boolean;
+  /** A toggle button: its text, like a button's, is not content of the group around it. */
+  isToggleButton(info: ElementInfo): boolean;
+  /** A control or form field: it counts as content of the group around it. */
+  isItem(info: ElementInfo): boolean;
 }
 
-/** Non-space characters of text in each element's flat subtree (hidden text included; a frame element's include its document's). */
-function textLengths(index: PageIndex): Map<ElementInfo, number> {
-  const lengths = new Map<ElementInfo, number>();
+/** Per element, over its flat subtree (a frame element's includes its document), as the browser extractor counts them. */
+export interface SubtreeCounts {
+  /** Non-space characters of text, hidden text included. */
+  text: ReadonlyMap<ElementInfo, number>;
+  /** Actions (buttons, links styled as buttons). */
+  actions: ReadonlyMap<ElementInfo, number>;
+  /** Content besides buttons: characters of text outside buttons, plus one per control or field. */
+  content: ReadonlyMap<ElementInfo, number>;
+}
+
+export function subtreeCounts(index: PageIndex, inputs: CountInputs): SubtreeCounts {
+  const inButton = new Map<ElementInfo, boolean>();
+  for (const info of index.elements) inButton.set(info, (info.parent ? (inButton.get(info.parent) ?? false) : false) || inputs.isAction(info) || inputs.isToggleButton(info));
+  const text = new Map<ElementInfo, number>();
+  const actions = new Map<ElementInfo, number>();
+  const content = new Map<ElementInfo, number>();
+  const add = (map: Map<ElementInfo, number>, info: ElementInfo, n: number): void => {
+    map.set(info, (map.get(info) ?? 0) + n);
+  };
   for (let i = index.elements.length - 1; i >= 0; i--) {
     const info = index.elements[i];
-    let own = lengths.get(info) ?? 0;
+    let own = 0;
     for (const child of info.children) if (isText(child)) own += child.data.replace(/\s+/gu, "").length;
-    lengths.set(info, own);
+    add(text, info, own);
+    add(actions, info, inputs.isAction(info) ? 1 : 0);
+    add(content, info, (inputs.isItem(info) ? 1 : 0) + (inButton.get(info) ? 0 : own));
+    // A frame's document counts toward its frame element, which comes earlier in the list.
     const up = info.parent ?? info.scope.doc.frameElement;
-    if (up) lengths.set(up, (lengths.get(up) ?? 0) + own);
+    if (up) {
+      add(text, up, text.get(info) ?? 0);
+      add(actions, up, actions.get(info) ?? 0);
+      add(content, up, content.get(info) ?? 0);
+    }
   }
-  return lengths;
+  return { text, actions, content };
 }
 
 /** CSS px of an iframe's width or height: its style, else its attribute, else the default 300x150; null when it needs layout (percentages, auto). */
@@ -75,7 +100,8 @@ function frameSide(frame: ElementInfo, side: "width" | "height"): number | null 
 
 /** The first iframe in the element's own tree is at least 100x40 px: true, false, or null when that needs layout. */
 function sizeableFrame(info: ElementInfo, index: PageIndex): boolean | null {
-  const frame = index.elements.find((e) => e.tag === "iframe" && e.scope === info.scope && e !== info && PageIndex.contains(info, e));
+  let frame: ElementInfo | undefined;
+  for (let i = info.order + 1; i <= info.end && !frame; i++) if (index.elements[i].tag === "iframe" && index.elements[i].scope === info.scope) frame = index.elements[i];
   if (!frame) return false;
   const w = frameSide(frame, "width");
   const h = frameSide(frame, "height");
@@ -92,11 +118,9 @@ function sizeableFrame(info: ElementInfo, index: PageIndex): boolean | null {
  * viewport is not a region; when its width needs layout, or a frame's size
  * does, the choice is recorded as uncertain.
  */
-export function assignRegions(index: PageIndex, actions: readonly ElementInfo[], viewport: { width: number; height: number }): RegionAssignment {
-  const holders = actionHolders(actions);
-  const actionSet = new Set(actions);
+export function assignRegions(index: PageIndex, counts: SubtreeCounts, viewport: { width: number; height: number }): RegionAssignment {
   const page: Region = { id: PAGE_REGION_ID, kind: "page", selector: "html", headings: [], label: "", visible: true, box: { x: 0, y: 0, width: viewport.width, height: viewport.height } };
-  const lengths = textLengths(index);
+  const lengths = counts.text;
   const topRoot = index.elements.find((e) => e.parent === null && e.scope.doc.frameElement === null);
   const totalText = (topRoot ? lengths.get(topRoot) : 0) || 1;
   const firstH1 = index.elements.find((e) => e.scope.doc.frameElement === null && headingLevelOf(e) === 1);
@@ -111,7 +135,7 @@ export function assignRegions(index: PageIndex, actions: readonly ElementInfo[],
     const role = roleAttr(info.el);
     if (info.tag === "header" || info.tag === "nav" || role === "banner" || role === "navigation") continue;
     if (info.tag === "html" || info.tag === "body") continue;
-    const holdsAction = holders.has(info) || actionSet.has(info);
+    const holdsAction = (counts.actions.get(info) ?? 0) > 0;
     const length = lengths.get(info) ?? 0;
     const doubts: string[] = [];
     if (!holdsAction || length < 20) {
@@ -174,38 +198,6 @@ export interface GroupAssignment {
   groupOf(info: ElementInfo): string | null;
 }
 
-/** What the grouping of an element needs to know about every element: what is an action, and what counts as content besides buttons. */
-export interface GroupInputs {
-  isAction(info: ElementInfo): boolean;
-  /** A toggle button: its text, like a button's, is not content of the group around it. */
-  isToggleButton(info: ElementInfo): boolean;
-  /** A control or form field: it counts as content of the group around it. */
-  isItem(info: ElementInfo): boolean;
-}
-
-/** Per element: actions in its subtree (a frame element's include its document's), and its content (text outside buttons, plus one per control or field), as the browser extractor counts them. */
-function subtreeCounts(index: PageIndex, inputs: GroupInputs): { actions: Map<ElementInfo, number>; content: Map<ElementInfo, number> } {
-  const inButton = new Map<ElementInfo, boolean>();
-  for (const info of index.elements) inButton.set(info, (info.parent ? (inButton.get(info.parent) ?? false) : false) || inputs.isAction(info) || inputs.isToggleButton(info));
-  const actions = new Map<ElementInfo, number>();
-  const content = new Map<ElementInfo, number>();
-  for (let i = index.elements.length - 1; i >= 0; i--) {
-    const info = index.elements[i];
-    const a = (actions.get(info) ?? 0) + (inputs.isAction(info) ? 1 : 0);
-    let c = (content.get(info) ?? 0) + (inputs.isItem(info) ? 1 : 0);
-    if (!inButton.get(info)) for (const child of info.children) if (isText(child)) c += child.data.replace(/\s+/gu, "").length;
-    actions.set(info, a);
-    content.set(info, c);
-    // A frame's document counts toward its frame element, which comes earlier in the list.
-    const up = info.parent ?? info.scope.doc.frameElement;
-    if (up) {
-      actions.set(up, (actions.get(up) ?? 0) + a);
-      content.set(up, (content.get(up) ?? 0) + c);
-    }
-  }
-  return { actions, content };
-}
-
 const GROUP_KIND_RANK: Record<Group["kind"], number> = { section: 0, fieldset: 1, form: 2 };
 
 /**
@@ -214,8 +206,8 @@ const GROUP_KIND_RANK: Record<Group["kind"], number> = { section: 0, fieldset: 1
  * action and some other content (text outside buttons, a control or a
  * field); an element of a frame with none takes its frame element's group.
  */
-export function assignGroups(index: PageIndex, regions: RegionAssignment, inputs: GroupInputs): GroupAssignment {
-  const { actions, content } = subtreeCounts(index, inputs);
+export function assignGroups(index: PageIndex, regions: RegionAssignment, counts: SubtreeCounts): GroupAssignment {
+  const { actions, content } = counts;
   const groups: Group[] = [];
   const byRoot = new Map<ElementInfo, Group>();
   const register = (root: ElementInfo, kind: Group["kind"]): Group => {
