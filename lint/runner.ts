@@ -76,8 +76,6 @@ interface StateHooks {
 
 export interface LintResultWithModel extends LintResult {
   model?: PageModel;
-  /** What the page did that was answered or cut short: dialogs dismissed, pop-ups closed, downloads refused, a page read in part, a retry after a crash. */
-  notes?: ModelNote[];
 }
 
 /** Model notes reported on the result. */

@@ -2,7 +2,7 @@
  * Shapes of the outside of the tool: rules, findings and the JSON report
  * (see README "JSON report"). Fields are only ever added.
  */
-import type { PageModel, Viewport } from "./model.js";
+import type { ModelNote, PageModel, Viewport } from "./model.js";
 import type { Purpose, PrimaryPurpose } from "./language/types.js";
 
 export type Severity = "error" | "warn";
@@ -150,6 +150,8 @@ export interface LintResult {
   inapplicable: string[];
   error?: string;
   durationMs?: number;
+  /** What the page did that was answered or cut short: dialogs dismissed, pop-ups closed, downloads refused, a page read in part, a retry after a crash. */
+  notes?: ModelNote[];
   /** Comparison with the stored snapshot, with --snapshot-dir. */
   snapshot?: { status: "match" | "changed" | "written" | "missing"; fixed: string[]; introduced: string[]; persisting: string[]; file: string };
 }

@@ -3,7 +3,7 @@
 // on the corpus and on generated pages, in one run on one machine.
 //
 //   npm run bench                      # the default run (about 10 minutes on 2 cores)
-//   npm run bench -- --quick           # a smaller run (under 3 minutes)
+//   npm run bench -- --quick           # a smaller run (about 10 minutes on 2 cores)
 //   node scripts/bench.mjs --pages 300 --concurrency 1,2 --modes floor,lint --json out.json
 //
 // Modes, each on the same pages with the same browser flags, context options
@@ -114,7 +114,7 @@ function usage(error) {
        [--sets corpus,generated] [--corpus-pages N] [--corpus-concurrency 2] [--axe-concurrency 2] [--scale-states N] [--no-scale]
        [--profile-pages N] [--no-profile] [--json FILE]
 
-  --quick   24 corpus and 24 generated pages at the default concurrency, 100 states in the scale run (under 3 minutes)
+  --quick   24 corpus and 24 generated pages at the default concurrency, 100 states in the scale run (about 10 minutes on 2 cores)
   default   the corpus at the default concurrency, 100 generated pages at concurrency 1, 2 and 4 (axe at the default
             concurrency only), 500 states in the scale run
   --full    as default, plus the corpus and axe at every concurrency, and separate lint() runs of 100 and 300 pages
@@ -778,7 +778,8 @@ function print(result) {
   const out = [];
   const m = result.machine;
   out.push(`consentlint bench  ${result.date}  ${m.cpu}, ${m.cores} cores, Chromium ${m.chromium}, load average ${m.loadAverageAtStart[0]} at start, ${m.loadAverageAtEnd[0]} at end`);
-  if (Math.max(m.loadAverageAtStart[0], m.loadAverageAtEnd[0]) > m.cores) out.push(`warning: the machine was busy with other work (load above ${m.cores}); times are inflated, ratios between modes less so (they are interleaved)`);
+  // The load at the end includes the bench's own browsers; only the load at the start tells of other work.
+  if (m.loadAverageAtStart[0] > m.cores / 2) out.push(`warning: the machine was busy with other work at the start (load ${m.loadAverageAtStart[0]} on ${m.cores} cores); times are inflated, ratios between modes less so (they are interleaved)`);
   out.push("");
   out.push(
     table(result.runs, [
@@ -816,7 +817,7 @@ function print(result) {
   }
   if (result.scale) {
     const s = result.scale;
-    out.push(`scale (one lint() of ${s.states} states, concurrency ${s.concurrency}): ${(s.totalMs / 1000).toFixed(1)} s, ${s.time.msPerState} ms per state, R² ${s.time.r2}, t(300)/t(100) ${s.time.ratio300to100}`);
+    out.push(`scale (one lint() of ${s.states} states, concurrency ${s.concurrency}): ${(s.totalMs / 1000).toFixed(1)} s, ${s.time.msPerState} ms per state, R² ${s.time.r2}${s.time.ratio300to100 === null ? "" : `, t(300)/t(100) ${s.time.ratio300to100}`}`);
     if (s.memorySlopeMiBPer100States) {
       const m = s.memorySlopeMiBPer100States;
       out.push(`memory slope after 100 states, MiB per 100 states: total RSS ${m.totalRss}, total PSS ${m.totalPss}, node RSS ${m.nodeRss}, node heap ${m.nodeHeap}, browser RSS ${m.browserRss}`);

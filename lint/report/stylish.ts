@@ -36,6 +36,8 @@ export function formatStylish(report: LintReport, opts: StylishOptions): string 
       out.push(`  ${paint("red", "fatal")}  ${terminalSafe(r.error, 600)}`);
     }
     if (findings.length) targetsWithFindings += 1;
+    // What the page did that a person would have met (dialogs, pop-ups, downloads), beside what it is judged on.
+    for (const n of r.notes ?? []) out.push(`  ${paint("dim", "note ")}  ${paint("dim", terminalSafe(n.message, 300))}`);
     for (const f of findings) {
       const sev = f.severity === "error" ? paint("red", "error") : paint("yellow", "warn ");
       out.push(`  ${sev}  ${paint("bold", f.ruleId.padEnd(20))} ${terminalSafe(f.message, 300)}`);
