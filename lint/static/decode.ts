@@ -6,6 +6,7 @@
  * locale.
  */
 import { ResultType, Sniffer } from "encoding-sniffer/sniffer";
+import iconv from "iconv-lite";
 
 const FALLBACK = "windows-1252";
 
@@ -31,12 +32,26 @@ export function defaultEncoding(locale: string | null): string {
   return LOCALE_DEFAULTS.find(([pattern]) => pattern.test(locale ?? ""))?.[1] ?? FALLBACK;
 }
 
-function decoder(label: string): TextDecoder | null {
+interface Decoder {
+  /** The WHATWG name of the encoding. */
+  encoding: string;
+  decode(bytes: Uint8Array): string;
+}
+
+/**
+ * A decoder for a WHATWG encoding label. windows-1252 (which "latin1" and
+ * "iso-8859-1" name too) goes through iconv-lite: Node's own decoder for it
+ * drops bytes 0x80-0x9F, where the euro sign, curly quotes and dashes live.
+ */
+function decoder(label: string): Decoder | null {
+  let native: TextDecoder;
   try {
-    return new TextDecoder(label);
+    native = new TextDecoder(label);
   } catch {
     return null;
   }
+  if (native.encoding === "windows-1252") return { encoding: native.encoding, decode: (bytes) => iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "windows-1252") };
+  return native;
 }
 
 /** The bytes as UTF-8, or null when they are not valid UTF-8. */
@@ -56,7 +71,7 @@ function strictUtf8(bytes: Uint8Array): string | null {
 export function decodeHtml(bytes: Uint8Array, fallback: string = FALLBACK): string {
   const sniffer = new Sniffer();
   sniffer.write(bytes);
-  const otherwise = decoder(fallback) ?? (decoder(FALLBACK) as TextDecoder);
+  const otherwise = decoder(fallback) ?? (decoder(FALLBACK) as Decoder);
   if (sniffer.resultType === ResultType.DEFAULT) return strictUtf8(bytes) ?? otherwise.decode(bytes);
   return (decoder(sniffer.encoding) ?? otherwise).decode(bytes);
 }
