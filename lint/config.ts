@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { Ajv, type ErrorObject } from "ajv";
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node as YamlNode } from "yaml";
+import { jsonSyntaxProblem } from "./json-syntax.js";
 import { minimatch } from "minimatch";
 import { UsageError } from "./errors.js";
 import { schemaPath } from "./package-info.js";
@@ -133,6 +134,8 @@ export function parseConfigText(file: string, source: string): ConfigFile {
     const pos = err.linePos?.[0] ?? counter.linePos(err.pos[0]);
     throw new UsageError(`Cannot parse config ${file}${pos ? `:${pos.line}:${pos.col}` : ""}: ${err.message.split("\n")[0]}. Fix the syntax and run again.`);
   }
+  const strict = /\.json$/i.test(file) ? jsonSyntaxProblem(source, counter) : null;
+  if (strict) throw new UsageError(`Cannot parse config ${file}:${strict.line}:${strict.col}: ${strict.message}. Fix the syntax and run again.`);
   const data: unknown = doc.toJS() ?? {};
   const errors = validate(data);
   if (errors.length > 0) {

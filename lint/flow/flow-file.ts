@@ -10,6 +10,7 @@ import { basename, dirname, isAbsolute, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Ajv, type ValidateFunction } from "ajv";
 import { LineCounter, parseDocument } from "yaml";
+import { jsonSyntaxProblem } from "../json-syntax.js";
 import { UsageError } from "../errors.js";
 import { schemaPath } from "../package-info.js";
 import { positionOf, readablePath, schemaProblems, yamlNodeAt, type SchemaProblem } from "../schema-errors.js";
@@ -121,6 +122,8 @@ export function parseFlowText(file: string, source: string): Flow {
     const pos = counter.linePos(err.pos[0]);
     throw new UsageError(`Invalid flow file ${file}:${pos.line}:${pos.col}  cannot parse ${/\.json$/i.test(file) ? "JSON" : "YAML"}: ${err.message.split("\n")[0]}`);
   }
+  const strict = /\.json$/i.test(file) ? jsonSyntaxProblem(source, counter) : null;
+  if (strict) throw new UsageError(`Invalid flow file ${file}:${strict.line}:${strict.col}  cannot parse JSON: ${strict.message}`);
   const root = doc.contents;
   const data: unknown = doc.toJS() ?? null;
   const errors = validateFlow(data) ?? [];
