@@ -2,7 +2,7 @@
 // Speed and memory of consentlint, measured against a floor and against axe,
 // on the corpus and on generated pages, in one run on one machine.
 //
-//   npm run bench                      # the default run (about 10 minutes on 2 cores)
+//   npm run bench                      # the default run (about an hour on 2 cores)
 //   npm run bench -- --quick           # a smaller run (about 10 minutes on 2 cores)
 //   node scripts/bench.mjs --pages 300 --concurrency 1,2 --modes floor,lint --json out.json
 //
