@@ -134,7 +134,7 @@ export function parseConfigText(file: string, source: string): ConfigFile {
     const pos = err.linePos?.[0] ?? counter.linePos(err.pos[0]);
     throw new UsageError(`Cannot parse config ${file}${pos ? `:${pos.line}:${pos.col}` : ""}: ${err.message.split("\n")[0]}. Fix the syntax and run again.`);
   }
-  const strict = /\.json$/i.test(file) ? jsonSyntaxProblem(source, counter) : null;
+  const strict = jsonSyntaxProblem(file, source, counter);
   if (strict) throw new UsageError(`Cannot parse config ${file}:${strict.line}:${strict.col}: ${strict.message}. Fix the syntax and run again.`);
   const data: unknown = doc.toJS() ?? {};
   const errors = validate(data);

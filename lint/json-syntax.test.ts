@@ -25,6 +25,10 @@ describe("strict JSON in .json files", () => {
     expect(() => parseConfigText("consentlint.config.json", '{\n  "concurrency": 2, # two\n  "timeout": 1000\n}\n')).toThrow(/consentlint\.config\.json:2:\d+: /);
   });
 
+  it("names the first mistake when a trailing comma comes after it", () => {
+    expect(() => parseConfigText("consentlint.config.json", '{\n  concurrency: 2,\n  "targets": ["a",]\n}\n')).toThrow(/consentlint\.config\.json:2:3: Expected /);
+  });
+
   it("reads a strict JSON config as before", () => {
     expect(parseConfigText("consentlint.config.json", '\uFEFF{ "concurrency": 2 }').concurrency).toBe(2);
   });

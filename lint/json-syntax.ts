@@ -30,8 +30,12 @@ function trailingComma(source: string): number {
   return -1;
 }
 
-/** The first reason `source` is not strict JSON, with where it is, or null when it is JSON. */
-export function jsonSyntaxProblem(source: string, counter: LineCounter): JsonSyntaxProblem | null {
+/**
+ * For a file named `*.json`: the first reason `source` is not strict JSON,
+ * with where it is; null when it is JSON or the file is not named .json.
+ */
+export function jsonSyntaxProblem(file: string, source: string, counter: LineCounter): JsonSyntaxProblem | null {
+  if (!/\.json$/iu.test(file)) return null;
   try {
     JSON.parse(source.replace(/^\uFEFF/u, ""));
     return null;
@@ -39,9 +43,13 @@ export function jsonSyntaxProblem(source: string, counter: LineCounter): JsonSyn
     const text = error instanceof Error ? error.message : String(error);
     const comma = trailingComma(source);
     const position = /at position (\d+)/u.exec(text);
-    const offset = comma >= 0 ? comma : position ? Number(position[1]) : 0;
-    const message = comma >= 0 ? "trailing comma (JSON allows none before } or ])" : (text.split(/,\s*"|\n/u)[0] ?? text).replace(/ in JSON at position \d+.*$/u, "");
-    const { line, col } = counter.linePos(offset);
+    const at = position ? Number(position[1]) : -1;
+    // The earlier of the two: a trailing comma near the end must not hide a mistake above it.
+    const commaFirst = comma >= 0 && (at < 0 || comma < at);
+    const { line, col } = counter.linePos(commaFirst ? comma : Math.max(at, 0));
+    const message = commaFirst
+      ? "trailing comma (JSON allows none before } or ])"
+      : (text.split(/,\s*"|\n/u)[0] ?? text).replace(/ in JSON at position \d+.*$/u, "");
     return { line, col, message };
   }
 }

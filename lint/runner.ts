@@ -14,7 +14,7 @@ import { loadConfig, overridesFor, resolveThresholds, resolveViewport, type Load
 import { runRules, selectRules, type EngineOptions, type IgnoreEntry } from "./engine.js";
 import { extractPageModel } from "./extract/index.js";
 import { LocalFileServer } from "./file-server.js";
-import type { FlowActionRecord, ModelNote, PageModel, Viewport } from "./model.js";
+import type { FlowActionRecord, PageModel, Viewport } from "./model.js";
 import { TOOL_VERSION } from "./package-info.js";
 import { installSettleTracker, waitForSettle } from "./settle.js";
 import { resolveTargets, type Target } from "./targets.js";

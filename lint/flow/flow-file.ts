@@ -122,7 +122,7 @@ export function parseFlowText(file: string, source: string): Flow {
     const pos = counter.linePos(err.pos[0]);
     throw new UsageError(`Invalid flow file ${file}:${pos.line}:${pos.col}  cannot parse ${/\.json$/i.test(file) ? "JSON" : "YAML"}: ${err.message.split("\n")[0]}`);
   }
-  const strict = /\.json$/i.test(file) ? jsonSyntaxProblem(source, counter) : null;
+  const strict = jsonSyntaxProblem(file, source, counter);
   if (strict) throw new UsageError(`Invalid flow file ${file}:${strict.line}:${strict.col}  cannot parse JSON: ${strict.message}`);
   const root = doc.contents;
   const data: unknown = doc.toJS() ?? null;
