@@ -30,6 +30,8 @@ export interface ConfigFile {
   timeout?: number;
   concurrency?: number;
   exclude?: string[];
+  /** URL path prefix -> folder (relative to the config file) served under it for local pages. */
+  mounts?: Record<string, string>;
   browser?: { executablePath?: string };
   overrides?: { files: string[]; viewport?: ViewportInput; locale?: string; rules?: Record<string, RuleSettingInput> }[];
 }

@@ -142,11 +142,35 @@ function realOrNull(path: string): string | null {
 
 const HOST = /^r(\d+)\.localhost(?::\d+)?$/i;
 
+/**
+ * A folder served under a URL path prefix of every local origin, such as a
+ * project's `node_modules/` under `/node_modules/`, so local pages can load
+ * the packages they use the way the site serves them.
+ */
+export interface Mount {
+  /** URL path prefix, starting and ending with "/" ("/node_modules/"). */
+  prefix: string;
+  /** Absolute folder served under the prefix. */
+  dir: string;
+}
+
+/** Mounts from the config's `mounts` ({ "/vendor/": "folder" }), folders resolved from `baseDir`. */
+export function resolveMounts(mounts: Record<string, string> | undefined, baseDir: string): Mount[] {
+  return Object.entries(mounts ?? {})
+    .map(([prefix, dir]) => ({ prefix: `/${prefix.replace(/^\/+|\/+$/g, "")}/`, dir: resolve(baseDir, dir) }))
+    .sort((a, b) => b.prefix.length - a.prefix.length);
+}
+
 export class LocalFileServer {
   private server: Server | null = null;
   private roots: string[] = [];
   private realRoots: (string | null)[] = [];
   private port = 0;
+  private readonly mounts: (Mount & { real: string | null })[];
+
+  constructor(mounts: readonly Mount[] = []) {
+    this.mounts = mounts.map((m) => ({ ...m, real: realOrNull(m.dir) }));
+  }
 
   async start(): Promise<void> {
     if (this.server) return;
@@ -169,8 +193,10 @@ export class LocalFileServer {
         res.writeHead(400).end();
         return;
       }
-      let file = normalize(join(root, rel));
-      if (!inside(root, file)) {
+      const mount = this.mounts.find((m) => rel.startsWith(m.prefix));
+      const base = mount ? mount.dir : root;
+      let file = normalize(join(base, mount ? rel.slice(mount.prefix.length) : rel));
+      if (!inside(base, file)) {
         res.writeHead(403).end();
         return;
       }
@@ -187,7 +213,7 @@ export class LocalFileServer {
         res.writeHead(404).end();
         return;
       }
-      const realRoot = this.realRoots[index];
+      const realRoot = mount ? mount.real : this.realRoots[index];
       const real = realOrNull(file);
       if (!realRoot || !real || !inside(realRoot, real)) {
         res.writeHead(403).end();

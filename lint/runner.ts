@@ -4,6 +4,7 @@
  * target that fails becomes an error result; the others are still linted.
  */
 import { availableParallelism } from "node:os";
+import { existsSync } from "node:fs";
 import { relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright";
@@ -13,7 +14,7 @@ import { PageCrashError, PageGuards, RedirectLoopError, blockScriptedPopups, blo
 import { loadConfig, overridesFor, resolveThresholds, resolveViewport, type LoadedConfig, type RuleSettingInput, type ViewportInput } from "./config.js";
 import { runRules, selectRules, type EngineOptions, type IgnoreEntry } from "./engine.js";
 import { extractPageModel } from "./extract/index.js";
-import { LocalFileServer } from "./file-server.js";
+import { LocalFileServer, resolveMounts } from "./file-server.js";
 import type { FlowActionRecord, PageModel, Viewport } from "./model.js";
 import { TOOL_VERSION } from "./package-info.js";
 import { installSettleTracker, waitForSettle } from "./settle.js";
@@ -487,7 +488,14 @@ export async function lint(inputs: string[], opts: LintOptions = {}): Promise<Li
     opts.log,
   );
   let browserVersion: string | null = null;
-  const server = new LocalFileServer();
+  const mounts = resolveMounts(cfg.mounts, loaded.baseDir);
+  for (const mount of mounts) {
+    if (!existsSync(mount.dir)) {
+      const { UsageError } = await import("./errors.js");
+      throw new UsageError(`${loaded.path ?? "config"}: mounts["${mount.prefix}"] names ${mount.dir}, which does not exist. Give a folder relative to the config file.`);
+    }
+  }
+  const server = new LocalFileServer(mounts);
   let done = 0;
   const store = (index: number, results: LintResultWithModel[]) => {
     slots[index] = results;

@@ -71,3 +71,37 @@ export function describeComparison(c: Comparison, result: LintResult): string {
   }
   return lines.join("\n");
 }
+
+/** True and false positives and misses of one rule (or all rules) over some states. */
+export interface Score {
+  expected: number;
+  found: number;
+  truePositives: number;
+  falsePositives: number;
+  misses: number;
+}
+
+const emptyScore = (): Score => ({ expected: 0, found: 0, truePositives: 0, falsePositives: 0, misses: 0 });
+
+/** Adds one state's comparison to per-rule scores (key "all" for every rule together). */
+export function addToScores(scores: Map<string, Score>, expected: readonly ExpectedFinding[], c: Comparison): void {
+  const bump = (ruleId: string, field: keyof Score) => {
+    for (const key of [ruleId, "all"]) {
+      const s = scores.get(key) ?? emptyScore();
+      s[field] += 1;
+      scores.set(key, s);
+    }
+  };
+  for (const e of expected) bump(e.ruleId, "expected");
+  const missed = new Set(c.missing);
+  for (const e of expected) if (!missed.has(e)) bump(e.ruleId, "truePositives");
+  for (const m of c.missing) bump(m.ruleId, "misses");
+  for (const u of c.unexpected) bump(u.ruleId, "falsePositives");
+  for (const [, s] of scores) s.found = s.truePositives + s.falsePositives;
+}
+
+/** Precision and recall as text: "P 0.83 (5/6) R 1.00 (5/5)"; "-" where nothing was found or expected. */
+export function describeScore(s: Score): string {
+  const ratio = (n: number, d: number) => (d === 0 ? "-" : `${(n / d).toFixed(2)} (${n}/${d})`);
+  return `precision ${ratio(s.truePositives, s.found)}, recall ${ratio(s.truePositives, s.expected)}`;
+}
