@@ -177,6 +177,113 @@ describe("runStepActions: actions in Chromium", () => {
   });
 });
 
+describe("runStepActions: controls whose state the action changed", () => {
+  it("marks an aria-pressed toggle button the flow clicks", async () => {
+    await page.setContent(`
+      <div role="dialog" aria-label="Cookies">
+        <p>Analytics cookies</p>
+        <button id="allow" aria-pressed="false" onclick="this.setAttribute('aria-pressed', String(this.getAttribute('aria-pressed') !== 'true'))">Allow</button>
+        <button id="ads" aria-pressed="true">Allow ads</button>
+      </div>`);
+    const records = await run([{ click: { css: "#allow" } }]);
+    expect(records).toEqual([{ action: "click", targetText: "Allow" }]);
+    await expect(page.locator("#allow").getAttribute("aria-pressed")).resolves.toBe("true");
+    expect(await touched("#allow")).toBe(true);
+    expect(await touched("#ads")).toBe(false);
+  });
+
+  it("marks a switch elsewhere that a card's script flips, and a radio its neighbour unticked, but not the card", async () => {
+    await page.setContent(`
+      <div id="card" class="card" onclick="const s = document.querySelector('#sw'); s.setAttribute('aria-checked', String(s.getAttribute('aria-checked') !== 'true'))">
+        <h3>Accept analytics</h3><p>Help us improve the site</p>
+      </div>
+      <div role="switch" id="sw" aria-checked="false" aria-label="Analytics"></div>
+      <label><input type="checkbox" id="ads" checked> Personalised ads</label>
+      <label><input type="radio" name="freq" id="weekly" checked> Weekly</label>
+      <label><input type="radio" name="freq" id="monthly"> Monthly</label>`);
+    await run([{ click: { text: "Accept analytics" } }, { click: { label: "Monthly" } }]);
+    await expect(page.locator("#sw").getAttribute("aria-checked")).resolves.toBe("true");
+    expect(await touched("#sw")).toBe(true);
+    expect(await touched("#card")).toBe(false);
+    expect(await touched("#monthly")).toBe(true);
+    expect(await touched("#weekly")).toBe(true);
+    expect(await touched("#ads")).toBe(false);
+  });
+
+  it("marks a control a script changes late in the click (a promise, a frame later), in an open shadow root and in an iframe", async () => {
+    await page.setContent(`
+      <button id="all">Enable all</button>
+      <div id="host"></div>
+      <iframe id="f" srcdoc="<label><input type='checkbox' id='inner'> Partner sharing</label><label><input type='checkbox' id='other'> Newsletter</label>"></iframe>
+      <script>
+        const root = document.querySelector('#host').attachShadow({ mode: 'open' });
+        root.innerHTML = '<label><input type="checkbox" id="shadowed"> Location</label>';
+        document.querySelector('#all').addEventListener('click', () => {
+          Promise.resolve().then(() => { root.querySelector('#shadowed').checked = true; });
+          requestAnimationFrame(() => { document.querySelector('#f').contentDocument.querySelector('#inner').checked = true; });
+        });
+      </script>`);
+    await page.frameLocator("#f").locator("#inner").waitFor({ state: "attached" });
+    await run([{ click: { role: "button", name: "Enable all" } }]);
+    const shadowed = page.locator("#host #shadowed");
+    await expect(shadowed.isChecked()).resolves.toBe(true);
+    expect(await shadowed.evaluate((el, attr) => el.hasAttribute(attr), TOUCHED_ATTRIBUTE)).toBe(true);
+    const frame = page.frameLocator("#f");
+    await expect(frame.locator("#inner").isChecked()).resolves.toBe(true);
+    expect(await frame.locator("#inner").evaluate((el, attr) => el.hasAttribute(attr), TOUCHED_ATTRIBUTE)).toBe(true);
+    expect(await frame.locator("#other").evaluate((el, attr) => el.hasAttribute(attr), TOUCHED_ATTRIBUTE)).toBe(false);
+    expect(await touched("#all")).toBe(false);
+  });
+
+  it("marks a re-rendered control whose state changed, but not a control the click adds or a layer that sets its switches as it opens", async () => {
+    await page.setContent(`
+      <button id="accept">Accept analytics</button>
+      <button id="settings">Settings</button>
+      <div id="list"><div role="switch" aria-checked="false" aria-label="Analytics" id="an"></div></div>
+      <div id="layer" hidden><label><input type="checkbox" id="ads"> Advertising</label></div>
+      <script>
+        document.querySelector('#accept').onclick = () => {
+          document.querySelector('#list').innerHTML = '<div role="switch" aria-checked="true" aria-label="Analytics" id="an"></div>';
+        };
+        document.querySelector('#settings').onclick = () => {
+          const layer = document.querySelector('#layer');
+          layer.hidden = false;
+          layer.querySelector('#ads').checked = true;
+          layer.insertAdjacentHTML('beforeend', '<label><input type="checkbox" id="social" checked> Social media</label>');
+        };
+      </script>`);
+    await run([{ click: { css: "#accept" } }, { click: { css: "#settings" } }]);
+    await expect(page.locator("#an").getAttribute("aria-checked")).resolves.toBe("true");
+    expect(await touched("#an")).toBe(true);
+    await expect(page.locator("#ads").isChecked()).resolves.toBe(true);
+    expect(await touched("#ads")).toBe(false);
+    expect(await touched("#social")).toBe(false);
+  });
+
+  it("marks a hidden control the click changes that stays hidden (the choice kept for a later layer)", async () => {
+    await page.setContent(`
+      <button id="allow-all" onclick="document.querySelector('#stats').checked = true">Allow all</button>
+      <div style="display:none"><label><input type="checkbox" id="stats"> Statistics</label></div>
+      <div style="display:none"><label><input type="checkbox" id="kept" checked> Marketing</label></div>`);
+    await run([{ click: { css: "#allow-all" } }]);
+    expect(await touched("#stats")).toBe(true);
+    expect(await touched("#kept")).toBe(false);
+  });
+
+  it("leaves controls alone when a click changes none, and what the page changes as it is scrolled", async () => {
+    await page.setViewportSize({ width: 800, height: 400 });
+    await page.setContent(`
+      <p id="note">Read our policy</p>
+      <label><input type="checkbox" id="ads" checked> Personalised ads</label>
+      <div role="switch" id="sw" aria-checked="true" aria-label="Analytics" style="width:40px;height:20px"></div>
+      <div style="height:3000px"></div>
+      <script>addEventListener('scroll', () => document.querySelector('#sw').setAttribute('aria-checked', 'false'), { once: true });</script>`);
+    await run([{ click: { css: "#note" } }, { scroll: "bottom" }, { waitFor: { css: '#sw[aria-checked="false"]' } }]);
+    expect(await touched("#ads")).toBe(false);
+    expect(await touched("#sw")).toBe(false);
+  });
+});
+
 describe("runStepActions: failures", () => {
   it("a locator that finds nothing names the flow, step, action and locator, and suggests the right button", async () => {
     await page.setContent(BILL_PAGE);

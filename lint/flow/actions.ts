@@ -3,9 +3,16 @@
  * Controls the flow changes are marked `data-consentlint-touched` so the
  * extraction knows the user (not the page) set their state, and each action
  * reports the text of what it acted on for the primary-purpose decision.
+ *
+ * Two ways mark a control: what the action lands on (the box ticked, the
+ * switch or `aria-pressed` button clicked, the control of a label), and every
+ * control, in every frame and open shadow root, whose checked, pressed or
+ * selected state the action changed (a click on a card whose script flips a
+ * switch, a radio unticked by its neighbour), found by comparing the states
+ * before and after the action.
  */
 import { relative } from "node:path";
-import type { ElementHandle, Locator, Page } from "playwright";
+import type { ElementHandle, Frame, JSHandle, Locator, Page } from "playwright";
 import type { FlowActionRecord } from "../model.js";
 import { describeLocator, toPlaywrightLocator } from "./locator.js";
 import { FlowStepError, failureReason } from "./step-error.js";
@@ -25,7 +32,7 @@ export interface RunStepOptions {
 /**
  * Which elements an action marks as touched:
  * - "value": the element itself (fill, select, check, uncheck), and for a label its control;
- * - "toggle": only a checkbox/radio/switch the click lands on, or the control of a label clicked;
+ * - "toggle": only a checkbox/radio/switch or `aria-pressed` toggle button the click lands on, or the control of a label clicked;
  * - "none": nothing (scroll, wait, a key other than Space).
  */
 type TouchMode = "value" | "toggle" | "none";
@@ -43,7 +50,7 @@ interface TargetInfo {
  */
 function inspectAndMark(el: Element, args: { mode: TouchMode; attribute: string }): TargetInfo {
   const toggleSelector =
-    'input[type="checkbox"], input[type="radio"], [role="checkbox"], [role="radio"], [role="switch"], [role="menuitemcheckbox"], [role="menuitemradio"]';
+    'input[type="checkbox"], input[type="radio"], [role="checkbox"], [role="radio"], [role="switch"], [role="menuitemcheckbox"], [role="menuitemradio"], [aria-pressed]';
   const collapse = (s: string | null | undefined) => (s ?? "").replace(/\s+/g, " ").trim();
   const textOf = (node: Element): string => collapse((node as HTMLElement).innerText ?? node.textContent);
   const nameOf = (node: Element): string => {
@@ -98,6 +105,173 @@ function inspectAndMark(el: Element, args: { mode: TouchMode; attribute: string 
     }
   }
   return { text: nameOf(el).slice(0, 200), connected: el.isConnected };
+}
+
+/** One control's state before an action, kept in the page (never sent out). */
+interface WatchedControl {
+  el: Element;
+  /** What identifies the control if the page re-renders it: tag, type, id, name, role, label, and its rank among equals. */
+  key: string;
+  state: string;
+  /** Whether it was rendered (no hidden, invisible or transparent ancestor), so a person could see its state. */
+  visible: boolean;
+}
+
+interface WatchInput {
+  /** The states before the action, or null to take them. */
+  before: WatchedControl[] | null;
+  attribute: string;
+}
+
+/**
+ * Runs in a frame: with `before` null, reads the checked, pressed and
+ * selected state of every control in the document and its open shadow roots;
+ * otherwise waits two animation frames (at most 150 ms) for the page's own
+ * reaction, reads them again and marks each control whose state differs.
+ *
+ * A control hidden before the action and shown after it is not marked: the
+ * state a person first sees there is the page's (a settings layer that sets
+ * its switches as it opens), not the person's choice. Self-contained, as
+ * Playwright sends its source to the page.
+ */
+async function watchControls(input: WatchInput): Promise<WatchedControl[] | number> {
+  const selector =
+    'input[type="checkbox"], input[type="radio"], select, [role="checkbox"], [role="radio"], [role="switch"], [role="menuitemcheckbox"], [role="menuitemradio"], [role="option"], [role="tab"], [aria-checked], [aria-pressed], [aria-selected]';
+  const collapse = (s: string | null | undefined) => (s ?? "").replace(/\s+/g, " ").trim();
+  const parentOf = (node: Element): Element | null => {
+    if (node.parentElement) return node.parentElement;
+    const root = node.getRootNode();
+    return root instanceof ShadowRoot ? root.host : null;
+  };
+  const transparent = new Map<Element, boolean>();
+  const inTransparent = (node: Element | null): boolean => {
+    if (!node) return false;
+    let known = transparent.get(node);
+    if (known === undefined) {
+      known = getComputedStyle(node).opacity === "0" || inTransparent(parentOf(node));
+      transparent.set(node, known);
+    }
+    return known;
+  };
+  const isVisible = (el: Element): boolean => {
+    const check = (el as Element & { checkVisibility?: (o: object) => boolean }).checkVisibility;
+    if (check && !check.call(el, { visibilityProperty: true })) return false;
+    // An ancestor at opacity 0 hides the control; the control's own opacity does not (styled switches hide their input).
+    return !inTransparent(parentOf(el));
+  };
+  const stateOf = (el: Element): string => {
+    const aria = ["aria-checked", "aria-pressed", "aria-selected"].map((a) => el.getAttribute(a) ?? "").join("|");
+    if (el instanceof HTMLInputElement) return `${el.checked}${el.indeterminate ? "~" : ""}|${aria}`;
+    if (el instanceof HTMLSelectElement) return `${Array.from(el.options, (o, i) => (o.selected ? i : -1)).filter((i) => i >= 0).join(",")}|${aria}`;
+    return aria;
+  };
+  const read = (): WatchedControl[] => {
+    const out: WatchedControl[] = [];
+    const ranks = new Map<string, number>();
+    const roots: (Document | ShadowRoot)[] = [document];
+    for (let i = 0; i < roots.length; i++) {
+      const root = roots[i];
+      for (const el of Array.from(root.querySelectorAll("*"))) {
+        if (el.shadowRoot) roots.push(el.shadowRoot);
+        if (!el.matches(selector)) continue;
+        const base = [
+          el.localName,
+          el.getAttribute("type"),
+          el.id,
+          el.getAttribute("name"),
+          el.getAttribute("role"),
+          el.getAttribute("aria-label"),
+          collapse(el.textContent).slice(0, 60),
+          i,
+        ].join("\u0001");
+        const rank = ranks.get(base) ?? 0;
+        ranks.set(base, rank + 1);
+        out.push({ el, key: `${base}\u0001${rank}`, state: stateOf(el), visible: isVisible(el) });
+      }
+    }
+    return out;
+  };
+  if (!input.before) return read();
+  await new Promise<void>((done) => {
+    const timer = setTimeout(done, 150);
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        clearTimeout(timer);
+        done();
+      }),
+    );
+  });
+  const byElement = new Map(input.before.map((w) => [w.el, w]));
+  // A control the page replaced (re-rendered) is compared with the one it replaced, found by key.
+  const gone = new Map(input.before.filter((w) => !w.el.isConnected).map((w) => [w.key, w]));
+  let marked = 0;
+  for (const now of read()) {
+    const was = byElement.get(now.el) ?? gone.get(now.key);
+    if (!was || was.state === now.state) continue;
+    if (!was.visible && now.visible) continue;
+    if (!now.el.hasAttribute(input.attribute)) {
+      now.el.setAttribute(input.attribute, "");
+      marked++;
+    }
+  }
+  return marked;
+}
+
+/** The control states of every frame before an action: one handle per frame, released by `markChanged`. */
+type Watch = { frame: Frame; handle: JSHandle<WatchedControl[]> }[];
+
+/** Bounds a call into a frame, so a frame that never answers cannot hold up the flow. */
+function bounded<T>(promise: Promise<T>, ms: number): Promise<T | null> {
+  return new Promise((done) => {
+    const timer = setTimeout(() => done(null), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        done(value);
+      },
+      () => {
+        clearTimeout(timer);
+        done(null);
+      },
+    );
+  });
+}
+
+const WATCH_FRAME_MS = 2_000;
+
+async function watchStates(page: Page): Promise<Watch> {
+  const watches = await Promise.all(
+    page.frames().map(async (frame) => {
+      const handle = await bounded(frame.evaluateHandle(watchControls, { before: null, attribute: TOUCHED_ATTRIBUTE }), WATCH_FRAME_MS);
+      return handle ? { frame, handle: handle as JSHandle<WatchedControl[]> } : null;
+    }),
+  );
+  return watches.filter((w): w is Watch[number] => w !== null);
+}
+
+/** Marks every control whose state changed since `watch` (frames that navigated away are left alone). */
+async function markChanged(watch: Watch): Promise<void> {
+  await Promise.all(
+    watch.map(async ({ frame, handle }) => {
+      if (!frame.isDetached()) {
+        await bounded(frame.evaluate(watchControls, { before: handle as unknown as WatchedControl[], attribute: TOUCHED_ATTRIBUTE }), WATCH_FRAME_MS);
+      }
+      await handle.dispose().catch(() => {});
+    }),
+  );
+}
+
+/** Runs an action that may change controls, marking those whose state it changed. */
+async function watched<T>(page: Page, act: () => Promise<T>): Promise<T> {
+  const watch = await watchStates(page);
+  try {
+    const result = await act();
+    await markChanged(watch);
+    return result;
+  } catch (error) {
+    await Promise.all(watch.map((w) => w.handle.dispose().catch(() => {})));
+    throw error;
+  }
 }
 
 /** Where the action's time runs out. */
@@ -181,8 +355,19 @@ function isSpace(key: string): boolean {
   return key === "Space" || key === " ";
 }
 
-/** Runs one action; returns the text of what it acted on ("" when it acted on no element). */
+/**
+ * Runs one action; returns the text of what it acted on ("" when it acted on
+ * no element). Actions a person does to the page (click, fill, check,
+ * uncheck, select, press) are watched for the controls they change; goto
+ * leaves the document, and scroll and waitFor leave what changes meanwhile to
+ * the page.
+ */
 async function runAction(page: Page, flow: Flow, action: FlowAction, opts: RunStepOptions): Promise<FlowActionRecord> {
+  if ("goto" in action || "scroll" in action || "waitFor" in action) return runOneAction(page, flow, action, opts);
+  return watched(page, () => runOneAction(page, flow, action, opts));
+}
+
+async function runOneAction(page: Page, flow: Flow, action: FlowAction, opts: RunStepOptions): Promise<FlowActionRecord> {
   const deadline = new Deadline(opts.timeoutMs);
   const { name } = actionParts(action);
   if ("goto" in action) {
