@@ -218,7 +218,10 @@ async function watchControls(input: WatchInput): Promise<WatchedControl[] | numb
 }
 
 /** The control states of every frame before an action: one handle per frame, released by `markChanged`. */
-type Watch = { frame: Frame; handle: JSHandle<WatchedControl[]> }[];
+type Watch = { frame: Frame; handle: JSHandle<unknown> }[];
+
+/** `watchControls` as Playwright sees it: the states stay in the page, behind a handle. */
+const watchInPage = watchControls as unknown as (input: { before: unknown; attribute: string }) => Promise<unknown>;
 
 /** Bounds a call into a frame, so a frame that never answers cannot hold up the flow. */
 function bounded<T>(promise: Promise<T>, ms: number): Promise<T | null> {
@@ -242,8 +245,8 @@ const WATCH_FRAME_MS = 2_000;
 async function watchStates(page: Page): Promise<Watch> {
   const watches = await Promise.all(
     page.frames().map(async (frame) => {
-      const handle = await bounded(frame.evaluateHandle(watchControls, { before: null, attribute: TOUCHED_ATTRIBUTE }), WATCH_FRAME_MS);
-      return handle ? { frame, handle: handle as JSHandle<WatchedControl[]> } : null;
+      const handle = await bounded(frame.evaluateHandle(watchInPage, { before: null, attribute: TOUCHED_ATTRIBUTE }), WATCH_FRAME_MS);
+      return handle ? { frame, handle } : null;
     }),
   );
   return watches.filter((w): w is Watch[number] => w !== null);
@@ -254,7 +257,7 @@ async function markChanged(watch: Watch): Promise<void> {
   await Promise.all(
     watch.map(async ({ frame, handle }) => {
       if (!frame.isDetached()) {
-        await bounded(frame.evaluate(watchControls, { before: handle as unknown as WatchedControl[], attribute: TOUCHED_ATTRIBUTE }), WATCH_FRAME_MS);
+        await bounded(frame.evaluate(watchInPage, { before: handle, attribute: TOUCHED_ATTRIBUTE }), WATCH_FRAME_MS);
       }
       await handle.dispose().catch(() => {});
     }),
