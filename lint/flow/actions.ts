@@ -242,10 +242,10 @@ function bounded<T>(promise: Promise<T>, ms: number): Promise<T | null> {
 
 const WATCH_FRAME_MS = 2_000;
 
-async function watchStates(page: Page): Promise<Watch> {
+async function watchStates(page: Page, deadline: Deadline): Promise<Watch> {
   const watches = await Promise.all(
     page.frames().map(async (frame) => {
-      const handle = await bounded(frame.evaluateHandle(watchInPage, { before: null, attribute: TOUCHED_ATTRIBUTE }), WATCH_FRAME_MS);
+      const handle = await bounded(frame.evaluateHandle(watchInPage, { before: null, attribute: TOUCHED_ATTRIBUTE }), Math.min(WATCH_FRAME_MS, deadline.remaining()));
       return handle ? { frame, handle } : null;
     }),
   );
@@ -265,8 +265,8 @@ async function markChanged(watch: Watch): Promise<void> {
 }
 
 /** Runs an action that may change controls, marking those whose state it changed. */
-async function watched<T>(page: Page, act: () => Promise<T>): Promise<T> {
-  const watch = await watchStates(page);
+async function watched<T>(page: Page, deadline: Deadline, act: () => Promise<T>): Promise<T> {
+  const watch = await watchStates(page, deadline);
   try {
     const result = await act();
     await markChanged(watch);
@@ -366,12 +366,13 @@ function isSpace(key: string): boolean {
  * the page.
  */
 async function runAction(page: Page, flow: Flow, action: FlowAction, opts: RunStepOptions): Promise<FlowActionRecord> {
-  if ("goto" in action || "scroll" in action || "waitFor" in action) return runOneAction(page, flow, action, opts);
-  return watched(page, () => runOneAction(page, flow, action, opts));
+  // One deadline for the watch and the action, so watching never makes an action overrun its time.
+  const deadline = new Deadline(opts.timeoutMs);
+  if ("goto" in action || "scroll" in action || "waitFor" in action) return runOneAction(page, flow, action, opts, deadline);
+  return watched(page, deadline, () => runOneAction(page, flow, action, opts, deadline));
 }
 
-async function runOneAction(page: Page, flow: Flow, action: FlowAction, opts: RunStepOptions): Promise<FlowActionRecord> {
-  const deadline = new Deadline(opts.timeoutMs);
+async function runOneAction(page: Page, flow: Flow, action: FlowAction, opts: RunStepOptions, deadline: Deadline): Promise<FlowActionRecord> {
   const { name } = actionParts(action);
   if ("goto" in action) {
     const target = resolveFlowUrl(flow.file, action.goto);
