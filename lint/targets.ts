@@ -2,13 +2,18 @@
  * Turning what the user typed into targets: URLs, .html files, directories
  * (recursive, sorted) and flow files. Each target that cannot be
  * used becomes an error result; the others are still linted.
+ *
+ * In a directory no page is skipped silently: each page is linted alone
+ * unless a flow file in the directory names it as the page one of its steps
+ * stands on (its start page or a `goto`), decided from the flow files alone
+ * so targets are known before any browser runs.
  */
 import { readdirSync, statSync } from "node:fs";
 import { dirname, extname, isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Minimatch } from "minimatch";
 import { relativePosix } from "./config.js";
-import { isFlowFile, loadFlowFile } from "./flow/flow-file.js";
+import { isFlowFile, loadFlowFile, resolveFlowUrl } from "./flow/flow-file.js";
 import type { Flow } from "./flow/types.js";
 
 export type Target =
@@ -30,12 +35,8 @@ export interface ResolveOptions {
   excludeBase: string;
 }
 
-/**
- * Collects pages and flow files under `dir`, sorted. A folder holding a flow
- * file is that flow's folder: its pages (and those below it) are the flow's
- * states, linted through the flow, not one by one.
- */
-function walk(dir: string, out: string[], isExcluded: (path: string) => boolean, insideFlow = false): void {
+/** Collects pages and flow files under `dir`, recursively, sorted. */
+function walk(dir: string, out: string[], isExcluded: (path: string) => boolean): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -43,19 +44,37 @@ function walk(dir: string, out: string[], isExcluded: (path: string) => boolean,
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const flowFolder = insideFlow || entries.some((e) => e.isFile() && isFlowFile(e.name));
   for (const entry of entries) {
     if (entry.name.startsWith(".")) continue;
     const full = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!isExcluded(full)) walk(full, out, isExcluded, flowFolder);
+      if (!isExcluded(full)) walk(full, out, isExcluded);
       continue;
     }
     // Only regular files: a pipe or device named page.html would block whoever reads it.
     if (!entry.isFile()) continue;
-    const candidate = isFlowFile(entry.name) || (!flowFolder && HTML_EXTENSIONS.has(extname(entry.name).toLowerCase()));
+    const candidate = isFlowFile(entry.name) || HTML_EXTENSIONS.has(extname(entry.name).toLowerCase());
     if (candidate && !isExcluded(full)) out.push(full);
   }
+}
+
+/**
+ * The local pages a flow's steps stand on, as the flow file names them: its
+ * start page (`url`) and the pages its `goto` actions open. Pages a step
+ * reaches by a click, a form or a script are not known before the browser
+ * runs, so they are not among them.
+ */
+export function flowPages(flow: Flow): string[] {
+  const pages = new Set<string>();
+  if (flow.urlIsFile) pages.add(resolve(flow.url));
+  for (const step of flow.steps) {
+    for (const action of step.actions) {
+      if (!("goto" in action)) continue;
+      const target = resolveFlowUrl(flow.file, action.goto);
+      if (target.isFile) pages.add(resolve(target.url));
+    }
+  }
+  return [...pages];
 }
 
 /** The folder a flow's pages are served from: the flow file's own folder; a start page outside it is refused. */
@@ -131,9 +150,13 @@ export function resolveTargets(inputs: string[], opts: ResolveOptions): Target[]
       if (files.length === 0) {
         targets.push({ kind: "invalid", input, error: `No .html or flow files found in directory ${input}.` });
       }
+      // Every page is linted alone, except the pages a flow found here stands on (they are linted as its steps).
+      const flows = new Map(files.filter((file) => isFlowFile(file)).map((file) => [file, flowTarget(relativePosix(opts.cwd, file), file)]));
+      const stoodOn = new Set<string>();
+      for (const target of flows.values()) if (target.kind === "flow") for (const page of flowPages(target.flow)) stoodOn.add(page);
       for (const file of files) {
-        const rel = relativePosix(opts.cwd, file);
-        targets.push(isFlowFile(file) ? flowTarget(rel, file) : { kind: "file", input: rel, path: file, root: path });
+        if (isFlowFile(file)) targets.push(flows.get(file)!);
+        else if (!stoodOn.has(resolve(file))) targets.push({ kind: "file", input: relativePosix(opts.cwd, file), path: file, root: path });
       }
     } else if (isFlowFile(path)) {
       targets.push(flowTarget(input, path));
