@@ -10,6 +10,7 @@ import { analyzeConsent, optionPolarity } from "../language/index.js";
 import { consentText, optionText } from "./control-text.js";
 import { langHint, languagesKey, statusIn } from "./languages.js";
 import { masterToggleAnalysis } from "./master-toggles.js";
+import { noticeContext } from "./notice-context.js";
 import { describeRegion, fallbackPageRegion, stepActions, type RegionControlCounts, type RegionView } from "./regions.js";
 import { rankByProminence } from "./prominence.js";
 
@@ -154,9 +155,13 @@ function buildView(model: PageModel, languages: readonly string[]): ConsentView 
     if (c.status !== "unsupported") continue;
     unread.push({ kind: "control", language: c.analysis.language.language, selector: c.control.selector, text: c.text, regionId: c.control.regionId });
   }
+  const earlierNotice = noticeContext(model, new Set(controls.flatMap((c) => c.blocks.map((b) => b.id))), (id) => regionOf(id).region.kind);
   for (const block of model.texts) {
     if (consentBlockIds.has(block.id) || block.inButton) continue;
-    const analysis = analyzeConsent(block.text, { langHint: langHint(model, [block]), role: "statement" });
+    const hint = langHint(model, [block]);
+    const alone = analyzeConsent(block.text, { langHint: hint, role: "statement" });
+    // A grant that refers back to purposes its block does not name reads the earlier text of its banner or dialog.
+    const analysis = alone.refersBack ? analyzeConsent(block.text, { langHint: hint, role: "statement", context: earlierNotice(block) }) : alone;
     const status = statusIn(analysis, languages);
     if (status === "unsupported") {
       // Text too short to tell its language ("und") is a brand name or a label, not a statement left unread.

@@ -13,7 +13,7 @@
  */
 import type { ConsentAnalysis, LanguageGuess, Purpose } from "./types.js";
 import type { CompiledLexicon } from "./lexicon/compiled.js";
-import type { Pattern } from "./pattern.js";
+import type { Match, Pattern } from "./pattern.js";
 import type { TextStream } from "./stream.js";
 import { compiledLexicon } from "./lexicon/compiled.js";
 import { findMatches } from "./pattern.js";
@@ -36,9 +36,23 @@ export interface AnalyzeOptions {
    * counts, and statements are recognised.
    */
   role?: ConsentRole;
+  /**
+   * Earlier text of the same notice, in reading order: the blocks of a
+   * banner or dialog before this one. Read only when a grant refers back
+   * ("these cookies", "dem zu", "上述") and the text names no purpose before
+   * it (see ConsentAnalysis.refersBack); the purposes it names are then
+   * granted too. Never a control's label: that is the control's own consent.
+   */
+  context?: readonly string[];
 }
 
 type Kind = "purpose" | "necessary" | "terms" | "policy";
+
+/** Token offsets of a match: first token, and the token after the last. */
+interface Span {
+  start: number;
+  end: number;
+}
 
 interface KindMatch {
   kind: Kind;
@@ -80,7 +94,7 @@ function resolve(matches: readonly KindMatch[]): KindMatch[] {
   });
 }
 
-function surface(norm: string, stream: TextStream, m: KindMatch): string {
+function surface(norm: string, stream: TextStream, m: Span): string {
   return norm.slice(stream.tokens[m.start].start, stream.tokens[m.end - 1].end);
 }
 
@@ -119,6 +133,50 @@ function purposesByClause(stream: TextStream, matches: readonly KindMatch[], end
   return [...byClause.keys()].sort((a, b) => a - b).map((k) => uniquePurposes(byClause.get(k) ?? []));
 }
 
+function sentenceText(stream: TextStream, sentence: number): string {
+  const from = sentence === 0 ? 0 : stream.sentenceEnds[sentence - 1] + 1;
+  const to = sentence < stream.sentenceEnds.length ? stream.sentenceEnds[sentence] : stream.source.length;
+  return stream.source.slice(from, to);
+}
+
+/** Purpose matches outside negated sentences ("we never sell your data" names no purpose a later "these" points at). */
+function affirmed(stream: TextStream, matches: readonly KindMatch[], negation: RegExp): KindMatch[] {
+  const negated = new Map<number, boolean>();
+  return matches.filter((m) => {
+    const sentence = stream.tokens[m.start].sentence;
+    if (!negated.has(sentence)) negated.set(sentence, negation.test(sentenceText(stream, sentence)));
+    return !negated.get(sentence);
+  });
+}
+
+/** Back references ("these cookies", "dem zu", "上述") that no other reading overlaps: "essential cookies" and "cookie policy" say what they are. */
+function backReferences(c: CompiledLexicon, stream: TextStream, kept: readonly KindMatch[]): Match[] {
+  const out: Match[] = [];
+  for (const p of c.backReferences) {
+    for (const m of findMatches(p, stream.tokens)) {
+      if (!kept.some((k) => k.start < m.end && m.start < k.end)) out.push(m);
+    }
+  }
+  // "cookies" inside "these cookies" is the same reference.
+  return out.filter((m) => !out.some((n) => n !== m && n.end - n.start > m.end - m.start && n.start <= m.start && n.end >= m.end));
+}
+
+const namedMemo = new Memo<readonly Purpose[]>(5_000);
+
+/** The optional purposes a piece of earlier text names, outside negated sentences; none for text the module cannot read. */
+function purposesNamed(text: string, hint: string | null): readonly Purpose[] {
+  return namedMemo.get(`${hint ?? ""}\u0000${text}`, () => {
+    const norm = normaliseText(text);
+    if (!hasLetters(norm)) return [];
+    const language = detectLanguage(norm, hint);
+    const c = language.supported ? compiledLexicon(language.language) : null;
+    if (!c) return [];
+    const stream = buildStream(norm, c.lexicon.tools);
+    const purposes = resolve(collect(c, stream)).filter((m) => m.kind === "purpose");
+    return Object.freeze(uniquePurposes(affirmed(stream, purposes, c.lexicon.negation)));
+  });
+}
+
 function frozen(a: ConsentAnalysis): ConsentAnalysis {
   Object.freeze(a.purposes);
   for (const c of a.purposeClauses) Object.freeze(c);
@@ -138,12 +196,13 @@ function blank(language: LanguageGuess, status: ConsentAnalysis["status"]): Cons
     necessaryOnly: false,
     statement: false,
     statementAction: null,
+    refersBack: false,
     policyLinkOnly: false,
     matched: [],
   });
 }
 
-function analyse(text: string, hint: string | null, role: ConsentRole): ConsentAnalysis {
+function analyse(text: string, hint: string | null, role: ConsentRole, context: readonly string[]): ConsentAnalysis {
   const norm = normaliseText(text);
   const language = detectLanguage(norm, hint);
   if (!hasLetters(norm)) return blank(language, "empty");
@@ -162,10 +221,26 @@ function analyse(text: string, hint: string | null, role: ConsentRole): ConsentA
   const grantSentences = new Set(grants.map((g) => sentenceOf(stream, g.end - 1)));
   const granted = purposeMatches.filter((m) => grantSentences.has(stream.tokens[m.start].sentence));
 
+  // A grant that points back ("these cookies", "dem zu", "上述") takes the purposes named in the sentences before
+  // it; when there are none, those of the earlier text of the same notice (`context`).
+  const references = backReferences(c, stream, kept).filter((r) => grantSentences.has(stream.tokens[r.start].sentence));
+  const earlier = affirmed(stream, purposeMatches, c.lexicon.negation);
+  const inherited: KindMatch[] = [];
+  let refersBack = false;
+  for (const sentence of new Set(references.map((r) => stream.tokens[r.start].sentence))) {
+    const before = earlier.filter((m) => stream.tokens[m.start].sentence < sentence);
+    if (before.length > 0) inherited.push(...before);
+    else refersBack = true;
+  }
+  const fromContext = refersBack ? context.flatMap((t) => purposesNamed(t, hint)) : [];
+
   const mentioned = uniquePurposes(purposeMatches);
-  const counted = role === "statement" && statement ? granted : purposeMatches;
-  const purposes = uniquePurposes(counted);
-  const purposeClauses = purposesByClause(stream, counted, clauseEnds(stream, c.lexicon.clauseBreaks));
+  const counted = role === "statement" && statement ? [...new Set([...granted, ...inherited])] : purposeMatches;
+  const own = uniquePurposes(counted);
+  const purposes = [...new Set([...own, ...fromContext])];
+  const ownClauses = purposesByClause(stream, role === "statement" && statement ? granted : purposeMatches, clauseEnds(stream, c.lexicon.clauseBreaks));
+  const pointedAt = [...new Set([...uniquePurposes(inherited), ...fromContext])].filter((p) => !ownClauses.some((clause) => clause.includes(p)));
+  const purposeClauses = pointedAt.length > 0 ? [...ownClauses, pointedAt] : ownClauses;
   const optionalConsent = role === "statement" ? statement && purposes.length > 0 : purposes.length > 0;
   const policyAccepted = policies.some((m) => acceptedInSentence(stream, m, c.lexicon.acknowledgement));
   const requiredTerms = terms.length > 0 || policyAccepted;
@@ -174,6 +249,8 @@ function analyse(text: string, hint: string | null, role: ConsentRole): ConsentA
   const matched = [
     ...kept.map((m) => `${m.purpose ?? m.kind}: ${surface(norm, stream, m)}`),
     ...grants.map((g) => `grant: ${g.wording}`),
+    ...references.map((r) => `refers back: ${surface(norm, stream, r)}`),
+    ...[...new Set(fromContext)].map((p) => `${p}: named earlier in the notice`),
   ];
   return frozen({
     language,
@@ -185,6 +262,7 @@ function analyse(text: string, hint: string | null, role: ConsentRole): ConsentA
     necessaryOnly: mentioned.length === 0 && necessary.length > 0,
     statement,
     statementAction: grants.find((g) => g.action !== null)?.action ?? null,
+    refersBack,
     policyLinkOnly,
     matched,
   });
@@ -196,5 +274,7 @@ const memo = new Memo<ConsentAnalysis>(20_000);
 export function analyzeConsent(text: string, opts: AnalyzeOptions = {}): ConsentAnalysis {
   const hint = opts.langHint ?? null;
   const role = opts.role ?? "any";
-  return memo.get(`${role}\u0000${hint ?? ""}\u0000${text}`, () => analyse(text, hint, role));
+  const context = opts.context ?? [];
+  const key = `${role}\u0000${hint ?? ""}\u0000${text}${context.length > 0 ? `\u0000${context.join("\u0001")}` : ""}`;
+  return memo.get(key, () => analyse(text, hint, role, context));
 }

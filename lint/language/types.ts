@@ -71,6 +71,13 @@ export interface ConsentAnalysis {
   statement: boolean;
   /** The text mentions the action that grants (the verb or button named in a statement), when it does. */
   statementAction: string | null;
+  /**
+   * A grant points back at purposes named before it ("By continuing you agree
+   * to these cookies", "stimmen Sie dem zu", "即表示您同意上述Cookie") and the
+   * text names none before it: the earlier text of the same notice, given as
+   * `context`, says what is granted.
+   */
+  refersBack: boolean;
   /** The text only points to a policy without granting anything ("see our privacy policy"). */
   policyLinkOnly: boolean;
   /** The words or phrases that matched, for evidence and debugging. */

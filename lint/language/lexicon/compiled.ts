@@ -18,6 +18,7 @@ export interface CompiledLexicon {
   necessary: readonly Pattern[];
   requiredTerms: readonly Pattern[];
   policies: readonly Pattern[];
+  backReferences: readonly Pattern[];
   primaryPurposes: readonly Tagged<PrimaryPurpose>[];
   synonyms: readonly Tagged<string>[];
   stopWords: ReadonlySet<string>;
@@ -49,6 +50,7 @@ function compile(lexicon: Lexicon): CompiledLexicon {
     necessary: list(lexicon.necessary),
     requiredTerms: list(lexicon.requiredTerms),
     policies: list(lexicon.policies),
+    backReferences: list(lexicon.backReferences),
     primaryPurposes: tagged(lexicon.primaryPurposes, lang),
     synonyms: tagged(lexicon.synonyms, lang),
     stopWords: new Set(fold(lexicon.stopWords).split(/\s+/u).filter((w) => w.length > 0)),

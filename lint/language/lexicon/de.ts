@@ -10,7 +10,54 @@ const PASS_ON = "weitergeb*|weitergab*|weitergegeb*|weiterzugeben|übermitt*|üb
 
 const RECIPIENTS = "*partner*|dritt*|sponsor*|werbetreibend*|*unternehmen|*versicher*|händler*|kreditinstitut*|auskunftei*|*hotels|*banken|*marken";
 
-const GRANT_VERB = String.raw`(?:stimm|willig|erklär|akzeptier|bestätig|erteil|erlaub|gestatt)\w*`;
+/** Subject pronouns of the person addressed ("Sie", "du", "ihr"). */
+const YOU = String.raw`(?:sie|du|ihr)`;
+
+/** Words between a separable verb and its particle, within the clause ("der Nutzung von Cookies für Analyse und Werbung"). */
+const MIDDLE = String.raw`(?:\s+[^.;!?]{0,160}?)?`;
+
+/**
+ * The particle ends the clause: a punctuation mark, the end of the text, or a
+ * conjunction follows ("stimmen Sie zu, dass ...", "... zu und erklären ...").
+ * Not "?": "Stimmen Sie zu?" asks. Not after "nicht": "stimmen Sie ... nicht zu" refuses.
+ */
+const PARTICLE_END = String.raw`\b(?=\s*(?:[,.;:!)]|$)|\s+(?:und|sowie|oder|dass|indem|wenn|sofern)\b)`;
+
+/** The particle of a separable verb at the end of its clause, not negated. */
+function particle(p: string): string {
+  return String.raw`\s+(?<!\bnicht\s{1,3})${p}${PARTICLE_END}`;
+}
+
+/**
+ * Separable grant verbs split around their object, the finite verb first and
+ * the particle at the clause end: "stimmen Sie der Nutzung ... zu" (zustimmen),
+ * "willigen Sie in ... ein" (einwilligen), "nehmen Sie ... an" (annehmen).
+ * `verbFirst` is the inverted order after an action or adverb ("Mit Klick auf
+ * OK stimmen Sie ... zu"); otherwise the subject comes first ("Sie stimmen
+ * ... zu"). "Wir stimmen unsere Angebote auf Sie ab" has neither the subject
+ * nor the particle.
+ */
+function splitGrant(verbFirst: boolean): string {
+  const verb = (v: string): string => (verbFirst ? String.raw`${v}\s+${YOU}\b` : String.raw`${YOU}\s+(?:hiermit\s+|damit\s+|ausdrücklich\s+)?${v}\b`);
+  return String.raw`(?:${verb("stimm(?:en|st|t)")}${MIDDLE}${particle("zu")}|${verb("willig(?:en|st|t)")}${MIDDLE}${particle("ein")}|${verb("(?:nehmen|nimmst|nehmt)")}${MIDDLE}${particle("an")})`;
+}
+
+/** The same verbs unsplit, as infinitives and at the end of a subordinate clause ("zuzustimmen", "..., dass Sie ... zustimmen"). */
+const JOINED_GRANT = String.raw`(?:zustimm(?:en|st|t|e)|zugestimmt|zuzustimmen|einwillig(?:en|st|t|e)|eingewilligt|einzuwilligen|annehmen|annimmst|annimmt|anzunehmen)`;
+
+/** A joined grant verb, not negated, at the end of its clause ("um der Nutzung zuzustimmen", "können Sie ... zustimmen"); not "zustimmen oder ablehnen". */
+const JOINED_AT_END = String.raw`(?<!\bnicht\s{1,3})${JOINED_GRANT}\b(?=\s*(?:[.;:!)]|,(?!\s*(?:oder|bzw))|$)|\s+(?:und|sowie)\b)`;
+
+/**
+ * What follows an action ("Mit Klick auf OK ..."), verb first: a grant verb
+ * with its subject ("erklären Sie sich", "akzeptieren Sie"), a separable verb
+ * with its particle at the clause end, "geben Sie Ihre Einwilligung", or a
+ * modal with the joined verb ("können Sie der Nutzung ... zustimmen").
+ */
+const GRANT_VERB = String.raw`(?:(?:erklär|akzeptier|bestätig|erteil|erlaub|gestatt)\w*\s+${YOU}\b|${splitGrant(true)}|(?:geben|gebt|gibst)\s+${YOU}\s+(?:uns\s+)?(?:ihre|deine|eure)\s+(?:ausdrückliche\s+)?(?:einwilligung|zustimmung|einverständnis)\b|(?:können|kannst|könnt)\s+${YOU}${MIDDLE}\s+${JOINED_AT_END})`;
+
+/** Imperatives of a click ("Klicken Sie auf", "Klicke auf", "Tippen Sie auf"). */
+const CLICK_IMPERATIVE = String.raw`(?:klick(?:en\s+sie|e|t)|tipp(?:en\s+sie|e|t)|drück(?:en\s+sie|e|t)|wähl(?:en\s+sie|e|t))\s+(?:bitte\s+)?(?:auf\s+)?`;
 
 export const de: Lexicon = {
   language: "de",
@@ -95,17 +142,42 @@ export const de: Lexicon = {
       "iu",
     ),
     new RegExp(
-      String.raw`\b(?:mit|durch|bei|nach)\s+(?:der|dem|den|ihrer|ihrem|deiner|deinem|einer|einem|das|die)?\s*(?<action>(?:installation|anmeldung|registrierung|bestellung|buchung|teilnahme|nutzung|absendung|absenden|download|herunterladen|kauf|zahlung|bezahlung|fortfahren|weiternutzung|weitersurfen|abschluss|aktivierung|eröffnung|abonnement|einrichtung|verwendung|installieren|registrieren|bestellen|buchen)\b[^,.;!?]{0,40}?)\s*,?\s+${GRANT_VERB}`,
+      String.raw`\b(?:mit|durch|bei|nach)\s+(?:der|dem|den|ihrer|ihrem|deiner|deinem|einer|einem|das|die)?\s*(?:weitere[nm]?\s+|fortgesetzte[nm]?\s+)?(?<action>(?:installation|anmeldung|registrierung|bestellung|buchung|teilnahme|nutzung|absendung|absenden|download|herunterladen|kauf|zahlung|bezahlung|fortfahren|weiternutzung|weitersurfen|abschluss|aktivierung|eröffnung|abonnement|einrichtung|verwendung|installieren|registrieren|bestellen|buchen)\b[^,.;!?]{0,40}?)\s*,?\s+${GRANT_VERB}`,
       "iu",
     ),
     new RegExp(String.raw`\bindem\s+(?:sie|du)\s+(?<action>[^,.;!?]{1,50}?)\s*,\s*${GRANT_VERB}`, "iu"),
     new RegExp(String.raw`\bwenn\s+(?:sie|du)\s+(?<action>[^,.;!?]{1,50}?)\s*,\s*(?:${GRANT_VERB}|gilt|gelten)`, "iu"),
     /\b(?<action>installation|nutzung|fortfahren|weiternutzung|registrierung|bestellung|anmeldung)\s+(?:bedeutet|gilt als|stellt)\b/iu,
+    /\b(?:ihr|dein|der|ein)\s+klick\s+auf\s+(?<action>[^,.;!?]{1,50}?)\s+(?:bedeutet|gilt als)\b/iu,
+    // "Mit „Alle akzeptieren“ stimmen Sie ... zu": the button quoted after "mit".
+    new RegExp(String.raw`\bmit\s+[„"“»‚']\s*(?<action>[^„"“”»«‚‘'.;!?]{1,50}?)\s*[“”"«‘']\s*,?\s+${GRANT_VERB}`, "iu"),
+    // "Stimmen Sie der Nutzung ... zu, indem Sie auf OK klicken."
+    new RegExp(String.raw`(?:^|[.!:]\s*)${splitGrant(true)}\s*,\s*indem\s+(?:sie|du)\s+(?<action>[^,.;!?]{1,50}?)\s*(?=[,.;!?]|$)`, "iu"),
+    // "Klicken Sie auf „Akzeptieren“, um der Verwendung ... zuzustimmen."
+    new RegExp(String.raw`\b${CLICK_IMPERATIVE}(?<action>[^,.;!?]{1,50}?)\s*,?\s+um\s+(?:[^.;!?]{0,160}?\s)?${JOINED_AT_END}`, "iu"),
+    // "Um der Verwendung ... zuzustimmen, klicken Sie auf „Akzeptieren“."
+    new RegExp(String.raw`\bum\s+(?:[^.;!?]{0,160}?\s)?(?<!\bnicht\s{1,3})(?:zuzustimmen|einzuwilligen)\s*,\s*${CLICK_IMPERATIVE}(?<action>[^,.;!?]{1,50}?)\s*(?=[,.;!?]|$)`, "iu"),
+    // Continuing taken as consent: "Wenn Sie die Website weiter nutzen, gehen wir davon aus, dass Sie ... zustimmen."
+    /\b(?:wenn|sofern|falls|solange)\s+(?:sie|du)\s+(?<action>[^,.;!?]{1,50}?)\s*,\s*(?:gehen\s+wir\s+(?:davon\s+aus|von\s+(?:ihrer|ihrem|deiner|deinem)\s+(?:zustimmung|einwilligung|einverständnis)\s+aus)|nehmen\s+wir\s+an|werten\s+wir\s+(?:dies|das)\s+als|betrachten\s+wir\s+(?:dies|das)\s+als)/iu,
+    // "Wir gehen davon aus, dass Sie damit einverstanden sind, wenn Sie die Website weiter nutzen."
+    new RegExp(
+      String.raw`\bwir\s+gehen\s+(?:davon\s+aus|von\s+(?:ihrer|ihrem|deiner|deinem)\s+(?:zustimmung|einwilligung|einverständnis)\s+aus)\s*,?\s*(?:dass\s+(?:sie|du)\s+(?:[^.;!?]{0,160}?\s)?(?:${JOINED_GRANT}|einverstanden\s+(?:sind|bist))\s*,?\s*)?(?:wenn|sofern|falls|solange)\s+(?:sie|du)\s+(?<action>[^,.;!?]{1,50}?)\s*(?=[,.;!?]|$)`,
+      "iu",
+    ),
   ],
   firstPersonGrants: [
     /(?:^|[\s,;:.!?(])(?:ja,?\s+)?ich\s+(?:willige|stimme|erkläre mich|bin (?:damit )?einverstanden|akzeptiere|erlaube|gestatte|möchte|will|wünsche)\b/iu,
-    /\b(?:sie|du)\s+(?:willigen|willigst)\s+(?:\S+\s+){0,3}?ein\b/iu,
+    // "Sie stimmen der Nutzung ... zu", "Sie willigen in ... ein", "Sie nehmen ... an" (like "you agree to").
+    new RegExp(String.raw`(?:^|[\s,;:.!(])${splitGrant(false)}`, "iu"),
+    // "Hiermit stimmen Sie ... zu", "Damit willigen Sie ... ein".
+    new RegExp(String.raw`\b(?:hiermit|damit|dadurch|somit)\s+${splitGrant(true)}`, "iu"),
   ],
+  backReferences: [
+    { p: "diese*|solche*|obige*|genannt*|beschrieben*|aufgeführt*|vorstehend*|vorgenannt*|erwähnt*|erläutert*|dargestellt* ~ cookie*|technologie*|zweck*|verarbeitung|*verarbeitung|nutzung|*nutzung|verwendung|*verwendung|einsatz|*einsatz|dienste|*dienste|tools|partner*|anbieter*|daten|*daten|tracking", gap: 1 },
+    "=dem zu|=diesem zu|=allem zu|=dies zu|=dem ein|=darin ein|=dies an|=dem an",
+    "cookie*",
+  ],
+  negation: /\b(?:nicht\b(?!\s+(?:unbedingt\s+|zwingend\s+|technisch\s+)?(?:notwendig|erforderlich|essen[sz]iell|zwingend))|nie\b|niemals\b|kein\w*)/u,
   actionLead: /^(?:sich\s+)?(?:auf\s+(?:die\s+|den\s+|das\s+)?(?:schaltfläche\s+|button\s+)?)?/iu,
   actionTail: /\s+(?:klicken|klickst|tippen|tippst|drücken|drückst|auswählen|wählen|betätigen)$/iu,
 

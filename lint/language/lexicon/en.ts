@@ -131,6 +131,13 @@ export const en: Lexicon = {
     /(?:^|[\s,;:.!?(])(?:yes,?\s+)?i\s+(?:hereby\s+|also\s+|expressly\s+|explicitly\s+)?(?:agree|consent|accept|authori[sz]e|allow|permit|opt in|want to receive|would like to receive|'d like to receive|would like you to)\b/iu,
     /\byou\s+(?:hereby\s+|also\s+)?(?:agree|consent|authori[sz]e|accept)\s+(?:that|to)\b/iu,
   ],
+  backReferences: [
+    { p: "these|those|such|above|aforementioned|aforesaid ~ cookie*|technolog*|purpose*|use|uses|processing|tracking|tracker*|tool*|partner*|vendor*|service*|activit*|practice*|data", gap: 1 },
+    { p: "describ*|mention*|list*|outlin*|explain*|set out ~ above", gap: 0 },
+    "the above|agree to this|agree to it|agree to them|consent to this|consent to it|consent to them|accept this|accept it|accept them|allow this|allow it|allow them|agree with this",
+    "cookie*",
+  ],
+  negation: /\b(?:not\b(?!\s+(?:strictly\s+)?(?:necessary|essential|required))|never\b|no\b|none\b|neither\b|nor\b)|n't\b/u,
   actionLead: /^(?:clicking|tapping|pressing|selecting|choosing|hitting|touching|ticking|checking)(?:\s+on)?(?:\s+the)?\s+/iu,
   actionTail: /\s+(?:button|link|below|above|here)$/iu,
   actionVerbs: {

@@ -49,6 +49,21 @@ export interface Lexicon {
   /** First-person grants without a named action ("I agree that ...", "Ich willige ein", "本人同意"). */
   firstPersonGrants: readonly RegExp[];
   /**
+   * Wording by which a grant points back at purposes named before it ("these
+   * cookies", "the above", "stimmen Sie dem zu", "上述", "此类"). A grant
+   * sentence holding one takes the purposes of the sentences before it, or,
+   * when there are none, of the earlier text of the same notice. A reference
+   * that another kind of match overlaps is that match ("essential cookies",
+   * "cookie policy"), not a reference.
+   */
+  backReferences: readonly PatternSource[];
+  /**
+   * Negation in a sentence: purposes named in a negated sentence ("we never
+   * sell your data") are not what a later "these" points back at. Tested on
+   * the sentence's source text (lower-cased, folded for Chinese).
+   */
+  negation: RegExp;
+  /**
    * Words of a click-type action ("clicking", "auf", "点击"): stripped, and what
    * follows is the button named.
    */
