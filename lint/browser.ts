@@ -20,7 +20,9 @@ export const BROWSER_ARGS = [
   "--no-first-run",
   "--disable-default-apps",
   "--disable-quic",
-  // Consent libraries hide banners from browsers that announce automation.
+  // Consent libraries hide banners from browsers that announce automation (vanilla-cookieconsent's
+  // hideFromBots reads navigator.webdriver). This keeps navigator.webdriver false even beside the
+  // --enable-automation Playwright adds; dropping that flag instead would not: headless sets it too.
   "--disable-blink-features=AutomationControlled",
 ];
 

@@ -200,7 +200,8 @@ export interface FormField {
  */
 export interface Region {
   id: string;
-  kind: "page" | "dialog" | "banner";
+  /** "frame": the document of an iframe, laid over or embedded in the page. */
+  kind: "page" | "dialog" | "banner" | "frame";
   selector: string;
   /** Heading text(s) in the region, outermost first. */
   headings: string[];
@@ -208,6 +209,12 @@ export interface Region {
   label: string;
   visible: boolean;
   box: Box;
+  /**
+   * Set on a region that is a step of its own only if its content asks for
+   * consent (a frame, or a layer holding most of the page's text): the id of
+   * the region its content belongs to otherwise.
+   */
+  tentativeOf?: string;
 }
 
 export interface Group {

@@ -65,6 +65,7 @@ export function describeRegion(model: PageModel, region: Region, stepActions: re
     flowActions: isPage ? model.flowActions.map((a) => a.targetText).filter((t) => t.length > 0) : [],
     consentControlCount: counts.consent,
     controlCount: counts.controls,
+    texts: isPage ? [] : model.texts.filter((t) => t.regionId === region.id && t.heading === null && !t.inButton).map((t) => t.text),
   };
   const purpose = classifyPrimaryPurpose(signals, langHint(model));
   return {

@@ -131,7 +131,48 @@ function readControl(model: PageModel, control: Control, languages: readonly str
   };
 }
 
-function buildView(model: PageModel, languages: readonly string[]): ConsentView {
+/**
+ * The model with each tentative region that does not ask for consent folded
+ * into the region around it: a frame or a page-wide layer is a step of its
+ * own only when it is a consent request. Returns the model itself when
+ * nothing is folded.
+ */
+function foldTentativeRegions(model: PageModel, languages: readonly string[]): PageModel {
+  const tentative = model.regions.filter((r) => r.tentativeOf !== undefined);
+  if (tentative.length === 0) return model;
+  const readings = model.controls.map((c) => readControl(model, c, languages));
+  const actions = stepActions(model);
+  const into = new Map<string, string>();
+  for (const region of tentative) {
+    const own = readings.filter((r) => r.control.regionId === region.id);
+    if (!describeRegion(model, region, actions, choiceCounts(own)).consentStep) into.set(region.id, region.tentativeOf!);
+  }
+  if (into.size === 0) return model;
+  const target = (id: string): string => {
+    let current = id;
+    for (let hops = 0; into.has(current) && hops < 64; hops++) current = into.get(current)!;
+    return current;
+  };
+  const moved = <T extends { regionId: string }>(items: readonly T[]): T[] => items.map((item) => (into.has(item.regionId) ? { ...item, regionId: target(item.regionId) } : item));
+  const headingsOf = new Map<string, string[]>();
+  for (const region of model.regions) {
+    if (!into.has(region.id)) continue;
+    const host = target(region.id);
+    headingsOf.set(host, [...(headingsOf.get(host) ?? []), ...region.headings]);
+  }
+  return {
+    ...model,
+    regions: model.regions.filter((r) => !into.has(r.id)).map((r) => (headingsOf.has(r.id) ? { ...r, headings: [...r.headings, ...headingsOf.get(r.id)!] } : r)),
+    controls: moved(model.controls),
+    texts: moved(model.texts),
+    actions: moved(model.actions),
+    fields: moved(model.fields),
+    groups: moved(model.groups),
+  };
+}
+
+function buildView(original: PageModel, languages: readonly string[]): ConsentView {
+  const model = foldTentativeRegions(original, languages);
   const own = model.controls.map((c) => readControl(model, c, languages));
   const readings = own.map((r): ControlReading => {
     const master = masterToggleAnalysis(r, own);

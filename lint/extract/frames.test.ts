@@ -28,7 +28,8 @@ describe("frames", () => {
     expect(box.selector.startsWith("iframe#offer >>> ")).toBe(true);
     expect(box.box.x).toBeGreaterThanOrEqual(100);
     expect(box.box.y).toBeGreaterThanOrEqual(200);
-    expect(box.regionId).toBe("page");
+    // The frame is a region of its own, folded into the page unless it asks for consent.
+    expect(model.regions.find((r) => r.id === box.regionId)).toMatchObject({ kind: "frame", selector: "iframe#offer", tentativeOf: "page" });
     const run = blockWith(model, "credit-scoring").runs[0];
     expect(run.visibility.opacity).toBeCloseTo(0.5, 3);
     expect(model.frames).toHaveLength(1);

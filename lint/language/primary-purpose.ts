@@ -16,7 +16,7 @@ import { buildStream } from "./stream.js";
 import { detectLanguage } from "./detect.js";
 import { hasLetters, normaliseText } from "./normalise.js";
 
-type Source = "flow-action" | "heading" | "button" | "title" | "controls" | "fields";
+type Source = "flow-action" | "heading" | "button" | "title" | "controls" | "fields" | "text";
 
 /** Order in which tied purposes, and tied sources, are preferred. */
 const PRECEDENCE: readonly PrimaryPurpose[] = [
@@ -33,7 +33,7 @@ const PRECEDENCE: readonly PrimaryPurpose[] = [
   "settings",
   "content",
 ];
-const SOURCE_ORDER: readonly Source[] = ["flow-action", "heading", "button", "title", "controls", "fields"];
+const SOURCE_ORDER: readonly Source[] = ["flow-action", "heading", "button", "title", "controls", "fields", "text"];
 
 const WEIGHT = {
   lastFlowAction: 6,
@@ -45,6 +45,9 @@ const WEIGHT = {
   title: 2,
   field: 1,
   fieldCap: 2,
+  /** A layer's running text: each block weighs this much, all of them together at most textCap per purpose. */
+  text: 1,
+  textCap: 2,
   consentControls: 3,
 } as const;
 
@@ -77,6 +80,7 @@ function signalsOf(s: PurposeSignals): Signal[] {
   s.buttons.slice(0, MAX_BUTTONS).forEach((text, i) => out.push({ source: "button", text, weight: WEIGHT.buttons[i] ?? WEIGHT.laterButton }));
   if (s.title) out.push({ source: "title", text: s.title, weight: WEIGHT.title });
   for (const text of s.fields) out.push({ source: "fields", text, weight: WEIGHT.field });
+  for (const text of s.texts ?? []) out.push({ source: "text", text, weight: WEIGHT.text });
   return out;
 }
 
@@ -128,18 +132,19 @@ function rank<T>(order: readonly T[], x: T): number {
 function classify(s: PurposeSignals, hint: string | null): PurposeAnalysis {
   const language: LanguageGuess = detectLanguage([s.title, ...s.headings, ...s.buttons].filter((t) => t).join(" · "), hint);
   const hits: Hit[] = [];
-  const fieldTotals = new Map<PrimaryPurpose, number>();
+  const capped = { fields: { cap: WEIGHT.fieldCap, used: new Map<PrimaryPurpose, number>() }, text: { cap: WEIGHT.textCap, used: new Map<PrimaryPurpose, number>() } };
   for (const signal of signalsOf(s)) {
     const seen = new Set<PrimaryPurpose>();
     for (const m of purposesIn(signal.text, hint)) {
       if (seen.has(m.purpose)) continue;
       seen.add(m.purpose);
       let weight = signal.weight;
-      if (signal.source === "fields") {
-        const used = fieldTotals.get(m.purpose) ?? 0;
-        weight = Math.min(weight, WEIGHT.fieldCap - used);
+      if (signal.source === "fields" || signal.source === "text") {
+        const { cap, used } = capped[signal.source];
+        const soFar = used.get(m.purpose) ?? 0;
+        weight = Math.min(weight, cap - soFar);
         if (weight <= 0) continue;
-        fieldTotals.set(m.purpose, used + weight);
+        used.set(m.purpose, soFar + weight);
       }
       hits.push({ purpose: m.purpose, source: signal.source, weight, wording: m.wording });
     }

@@ -99,6 +99,12 @@ export interface PurposeSignals {
   consentControlCount: number;
   /** All controls (checkbox/radio/switch/select) in the region. */
   controlCount: number;
+  /**
+   * The running text of a layer over the page (dialog, banner, frame), read
+   * weakly: a bar with no heading that says "we use cookies" is a consent
+   * notice. Empty for the page itself.
+   */
+  texts?: string[];
 }
 
 export interface PurposeAnalysis {

@@ -899,7 +899,9 @@ export function collectFrame(args: CollectArgs): FramePart {
       tag === "dialog" ||
       attr(el, "aria-modal") === "true" ||
       pos === "fixed" ||
-      pos === "sticky"
+      pos === "sticky" ||
+      tag === "iframe" ||
+      tag === "frame"
     ) {
       regionCandidates.push(info);
     }
@@ -1143,14 +1145,22 @@ export function collectFrame(args: CollectArgs): FramePart {
     const firstH1 = headingInfos.find((h) => h.fs === topFs && h.heading === 1 && (h.tag === "h1" || h.role === "heading"));
     const totalText = (topRoot ? infos.get(topRoot)?.textLen ?? 0 : 0) || 1;
     const explicit = regionCandidates.filter(explicitDialog);
-    const chosen: { info: Info; kind: Region["kind"] }[] = explicit.map((info) => ({ info, kind: "dialog" as const }));
+    const chosen: { info: Info; kind: Region["kind"]; tentative: boolean }[] = explicit.map((info) => ({ info, kind: "dialog" as const, tentative: false }));
     for (const info of regionCandidates) {
       if (explicitDialog(info)) continue;
-      if (info.tag === "header" || info.tag === "nav" || info.role === "banner" || info.role === "navigation") continue;
-      if (info.tag === "html" || info.tag === "body") continue;
-      if (info.actionCount < 1 && !hasSizeableFrame(info)) continue;
-      if (info.textLen < 20 && !hasSizeableFrame(info)) continue;
-      if (info.textLen > 0.8 * totalText && info.fs === topFs) continue;
+      const isFrame = info.tag === "iframe" || info.tag === "frame";
+      if (isFrame) {
+        // Any frame big enough to hold a dialog may be a consent manager; whether it is one is the consent view's call.
+        const r = rectOf(info.el);
+        if (r.width < 100 || r.height < 40) continue;
+      } else {
+        if (info.tag === "header" || info.tag === "nav" || info.role === "banner" || info.role === "navigation") continue;
+        if (info.tag === "html" || info.tag === "body") continue;
+        if (info.actionCount < 1 && !hasSizeableFrame(info)) continue;
+        if (info.textLen < 20 && !hasSizeableFrame(info)) continue;
+      }
+      // A layer holding most of the page's text may be the page itself (a fixed app shell) or a banner over a short page.
+      const dominant = info.textLen > 0.8 * totalText && info.fs === topFs;
       if (firstH1 && within(firstH1, info)) continue;
       if (info.style.position === "sticky") {
         const w = rectOf(info.el).width;
@@ -1158,10 +1168,28 @@ export function collectFrame(args: CollectArgs): FramePart {
       }
       if (regionCandidates.some((other) => other !== info && within(info, other) && (explicitDialog(other) || chosen.some((c) => c.info === other)))) continue;
       if (explicit.some((d) => within(d, info))) continue;
-      chosen.push({ info, kind: "banner" });
+      chosen.push({ info, kind: isFrame ? "frame" : "banner", tentative: isFrame || dominant });
+    }
+    // A notice bar in the page's flow (first or last in the body, with a button and no form fields of its own) may be
+    // a cookie notice without any role or position: tentative, so it stands apart only if it asks for consent.
+    const bodyInfo = topRoot ? childrenOf(topRoot).map((el) => infos.get(el)).find((i) => i?.tag === "body") : undefined;
+    if (bodyInfo) {
+      const shown = childrenOf(bodyInfo.el)
+        .map((el) => infos.get(el))
+        .filter((i): i is Info => i !== undefined && !i.displayNone && i.textLen > 0 && !["script", "style", "noscript", "template"].includes(i.tag));
+      for (const info of new Set([shown[0], shown[shown.length - 1]])) {
+        if (!info || shown.length < 2) continue;
+        if (["main", "form", "header", "nav"].includes(info.tag) || info.role === "main" || info.role === "navigation") continue;
+        if (info.actionCount < 1 || info.textLen < 20) continue;
+        if (firstH1 && within(firstH1, info)) continue;
+        if (fieldInfos.some((f) => within(f, info))) continue;
+        if (chosen.some((c) => c.info === info || within(info, c.info) || within(c.info, info))) continue;
+        chosen.push({ info, kind: "banner", tentative: true });
+      }
     }
     chosen.sort((a, b) => a.info.index - b.info.index);
-    for (const { info, kind } of chosen) {
+    const tentativeRegions: { region: Region; info: Info }[] = [];
+    for (const { info, kind, tentative } of chosen) {
       const id = `${prefix}r${++regionCount}`;
       regionOfInfo.set(info, id);
       const { box, local } = elementBox(info);
@@ -1171,11 +1199,15 @@ export function collectFrame(args: CollectArgs): FramePart {
         kind,
         selector: selectorOf(info.el),
         headings: [],
-        label: labelled || norm(attr(info.el, "aria-label") ?? ""),
+        label: labelled || norm(attr(info.el, "aria-label") ?? "") || (kind === "frame" ? norm(attr(info.el, "title") ?? "") : ""),
         visible: isShownRegion(info, box, local),
         box: roundBox(box),
-      });
+      };
+      regions.push(region);
+      if (tentative) tentativeRegions.push({ region, info });
     }
+    // A tentative region is a step of its own only if it asks for consent; otherwise its content belongs to the region around it.
+    for (const { region, info } of tentativeRegions) region.tentativeOf = info.parent ? regionOf(info.parent) : pageRegionId;
     if (ctx.regionId === null) {
       regions.unshift({
         id: "page",
