@@ -8,6 +8,21 @@
  * frames still loading, running finite animations, and the time of the last
  * DOM mutation. `waitForSettle` polls those facts until nothing is pending and
  * the DOM has been quiet for `quietMs`, or the time bound is reached.
+ *
+ * Animations: a dialog that fades or slides in must be read as a person sees
+ * it once it is shown, never mid-fade. The tracker counts the finite CSS
+ * transitions, CSS animations and Web Animations of the document and of every
+ * shadow root it knows (`document.getAnimations()` leaves shadow trees out;
+ * other frames have trackers of their own), including ones still in their
+ * delay or waiting to start. Infinite animations (spinners), animations longer
+ * than `AMBIENT_ANIMATION_MS`, paused or scroll-driven ones are part of how
+ * the page looks, not a change on its way, and are never waited for.
+ *
+ * When the time bound runs out while entrance animations still run, they are
+ * finished (`Animation.finish()`, through builtins saved before any page
+ * script): the model then holds the end state the page's own CSS defines,
+ * which is what a person sees a moment later. Reporting the mid-fade values
+ * instead would accuse a page of hiding text that is about to be fully shown.
  */
 import type { BrowserContext, CDPSession, Frame, Page } from "playwright";
 
@@ -21,6 +36,8 @@ export interface SettleResult {
   settled: boolean;
   waitedMs: number;
   reason: string;
+  /** Entrance animations still running at the end, finished so that their end state is read. */
+  finishedAnimations: number;
 }
 
 /** What one frame's tracker reports. */
@@ -40,6 +57,8 @@ const POLL_MS = 50;
 const MAX_FRAMES = 20;
 /** One read of a frame's tracker may take this long; a page busy longer is polled again. */
 const MAX_READ_MS = 2000;
+/** A read of the top document given this long without an answer means the page is hung (not asked to finish animations). */
+const MIN_HUNG_READ_MS = 200;
 /** A top document whose tracker answers but cannot be read for this long is not waited for any more. */
 const UNREADABLE_GIVE_UP_MS = 1000;
 
@@ -70,6 +89,12 @@ function settleTracker(probeName: string): void {
   const MAX_REPEATS = 3;
   /** Requests open longer than this (long polling) are not waited for. */
   const LONG_REQUEST_MS = 5000;
+  /** Finite animations whose delay, iterations and end delay take longer than this are ambient (not waited for, not finished). */
+  const AMBIENT_ANIMATION_MS = 10_000;
+  /** Shadow roots remembered for their animations; more are not followed. */
+  const MAX_ROOTS = 5000;
+  /** Elements looked at when searching a document for open shadow roots made without attachShadow (declarative ones). */
+  const MAX_SCAN = 200_000;
 
   // ------------------------------------------------------------ saved intrinsics
   const apply = Reflect.apply;
@@ -112,6 +137,16 @@ function settleTracker(probeName: string): void {
   const playState = typeof Animation === "function" ? getter(Animation.prototype, "playState") : () => "";
   const effectOf = typeof Animation === "function" ? getter(Animation.prototype, "effect") : () => null;
   const computedTiming = typeof AnimationEffect === "function" ? AnimationEffect.prototype.getComputedTiming : null;
+  const rateOf = typeof Animation === "function" ? getter(Animation.prototype, "playbackRate") : () => 1;
+  const timelineOf = typeof Animation === "function" ? getter(Animation.prototype, "timeline") : () => null;
+  const finishAnimation = typeof Animation === "function" ? Animation.prototype.finish : null;
+  const documentTimeline = typeof DocumentTimeline === "function" ? DocumentTimeline.prototype : null;
+  const protoOf = Object.getPrototypeOf;
+  const rootAnimations = typeof ShadowRoot === "function" && typeof ShadowRoot.prototype.getAnimations === "function" ? ShadowRoot.prototype.getAnimations : null;
+  const shadowRootOf = getter(Element.prototype, "shadowRoot");
+  const isConnected = getter(Node.prototype, "isConnected");
+  const createTreeWalker = Document.prototype.createTreeWalker;
+  const nextNode = TreeWalker.prototype.nextNode;
   const doc = document;
 
   // ------------------------------------------------------------ state
@@ -127,6 +162,10 @@ function settleTracker(probeName: string): void {
   let lastMutation = now();
   let chain = 0;
   let requestSeq = 0;
+  /** Shadow roots of this document (open and closed), for their animations. */
+  const roots = createObject(null) as Record<number, ShadowRoot>;
+  let rootCount = 0;
+  const knownRoots = new NativeWeakMap<object, true>();
 
   /** Writes an array element as an own property, so no setter a page puts on Array.prototype runs. */
   const put = (list: unknown[], index: number, value: unknown): void => {
@@ -297,9 +336,26 @@ function settleTracker(probeName: string): void {
   });
   const observeOptions: MutationObserverInit = { subtree: true, childList: true, attributes: true, characterData: true };
   apply(observe, observer, [doc, observeOptions]);
+  /** Remembers a shadow root; disconnected ones make room when the list is full. */
+  function addRoot(root: unknown): void {
+    if (!root || apply(weakGet, knownRoots, [root])) return;
+    if (rootCount >= MAX_ROOTS) {
+      let kept = 0;
+      for (let i = 0; i < rootCount; i++) {
+        const r = roots[i];
+        if (isConnected(r)) roots[kept++] = r;
+      }
+      for (let i = kept; i < rootCount; i++) delete roots[i];
+      rootCount = kept;
+      if (rootCount >= MAX_ROOTS) return;
+    }
+    apply(weakSet, knownRoots, [root, true]);
+    roots[rootCount++] = root as ShadowRoot;
+  }
   Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit): ShadowRoot {
     const root = apply(attachShadow, this, [init]) as ShadowRoot;
     try {
+      addRoot(root);
       apply(observe, observer, [root, observeOptions]);
     } catch {
       /* keep the page's shadow root even if it cannot be watched */
@@ -307,19 +363,83 @@ function settleTracker(probeName: string): void {
     return root;
   };
 
-  function runningAnimations(): number {
+  /** Adds the open shadow roots under `start` (declarative ones, or ones made before the tracker), nested ones too. */
+  function scanOpenRoots(start: Node, budget: { left: number }): void {
+    const walker = apply(createTreeWalker, doc, [start, 1]) as TreeWalker;
+    for (let node = apply(nextNode, walker, []) as Node | null; node && budget.left > 0; node = apply(nextNode, walker, []) as Node | null) {
+      budget.left--;
+      const root = shadowRootOf(node) as ShadowRoot | null | undefined;
+      if (!root) continue;
+      addRoot(root);
+      scanOpenRoots(root, budget);
+    }
+  }
+
+  /**
+   * An animation the page is on its way out of: running (or about to run, or
+   * in its delay), driven by time, at a non-zero rate, and ending within
+   * AMBIENT_ANIMATION_MS. Spinners, marquees, paused and scroll-driven
+   * animations are not.
+   */
+  function settling(animation: Animation): boolean {
+    if (playState(animation) !== "running" || !computedTiming) return false;
+    if (!rateOf(animation)) return false;
+    const timeline = timelineOf(animation);
+    if (!timeline || (documentTimeline && protoOf(timeline) !== documentTimeline)) return false;
+    const effect = effectOf(animation);
+    if (!effect) return false;
+    const timing = apply(computedTiming, effect, []) as ComputedEffectTiming;
+    const end = timing.endTime;
+    return timing.iterations !== Infinity && typeof end === "number" && end >= 0 && end <= AMBIENT_ANIMATION_MS;
+  }
+
+  /** Counts the settling animations of the document and its known shadow roots; finishes them when `finish` is set. */
+  function visitAnimations(finish: boolean): number {
     if (!getAnimations) return 0;
     let count = 0;
-    const list = apply(getAnimations, doc, []) as Animation[];
-    for (let i = 0; i < list.length; i++) {
-      const animation = list[i];
-      if (playState(animation) !== "running") continue;
-      const effect = effectOf(animation);
-      if (!effect || !computedTiming) continue;
-      const timing = apply(computedTiming, effect, []) as ComputedEffectTiming;
-      if (timing.iterations !== Infinity && timing.endTime !== Infinity) count++;
+    const visit = (list: Animation[]): void => {
+      for (let i = 0; i < list.length; i++) {
+        const animation = list[i];
+        if (!settling(animation)) continue;
+        count++;
+        if (finish && finishAnimation) {
+          try {
+            apply(finishAnimation, animation, []);
+          } catch {
+            /* an animation that cannot be finished is read as it is */
+          }
+        }
+      }
+    };
+    visit(apply(getAnimations, doc, []) as Animation[]);
+    if (rootAnimations) {
+      for (let i = 0; i < rootCount; i++) {
+        const root = roots[i];
+        if (!isConnected(root)) continue;
+        try {
+          visit(apply(rootAnimations, root, []) as Animation[]);
+        } catch {
+          /* a root the page made unreadable is not waited for */
+        }
+      }
     }
     return count;
+  }
+
+  /** Finishes the entrance animations still running, after looking for open shadow roots the tracker did not see made. */
+  function finishAll(): string {
+    try {
+      scanOpenRoots(doc, { left: MAX_SCAN });
+    } catch {
+      /* the roots known so far are finished */
+    }
+    let finished = 0;
+    try {
+      finished = visitAnimations(true);
+    } catch {
+      finished = 0;
+    }
+    return "" + finished;
   }
 
   const STATES: Record<string, number> = { loading: 0, interactive: 1, complete: 2 };
@@ -330,14 +450,22 @@ function settleTracker(probeName: string): void {
     for (const key in requests) if (t - requests[key as unknown as number] < LONG_REQUEST_MS) openRequests++;
     let animations = 0;
     try {
-      animations = runningAnimations();
+      animations = visitAnimations(false);
     } catch {
       animations = 0;
     }
     const state = STATES[toText(readyState(doc))] ?? 0;
     return "" + timerCount + "," + frameCount + "," + openRequests + "," + loadingCount + "," + animations + "," + round(t - lastMutation) + "," + state;
   }
-  defineProperty(host, probeName, { value: activity, enumerable: false, configurable: false, writable: false });
+  /** The probe: the activity, or with "finish" the number of animations it finished. */
+  const probe = (command?: unknown): string => (command === "finish" ? finishAll() : activity());
+  defineProperty(host, probeName, { value: probe, enumerable: false, configurable: false, writable: false });
+  // A tracker installed into a page that already has content (not through the init script) looks for its shadow roots once.
+  try {
+    scanOpenRoots(doc, { left: MAX_SCAN });
+  } catch {
+    /* roots made later are still seen by attachShadow */
+  }
 }
 
 /** The tracker as a script: a local `__name` keeps bundler-inserted name helpers harmless. */
@@ -354,11 +482,18 @@ export async function installSettleTracker(context: BrowserContext): Promise<voi
  * `window` cannot be redefined by a page and the probe is non-configurable,
  * so the lookup reaches no page code.
  */
-const READ_EXPRESSION = `(() => {
+const probeExpression = (command: string): string => `(() => {
   if (typeof window[${JSON.stringify(PROBE)}] !== "function") { ${SETTLE_TRACKER_SCRIPT} }
   const probe = window[${JSON.stringify(PROBE)}];
-  return typeof probe === "function" ? probe() : "";
+  return typeof probe === "function" ? probe(${JSON.stringify(command)}) : "";
 })()`;
+const READ_EXPRESSION = probeExpression("read");
+/** Finishes a frame's entrance animations; answers how many. */
+const FINISH_EXPRESSION = probeExpression("finish");
+/** How long finishing the animations of all frames may take. */
+const FINISH_MS = 1000;
+/** Time given to the page to run its animation-end handlers after animations were finished (a few frames). */
+const AFTER_FINISH_MS = 50;
 
 const READY_STATES = ["loading", "interactive", "complete"];
 
@@ -386,16 +521,34 @@ function bounded<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
  * replace); other frames through Playwright, where a tampered frame only
  * reads as unknown.
  */
-async function readActivity(page: Page, session: CDPSession | null, frame: Frame, ms: number): Promise<FrameActivity | null> {
+async function evaluateProbe(page: Page, session: CDPSession | null, frame: Frame, expression: string, ms: number): Promise<unknown> {
   if (frame === page.mainFrame() && session) {
     const reply = bounded(
-      session.send("Runtime.evaluate", { expression: READ_EXPRESSION, returnByValue: true }) as Promise<{ result?: { value?: unknown } }>,
+      session.send("Runtime.evaluate", { expression, returnByValue: true }) as Promise<{ result?: { value?: unknown } }>,
       ms,
       null,
     );
-    return parseActivity((await reply)?.result?.value);
+    return (await reply)?.result?.value;
   }
-  return parseActivity(await bounded(frame.evaluate(READ_EXPRESSION) as Promise<unknown>, ms, null));
+  return bounded(frame.evaluate(expression) as Promise<unknown>, ms, null);
+}
+
+async function readActivity(page: Page, session: CDPSession | null, frame: Frame, ms: number): Promise<FrameActivity | null> {
+  return parseActivity(await evaluateProbe(page, session, frame, READ_EXPRESSION, ms));
+}
+
+/**
+ * Finishes, in every frame, the entrance animations still running (the time
+ * bound ran out, or they started after the last look, or sit in a shadow
+ * root found only now), then gives the page a few frames for its
+ * animation-end handlers. Answers how many were finished.
+ */
+async function finishAnimations(page: Page, session: CDPSession | null): Promise<number> {
+  const frames = page.frames().slice(0, MAX_FRAMES);
+  const answers = await Promise.all(frames.map((f) => evaluateProbe(page, session, f, FINISH_EXPRESSION, FINISH_MS)));
+  const finished = answers.reduce<number>((sum, a) => sum + (typeof a === "string" && /^\d+$/.test(a) ? Number(a) : 0), 0);
+  if (finished > 0) await sleep(AFTER_FINISH_MS);
+  return finished;
 }
 
 /** Why a frame is not settled yet; empty when it is. */
@@ -415,9 +568,11 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 /**
  * Waits for 'load', then until no frame has pending short timers, animation
- * frames, requests or loads, and the DOM has been quiet for `quietMs`, at
- * most `timeoutMs` in all. A page that never settles returns settled:false
- * at the bound, with what kept it busy.
+ * frames, requests, loads or entrance animations, and the DOM has been quiet
+ * for `quietMs`, at most `timeoutMs` in all. A page that never settles returns
+ * settled:false at the bound, with what kept it busy. Either way, entrance
+ * animations still running at the end are finished, so that what is read next
+ * is their end state (not when the page stopped answering).
  */
 export async function waitForSettle(page: Page, opts: SettleOptions): Promise<SettleResult> {
   const started = Date.now();
@@ -428,7 +583,7 @@ export async function waitForSettle(page: Page, opts: SettleOptions): Promise<Se
   try {
     await page.waitForLoadState("load", { timeout: Math.max(1, remaining()) });
   } catch {
-    return { settled: false, waitedMs: Date.now() - started, reason: "the page did not finish loading" };
+    return { settled: false, waitedMs: Date.now() - started, reason: "the page did not finish loading", finishedAnimations: 0 };
   }
 
   let session: CDPSession | null = null;
@@ -437,10 +592,12 @@ export async function waitForSettle(page: Page, opts: SettleOptions): Promise<Se
   } catch {
     session = null;
   }
-  let reason = "not polled";
-  /** When the top document's tracker first failed to answer, in a row; a page that stays unreadable is given up on. */
-  let unreadableSince: number | null = null;
-  try {
+  /** The top document did not answer its last read in time: it is not asked to finish anything either. */
+  let hung = false;
+  const poll = async (): Promise<{ settled: boolean; reason: string }> => {
+    let reason = "not polled";
+    /** When the top document's tracker first failed to answer, in a row; a page that stays unreadable is given up on. */
+    let unreadableSince: number | null = null;
     for (;;) {
       const frames = page.frames().slice(0, MAX_FRAMES);
       const readMs = Math.max(1, Math.min(remaining(), MAX_READ_MS));
@@ -455,25 +612,36 @@ export async function waitForSettle(page: Page, opts: SettleOptions): Promise<Se
         if (busy.length > 0) reasons.push(i === 0 ? busy.join(", ") : `frame ${frames[i].url()}: ${busy.join(", ")}`);
       });
       if (activities[0] === null) {
-        const hung = Date.now() - readStarted >= readMs;
+        const timedOut = Date.now() - readStarted >= readMs;
+        // A read cut short by the end of the time bound says nothing about the page.
+        if (readMs >= MIN_HUNG_READ_MS) hung = timedOut;
         unreadableSince ??= readStarted;
-        reasons.unshift(hung ? `the page did not answer within ${readMs} ms (a script may be running without end)` : "the page's activity could not be read");
-        if (!hung && Date.now() - unreadableSince >= UNREADABLE_GIVE_UP_MS) {
-          return { settled: false, waitedMs: Date.now() - started, reason: reasons.join("; ") };
-        }
+        reasons.unshift(
+          !timedOut
+            ? "the page's activity could not be read"
+            : readMs >= MIN_HUNG_READ_MS
+              ? `the page did not answer within ${readMs} ms (a script may be running without end)`
+              : "the time bound ran out while the page's activity was read",
+        );
+        if (!timedOut && Date.now() - unreadableSince >= UNREADABLE_GIVE_UP_MS) return { settled: false, reason: reasons.join("; ") };
       } else {
+        hung = false;
         unreadableSince = null;
       }
-      if (reasons.length === 0) {
-        return { settled: true, waitedMs: Date.now() - started, reason: "quiet" };
-      }
+      if (reasons.length === 0) return { settled: true, reason: "quiet" };
       reason = reasons.join("; ");
-      if (remaining() === 0) break;
+      if (remaining() === 0) return { settled: false, reason: `still busy after ${opts.timeoutMs} ms: ${reason}` };
       const untilQuiet = Number.isFinite(shortestQuiet) ? quietMs - shortestQuiet : POLL_MS;
       await sleep(Math.min(remaining(), Math.max(POLL_MS, Math.min(untilQuiet, 250))));
     }
+  };
+  try {
+    const { settled, reason } = await poll();
+    const waitedMs = Date.now() - started;
+    const finishedAnimations = hung ? 0 : await finishAnimations(page, session);
+    const finishedNote = finishedAnimations > 0 ? `; finished ${finishedAnimations} entrance animation${finishedAnimations === 1 ? "" : "s"} still running` : "";
+    return { settled, waitedMs, reason: reason + finishedNote, finishedAnimations };
   } finally {
     void session?.detach().catch(() => {});
   }
-  return { settled: false, waitedMs: Date.now() - started, reason: `still busy after ${opts.timeoutMs} ms: ${reason}` };
 }
