@@ -1194,7 +1194,7 @@ export function collectFrame(args: CollectArgs): FramePart {
       regionOfInfo.set(info, id);
       const { box, local } = elementBox(info);
       const labelled = idrefText(info.el, "aria-labelledby").text;
-      regions.push({
+      const region: Region = {
         id,
         kind,
         selector: selectorOf(info.el),
