@@ -11,6 +11,8 @@ import { consentText, optionText } from "./control-text.js";
 import { langHint, languagesKey, statusIn } from "./languages.js";
 import { masterToggleAnalysis } from "./master-toggles.js";
 import { noticeContext } from "./notice-context.js";
+import { requiredReason, type RequiredReason } from "./required-controls.js";
+import { governorIndexes } from "./layers.js";
 import { describeRegion, fallbackPageRegion, stepActions, type RegionControlCounts, type RegionView } from "./regions.js";
 import { rankByProminence } from "./prominence.js";
 
@@ -26,16 +28,25 @@ export interface ControlView {
   analysis: ConsentAnalysis;
   /** Status after the language filter: "unsupported" also for languages the user did not ask for. */
   status: ConsentAnalysis["status"];
-  /** Polarity of the option's own text (radios, selects); null for other kinds. */
+  /** Polarity of the option's own text (radios, selects) or of a toggle button's name ("Allow" / "Deny"); null for other kinds. */
   polarity: OptionPolarity | null;
   /** A consent control: understood, and it asks consent to optional processing. */
   consent: boolean;
+  /** Why the control is a required one (checked and disabled, or labelled always on), which is never a consent control; null when it is not. */
+  required: RequiredReason | null;
   /** The control is in the granting state (checked, pressed, or a granting option chosen). */
   granting: boolean;
   /** Text blocks that make up its label, sentence and description, in model order. */
   blocks: TextBlock[];
   langHint: string | undefined;
   region: RegionView;
+  /**
+   * The shown consent toggle a control in a collapsed list hangs under and
+   * repeats in more detail (a service under its purpose): the nearest shown
+   * control before it in its region, a consent control by its own text that
+   * names every purpose this one does. Null for other controls.
+   */
+  governor: ControlView | null;
 }
 
 export interface StatementView {
@@ -86,12 +97,15 @@ function isGranting(control: Control, option: string | null, polarity: OptionPol
       return control.checked === true && option !== null && polarity !== null && optionGrants(option, polarity, langHint);
     case "select":
       return option !== null && option !== "" && polarity !== null && optionGrants(option, polarity, langHint);
+    case "toggle-button":
+      // A pressed "Deny" or "Ablehnen" refuses: only a button that grants or says neither grants when pressed.
+      return control.checked === true && polarity !== "refuse";
     default:
       return control.checked === true;
   }
 }
 
-type ControlReading = Omit<ControlView, "region">;
+type ControlReading = Omit<ControlView, "region" | "governor">;
 
 /**
  * Choices a region asks for, and how many ask for consent: a radio group is
@@ -115,8 +129,10 @@ function readControl(model: PageModel, control: Control, languages: readonly str
   const analysis = analyzeConsent(text, { langHint: hint, role: "control" });
   const status = statusIn(analysis, languages);
   const option = optionText(control);
-  const polarity = option === null || option === "" ? null : optionPolarity(option, hint);
-  const consent = status === "understood" && analysis.optionalConsent;
+  const polar = control.kind === "toggle-button" ? control.name : option;
+  const polarity = polar === null || polar === "" ? null : optionPolarity(polar, hint);
+  const required = requiredReason(control, hint);
+  const consent = status === "understood" && analysis.optionalConsent && required === null;
   return {
     control,
     text,
@@ -125,6 +141,7 @@ function readControl(model: PageModel, control: Control, languages: readonly str
     status,
     polarity,
     consent,
+    required,
     granting: consent && isGranting(control, option, polarity, hint),
     blocks,
     langHint: hint,
@@ -175,7 +192,7 @@ function buildView(original: PageModel, languages: readonly string[]): ConsentVi
   const model = foldTentativeRegions(original, languages);
   const own = model.controls.map((c) => readControl(model, c, languages));
   const readings = own.map((r): ControlReading => {
-    const master = masterToggleAnalysis(r, own);
+    const master = r.required === null ? masterToggleAnalysis(r, own) : null;
     return master ? { ...r, analysis: master, consent: true, granting: r.control.checked === true } : r;
   });
 
@@ -186,7 +203,8 @@ function buildView(original: PageModel, languages: readonly string[]): ConsentVi
   const pageRegion = regions.find((r) => r.region.kind === "page") ?? regions[0];
   const regionOf = (regionId: string): RegionView => byId.get(regionId) ?? pageRegion;
 
-  const controls: ControlView[] = readings.map((r) => ({ ...r, region: regionOf(r.control.regionId) }));
+  const controls: ControlView[] = readings.map((r) => ({ ...r, region: regionOf(r.control.regionId), governor: null }));
+  governorIndexes(controls, own).forEach((g, i) => (controls[i].governor = g < 0 ? null : controls[g]));
   const consentControls = controls.filter((c) => c.consent);
 
   const consentBlockIds = new Set(consentControls.flatMap((c) => c.blocks.map((b) => b.id)));

@@ -120,8 +120,9 @@ function siblingsByDistance(info: ElementInfo, ctx: TextContext): { after: Eleme
  * controls in one block, its own segment of the block. Otherwise as the
  * browser extractor reads it: the nearest ancestor (up to six levels, not
  * body) holding no other control or field whose text is readable and not
- * over 1200 characters; else the text of the next (or previous) sibling
- * holding no control or field.
+ * over 1200 characters; else the text of the next or previous sibling
+ * holding no control or field (the previous one when the list puts labels
+ * before its controls, see `labelBefore`).
  */
 function sentenceOf(c: ControlState, ctx: TextContext): { text: string; source: TextSource | null } {
   const startFrom = ctx.layout.isContainer(c.info) ? c.info.parent : c.info;
@@ -140,12 +141,42 @@ function sentenceOf(c: ControlState, ctx: TextContext): { text: string; source: 
     own = up;
   }
   const { after, before } = siblingsByDistance(own, ctx);
-  for (const sib of [after[0], before[0]]) {
-    if (!sib || holdsForeignItem(sib, c, ctx)) continue;
+  const pick = (sib: ElementInfo | undefined): { text: string; source: TextSource } | null => {
+    if (!sib || holdsForeignItem(sib, c, ctx)) return null;
     const text = textOutsideButtons(sib, c, ctx);
-    if (REAL_TEXT.test(text) && text.length <= MAX_SENTENCE) return { text, source: { info: sib, mode: "subtree" } };
-  }
-  return { text: "", source: null };
+    return REAL_TEXT.test(text) && text.length <= MAX_SENTENCE ? { text, source: { info: sib, mode: "subtree" } } : null;
+  };
+  const next = pick(after[0]);
+  const previous = pick(before[0]);
+  if (next && previous) return labelBefore(own, c, ctx) ? previous : next;
+  return next ?? previous ?? { text: "", source: null };
+}
+
+/**
+ * Whether the text before a control's wrapper, rather than the text after
+ * it, is its label, when both are there ("Styling [x] Analytics [ ]"): the
+ * side the list puts labels on, as the browser extractor decides when no
+ * line layout tells it: every control with text before it (and not all with
+ * text after), or the list ending in a control that does not start with one.
+ */
+function labelBefore(own: ElementInfo, c: ControlState, ctx: TextContext): boolean {
+  const parent = own.parent;
+  const kids = parent ? parent.children.filter(isElement).map((el) => ctx.index.byElement.get(el)).filter((k): k is ElementInfo => k !== undefined) : [own];
+  const holder = (k: ElementInfo): boolean => k === own || holdsForeignItem(k, c, ctx);
+  const hasText = (k: ElementInfo): boolean => REAL_TEXT.test(textOutsideButtons(k, c, ctx));
+  const content = kids.filter((k) => holder(k) || hasText(k));
+  const text = (k: ElementInfo | undefined): boolean => k !== undefined && !holder(k);
+  let allBefore = true;
+  let allAfter = true;
+  content.forEach((k, i) => {
+    if (!holder(k)) return;
+    if (!text(content[i - 1])) allBefore = false;
+    if (!text(content[i + 1])) allAfter = false;
+  });
+  if (allBefore !== allAfter) return allBefore;
+  const startsWithControl = content.length > 0 && holder(content[0]);
+  const endsWithControl = content.length > 0 && holder(content[content.length - 1]);
+  return endsWithControl && !startsWithControl;
 }
 
 /** A fieldset's legend or a group's name (role=group/radiogroup). */

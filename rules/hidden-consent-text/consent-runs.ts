@@ -3,6 +3,7 @@ import type { TextBlock, TextRun } from "../../lint/model.js";
 import type { Purpose } from "../../lint/language/types.js";
 import { analyzeConsent } from "../../lint/language/index.js";
 import { normaliseSpace } from "../../lint/consent/index.js";
+import { hasAlwaysOnMarker } from "../../lint/consent/required-controls.js";
 
 /** Share of a block's text above which a run is the block's text, whatever it says on its own. */
 const MOST_OF_BLOCK = 0.5;
@@ -19,6 +20,8 @@ export interface ConsentRun {
 interface Meaning {
   carries: boolean;
   purposes: Purpose[];
+  /** The text only says the choice is always on or required ("(always required)", "immer aktiv"): it carries no consent. */
+  alwaysOnNote: boolean;
 }
 
 function visibleLength(text: string): number {
@@ -37,7 +40,8 @@ export class ConsentReader {
     if (!m) {
       const a = analyzeConsent(key, { langHint: this.langHint, role: "any" });
       const understood = a.status === "understood";
-      m = { carries: understood && (a.optionalConsent || a.statement), purposes: understood ? a.purposes : [] };
+      const carries = understood && (a.optionalConsent || a.statement);
+      m = { carries, purposes: understood ? a.purposes : [], alwaysOnNote: !carries && hasAlwaysOnMarker(key) };
       this.cache.set(key, m);
     }
     return m;
@@ -47,7 +51,8 @@ export class ConsentReader {
 /**
  * The runs that carry consent inside a control's or statement's blocks: a run
  * counts when it names a purpose or states a grant on its own, or when it is
- * most of a block that does. A control whose consent only shows when its
+ * most of a block that does, unless all it says is that the choice is always
+ * on or required (a faint "(always on)" note beside "Analytics"). A control whose consent only shows when its
  * blocks are read together (a question and its "Yes") has all its blocks
  * taken as consent-bearing.
  */
@@ -62,6 +67,7 @@ export function consentRuns(blocks: readonly TextBlock[], reader: ConsentReader)
       const length = visibleLength(run.text);
       if (length === 0) continue;
       const own = reader.meaning(run.text);
+      if (own.alwaysOnNote) continue;
       if (own.carries || (blockCarries && length / blockLength > MOST_OF_BLOCK)) {
         out.push({ run, block, purposes: own.purposes, carries: own.carries });
       }

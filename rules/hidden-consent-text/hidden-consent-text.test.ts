@@ -2,6 +2,7 @@ import { hiddenConsentText } from "./index.js";
 import { ruleTester, type IncompleteCase, type InvalidCase, type ValidCase } from "../rule-tester.js";
 import { makeModel } from "../__fixtures__/model-builder.js";
 import { LANGS, WORDS, checkoutStep, cookieDialog, primaryButton, reportStep, shareStatement, signupStep } from "../__fixtures__/scenes.js";
+import { CMP_WORDS, FAINT, purposeWithServices, requiredBesideOptional } from "../__fixtures__/consent-managers.js";
 
 const invalid: InvalidCase[] = [];
 const valid: ValidCase[] = [];
@@ -253,6 +254,73 @@ valid.push(
     inapplicable: true,
   },
 );
+
+// Real consent managers: required categories carry no consent; services listed under a readable purpose are layered detail.
+for (const lang of LANGS) {
+  const services = CMP_WORDS.services[lang];
+  const collapsed = { collapsed: true };
+  valid.push(
+    {
+      name: `${lang}: the faint "(always required)" note of a checked, disabled switch beside an optional one`,
+      model: requiredBesideOptional(lang),
+      passes: 1,
+    },
+    {
+      name: `${lang}: the faint "(always on)" note of a ticked analytics switch carries no consent`,
+      model: cookieDialog(lang, {
+        controls: [{ kind: "switch", checked: true, labelRuns: [{ text: `${CMP_WORDS.analytics[lang]} ` }, { text: CMP_WORDS.alwaysOn[lang], ...FAINT }] }],
+      }),
+      passes: 1,
+    },
+    {
+      name: `${lang}: three analytics services in a closed list under a readable, unticked "Analytics" toggle`,
+      model: purposeWithServices(lang),
+      passes: 4,
+    },
+    {
+      name: `${lang}: the same services ticked: the collapsed list repeats the readable toggle's consent`,
+      model: purposeWithServices(lang, { ticked: [true, false, true] }),
+      passes: 4,
+    },
+    {
+      name: `${lang}: a ticked purpose toggle whose own text goes on into a collapsed list of its vendors`,
+      model: cookieDialog(lang, {
+        controls: [{ id: "purpose", kind: "switch", label: CMP_WORDS.analytics[lang], checked: true, textBlockIds: ["vendors"] }],
+        texts: [{ id: "vendors", text: services.join(", "), visibility: collapsed, controlIds: ["purpose"] }],
+      }),
+      passes: 1,
+    },
+  );
+  invalid.push(
+    {
+      name: `${lang}: services ticked in a closed list under a purpose toggle whose text is too faint to read`,
+      model: purposeWithServices(lang, { ticked: [true, false, true], purposeStyle: { color: "#e4e4e4" } }),
+      errors: [
+        { text: CMP_WORDS.analytics[lang], evidence: { conditions: ["contrast"] } },
+        { text: services[0], message: /collapsed/u, evidence: { conditions: ["collapsed"] } },
+        { text: services[2], message: /collapsed/u, evidence: { conditions: ["collapsed"] } },
+      ],
+    },
+    {
+      name: `${lang}: services ticked in a closed list whose purpose toggle is collapsed with them`,
+      model: purposeWithServices(lang, { ticked: [true, true, true], purposeHidden: true }),
+      errors: services.map((text) => ({ text, evidence: { conditions: ["collapsed"] } })),
+    },
+    {
+      name: `${lang}: a ticked service in the list that adds a purpose its toggle does not name`,
+      model: purposeWithServices(lang, { withAdService: true }),
+      errors: [{ text: CMP_WORDS.adService[lang], evidence: { conditions: ["collapsed"] } }],
+    },
+    {
+      name: `${lang}: a ticked box whose readable label goes on, out of sight, to a purpose it does not name`,
+      model: signupStep(lang, {
+        controls: [{ id: "offers", label: WORDS.marketing[lang], checked: true, textBlockIds: ["more"] }],
+        texts: [{ id: "more", text: WORDS.creditSharing[lang], visibility: collapsed, controlIds: ["offers"] }],
+      }),
+      errors: [{ evidence: { conditions: ["collapsed"] } }],
+    },
+  );
+}
 
 const incomplete: IncompleteCase[] = [
   {

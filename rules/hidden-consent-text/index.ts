@@ -34,6 +34,10 @@ interface Subject {
   inEffectWords: string;
   langHint: string | undefined;
   noun: string;
+  /** Purposes the whole text asks for. */
+  purposes: readonly Purpose[];
+  /** The shown toggle a control in a collapsed list hangs under (a service under its purpose), read as if it granted; null for none. */
+  governor: Subject | null;
 }
 
 type Verdict =
@@ -82,18 +86,62 @@ function underConsentLayer(run: ConsentRun, layers: readonly Region[]): boolean 
   return layers.some((l) => l.id !== run.block.regionId && x >= l.box.x && x <= l.box.x + l.box.width && y >= l.box.y && y <= l.box.y + l.box.height);
 }
 
+/** Conditions that make a rendered run unreadable, but for being covered by a consent layer over it. */
+function unreadableFor(r: ConsentRun, t: Thresholds, consentLayers: readonly Region[]): UnreadableCondition[] {
+  return unreadableConditions(r.run, t).filter((c) => c !== "covered" || !underConsentLayer(r, consentLayers));
+}
+
+/** The purposes a run stands for: its own, else its block's, else the whole text's. */
+function runPurposes(r: ConsentRun, reader: ConsentReader, subject: Subject): readonly Purpose[] {
+  if (r.purposes.length > 0) return r.purposes;
+  const block = reader.meaning(r.block.text).purposes;
+  return block.length > 0 ? block : subject.purposes;
+}
+
+/**
+ * Purposes a control's consent text names where a person can read them: in
+ * its own rendered, readable runs, and in the text of the shown toggle it
+ * hangs under when all of that toggle's consent text is readable.
+ */
+function readablePurposes(subject: Subject, runs: readonly ConsentRun[], reader: ConsentReader, t: Thresholds, consentLayers: readonly Region[]): Set<Purpose> {
+  const out = new Set<Purpose>();
+  for (const r of runs) {
+    if (!r.carries || notRenderedConditions(r.run.visibility).length > 0 || unreadableFor(r, t, consentLayers).length > 0 || backgroundUnknown(r.run)) continue;
+    for (const p of runPurposes(r, reader, subject)) out.add(p);
+  }
+  if (subject.governor && judge(subject.governor, t, consentLayers)?.kind === "readable") {
+    for (const p of subject.governor.purposes) out.add(p);
+  }
+  return out;
+}
+
 function judge(subject: Subject, t: Thresholds, consentLayers: readonly Region[]): Verdict | null {
-  const runs = consentRuns(subject.blocks, new ConsentReader(subject.langHint));
+  const reader = new ConsentReader(subject.langHint);
+  const runs = consentRuns(subject.blocks, reader);
   if (runs.length === 0) return null;
+  let readable: Set<Purpose> | null = null;
+  /**
+   * Layered detail: a run put out of sight that names only purposes the
+   * control's readable text, or its governing toggle's, already names (a
+   * collapsed list of services under a readable purpose) hides no consent.
+   */
+  const repeatsReadable = (r: ConsentRun): boolean => {
+    if (subject.anchor !== "control") return false;
+    readable ??= readablePurposes(subject, runs, reader, t, consentLayers);
+    const shown = readable;
+    const purposes = runPurposes(r, reader, subject);
+    return purposes.length > 0 && purposes.every((p) => shown.has(p));
+  };
   let worst: Verdict = { kind: "readable" };
   for (const r of runs) {
     const hidden = notRenderedConditions(r.run.visibility);
     let verdict: Verdict;
     if (hidden.length > 0) {
-      const excused = !subject.inEffect || (r.run.visibility.srOnly && subject.anchor === "control" && visiblyRepeated(r, runs, t));
+      const excused =
+        !subject.inEffect || (r.run.visibility.srOnly && subject.anchor === "control" && visiblyRepeated(r, runs, t)) || repeatsReadable(r);
       verdict = excused ? { kind: "readable" } : { kind: "not-rendered", run: r.run, conditions: hidden };
     } else {
-      const unreadable = unreadableConditions(r.run, t).filter((c) => c !== "covered" || !underConsentLayer(r, consentLayers));
+      const unreadable = unreadableFor(r, t, consentLayers);
       if (unreadable.length > 0) verdict = { kind: "unreadable", run: r.run, conditions: unreadable };
       else verdict = backgroundUnknown(r.run) ? { kind: "background-unknown", run: r.run } : { kind: "readable" };
     }
@@ -135,6 +183,9 @@ function controlSubject(c: ControlView): Subject {
     inEffectWords: whileGrantingWords(c.control.kind),
     langHint: c.langHint,
     noun: "Consent text",
+    purposes: c.analysis.purposes,
+    // The governing toggle's text must be readable as if it granted: every run of it rendered and readable.
+    governor: c.governor ? { ...controlSubject(c.governor), inEffect: true, governor: null } : null,
   };
 }
 
@@ -159,6 +210,8 @@ function statementSubject(s: StatementView, model: PageModel): Subject {
     inEffectWords: "although it still applies",
     langHint: langHint(model, [s.block]),
     noun: "Consent statement",
+    purposes: s.analysis.purposes,
+    governor: null,
   };
 }
 

@@ -2,7 +2,8 @@ import { expect } from "vitest";
 import { preCheckedOptIn } from "./index.js";
 import { ruleTester, type IncompleteCase, type InvalidCase, type ValidCase } from "../rule-tester.js";
 import { makeModel } from "../__fixtures__/model-builder.js";
-import { LANGS, WORDS, cookieDialog, reportStep, signupStep } from "../__fixtures__/scenes.js";
+import { LANGS, WORDS, cookieDialog, reportStep, signupStep, type Lang } from "../__fixtures__/scenes.js";
+import { CMP_WORDS, FAINT, purposeWithServices, requiredBesideOptional } from "../__fixtures__/consent-managers.js";
 
 const invalid: InvalidCase[] = [];
 const valid: ValidCase[] = [];
@@ -185,6 +186,84 @@ valid.push(
     inapplicable: true,
   },
 );
+
+// Real consent managers: required categories, and services listed under a purpose.
+const ALLOW_DENY: Record<Lang, { allow: string; deny: string }> = {
+  en: { allow: "Allow analytics cookies", deny: "Deny analytics cookies" },
+  de: { allow: "Erlauben: Statistik-Cookies", deny: "Ablehnen: Statistik-Cookies" },
+  zh: { allow: "允许 统计分析", deny: "拒绝 统计分析" },
+};
+
+for (const lang of LANGS) {
+  const services = CMP_WORDS.services[lang];
+  valid.push(
+    {
+      name: `${lang}: a "Styling (always required)" switch, checked and disabled, with the next item's text as its sentence, beside an unchecked optional one`,
+      model: requiredBesideOptional(lang),
+      passes: 1,
+    },
+    {
+      name: `${lang}: a switch labelled always required grants nothing optional even when it is not disabled`,
+      model: requiredBesideOptional(lang, { disabled: false }),
+      passes: 1,
+    },
+    {
+      name: `${lang}: a category shown checked and disabled asks nothing, whatever it names`,
+      model: cookieDialog(lang, { controls: [{ kind: "switch", label: CMP_WORDS.analytics[lang], checked: true, disabled: true }] }),
+      inapplicable: true,
+    },
+    {
+      name: `${lang}: a ticked category the lexicon cannot place ("Styling") is not a master toggle of the consent switches beside it`,
+      model: cookieDialog(lang, {
+        controls: [
+          { kind: "switch", label: CMP_WORDS.styling[lang], checked: true, groupId: "cats" },
+          { kind: "switch", label: WORDS.analytics[lang], groupId: "cats" },
+          { kind: "switch", label: WORDS.personalisedAds[lang], groupId: "cats" },
+        ],
+      }),
+      passes: 2,
+    },
+    {
+      name: `${lang}: an unticked purpose toggle with its unticked services in a closed list`,
+      model: purposeWithServices(lang),
+      passes: 4,
+    },
+    {
+      name: `${lang}: a pressed "Deny" button beside its "Allow" refuses`,
+      model: cookieDialog(lang, {
+        controls: [
+          { kind: "toggle-button", label: ALLOW_DENY[lang].allow },
+          { kind: "toggle-button", label: ALLOW_DENY[lang].deny, checked: true },
+        ],
+      }),
+      passes: 2,
+    },
+  );
+  invalid.push(
+    {
+      name: `${lang}: a switch labelled "Analytics (always on)" that can be switched off is a pre-ticked analytics opt-in`,
+      model: cookieDialog(lang, {
+        controls: [{ kind: "switch", checked: true, labelRuns: [{ text: `${CMP_WORDS.analytics[lang]} ` }, { text: CMP_WORDS.alwaysOn[lang], ...FAINT }] }],
+      }),
+      errors: [{ message: /^Opt-in to analytics cookies is switched on before the user acts$/u, evidence: { purposes: ["analytics-cookies"] } }],
+    },
+    {
+      name: `${lang}: services ticked in a closed list under an unticked purpose toggle are pre-checked, each of them`,
+      model: purposeWithServices(lang, { ticked: [true, false, true] }),
+      errors: [{ text: services[0] }, { text: services[2] }],
+    },
+    {
+      name: `${lang}: a pressed "Allow" button grants`,
+      model: cookieDialog(lang, {
+        controls: [
+          { kind: "toggle-button", label: ALLOW_DENY[lang].allow, checked: true },
+          { kind: "toggle-button", label: ALLOW_DENY[lang].deny },
+        ],
+      }),
+      errors: [{ text: ALLOW_DENY[lang].allow, evidence: { checkedSource: "aria-pressed" } }],
+    },
+  );
+}
 
 const incomplete: IncompleteCase[] = [
   {

@@ -1469,7 +1469,63 @@ export function collectFrame(args: CollectArgs): FramePart {
 
   const usable = (pick: TextPick): boolean => REAL_TEXT.test(pick.text) && pick.length <= 1200;
 
-  /** The sentence a reader takes as the control's label: the nearest container with text and no other control, or a sibling with text. */
+  const holdsItems = (info: Info): boolean => itemsBetween(info.index - 1, info.exit).length > 0;
+
+  /** The nearest element sibling the pass has read, after or before `el`. */
+  function siblingInfo(el: Element, next: boolean): Info | undefined {
+    let sib = next ? el.nextElementSibling : el.previousElementSibling;
+    while (sib && !infos.has(sib)) sib = next ? sib.nextElementSibling : sib.previousElementSibling;
+    return sib ? infos.get(sib) : undefined;
+  }
+
+  /** Two boxes on one line: they overlap vertically by at least half the shorter one. */
+  function sameLine(a: Element, b: Element): boolean {
+    const ra = rectOf(a);
+    const rb = rectOf(b);
+    if (ra.height <= 0 || rb.height <= 0) return false;
+    const overlap = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
+    return overlap >= 0.5 * Math.min(ra.height, rb.height);
+  }
+
+  /**
+   * Whether the text before a control's wrapper, rather than the text after
+   * it, is its label, when both are there and the wrapper sits among other
+   * controls' wrappers ("Styling [x] Analytics [ ]"). The text on the
+   * wrapper's line is its label; else the side the list puts labels on: every
+   * control with text before it (and not all with text after), or the list
+   * ending in a control that does not start with one. Otherwise the text after.
+   */
+  function labelBefore(own: Info): boolean {
+    const prev = siblingInfo(own.el, false);
+    const next = siblingInfo(own.el, true);
+    if (prev && next) {
+      const onPrev = sameLine(own.el, prev.el);
+      const onNext = sameLine(own.el, next.el);
+      if (onPrev !== onNext) return onPrev;
+    }
+    const parent = own.el.parentElement;
+    const kids = parent ? Array.from(parent.children).map((k) => infos.get(k)).filter((k): k is Info => k !== undefined) : [own];
+    const holder = (k: Info): boolean => k === own || holdsItems(k);
+    const text = (k: Info | undefined): boolean => k !== undefined && !holder(k) && k.contentLen > 0;
+    const content = kids.filter((k) => holder(k) || k.contentLen > 0);
+    let allBefore = true;
+    let allAfter = true;
+    content.forEach((k, i) => {
+      if (!holder(k)) return;
+      if (!text(content[i - 1])) allBefore = false;
+      if (!text(content[i + 1])) allAfter = false;
+    });
+    if (allBefore !== allAfter) return allBefore;
+    const startsWithControl = content.length > 0 && holder(content[0]);
+    const endsWithControl = content.length > 0 && holder(content[content.length - 1]);
+    return endsWithControl && !startsWithControl;
+  }
+
+  /**
+   * The sentence a reader takes as the control's label: the nearest container
+   * with text and no other control, or a sibling with text: the one after it
+   * or the one before it, whichever `labelBefore` says is its own when both are.
+   */
   function sentenceOf(control: Info): TextPick {
     let own = control;
     for (let depth = 0; depth < 6; depth++) {
@@ -1481,15 +1537,15 @@ export function collectFrame(args: CollectArgs): FramePart {
       if (REAL_TEXT.test(pick.text)) return pick;
       own = up;
     }
-    const siblingPick = (start: Element | null, next: boolean): TextPick | null => {
-      let sib = start;
-      while (sib && !infos.has(sib)) sib = next ? sib.nextElementSibling : sib.previousElementSibling;
-      const info = sib ? infos.get(sib) : undefined;
-      if (!info || itemsBetween(info.index - 1, info.exit).length > 0) return null;
+    const siblingPick = (info: Info | undefined): TextPick | null => {
+      if (!info || holdsItems(info)) return null;
       const pick = textIn(info, { limit: 1500 });
       return usable(pick) ? pick : null;
     };
-    return siblingPick(own.el.nextElementSibling, true) ?? siblingPick(own.el.previousElementSibling, false) ?? { text: "", blocks: [], length: 0 };
+    const after = siblingPick(siblingInfo(own.el, true));
+    const before = siblingPick(siblingInfo(own.el, false));
+    if (after && before) return labelBefore(own) ? before : after;
+    return after ?? before ?? { text: "", blocks: [], length: 0 };
   }
 
   function legendOf(control: Info): TextPick | null {
