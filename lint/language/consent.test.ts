@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyzeConsent } from "./index.js";
-import { CONTROL_ROWS, HINT, STATEMENT_ROWS, type TableLanguage } from "./__fixtures__/consent-tables.js";
+import { CONTEXT_ROWS, CONTROL_ROWS, HINT, STATEMENT_ROWS, type TableLanguage } from "./__fixtures__/consent-tables.js";
 
 const LANGUAGES = Object.keys(CONTROL_ROWS) as TableLanguage[];
 
@@ -39,6 +39,31 @@ describe("free text (labelled table)", () => {
         if (row.action !== undefined) expect(a.statementAction).toBe(row.action);
         if (row.terms !== undefined) expect(a.requiredTerms).toBe(row.terms);
         if (row.policyLinkOnly !== undefined) expect(a.policyLinkOnly).toBe(row.policyLinkOnly);
+        if (row.refersBack !== undefined) expect(a.refersBack).toBe(row.refersBack);
+      });
+    });
+  }
+});
+
+describe("grants read with the earlier text of their notice (labelled table)", () => {
+  for (const lang of LANGUAGES) {
+    describe(lang, () => {
+      it.each(CONTEXT_ROWS[lang])("$text", (row) => {
+        const a = analyzeConsent(row.text, { langHint: HINT[lang], role: "statement", context: row.context });
+        const alone = analyzeConsent(row.text, { langHint: HINT[lang], role: "statement" });
+        expect(a.status).toBe("understood");
+        expect(a.optionalConsent).toBe(row.optional);
+        if (row.optional) {
+          expect(a.purposes).toEqual(row.purposes);
+          expect(a.statement).toBe(true);
+          expect(alone.refersBack).toBe(true);
+          expect(alone.optionalConsent).toBe(false);
+          expect(a.purposeClauses).toEqual([row.purposes]);
+          for (const p of row.purposes) expect(a.matched).toContain(`${p}: named earlier in the notice`);
+        } else {
+          // The context changes nothing.
+          expect(a).toEqual(alone);
+        }
       });
     });
   }
@@ -151,6 +176,48 @@ describe("statements", () => {
       expect(a.optionalConsent).toBe(false);
       expect(a.statement).toBe(false);
     }
+  });
+});
+
+describe("grants that refer back", () => {
+  const read = (text: string, hint: string, context?: string[]) => analyzeConsent(text, { langHint: hint, role: "statement", context });
+
+  it("records the wording that refers back, once", () => {
+    const a = read("We use cookies for analytics. By continuing to browse you agree to the use of these cookies.", "en");
+    expect(a.matched.filter((m) => m.startsWith("refers back:"))).toEqual(["refers back: these cookies"]);
+    expect(read("Wir verwenden Cookies für Analyse. Mit der weiteren Nutzung stimmen Sie dem zu.", "de").matched).toContain("refers back: dem zu");
+    expect(read("我们使用Cookie进行统计分析。继续浏览即表示您同意上述内容。", "zh-CN").matched).toContain("refers back: 上述");
+  });
+
+  it("takes the purposes of several earlier sentences as one grant", () => {
+    const a = read("We use cookies for analytics. We also use them to personalise ads. By clicking Accept you consent to the above.", "en");
+    expect(a.purposes).toEqual(["analytics-cookies", "personalised-ads"]);
+    expect(a.purposeClauses).toEqual([["analytics-cookies", "personalised-ads"]]);
+  });
+
+  it("looks back, not ahead", () => {
+    const a = read("By continuing you agree to these cookies. We use cookies for analytics.", "en");
+    expect(a.statement).toBe(true);
+    expect(a.optionalConsent).toBe(false);
+    expect(a.refersBack).toBe(true);
+  });
+
+  it("reads the context only when the text names no purpose before the grant", () => {
+    const a = read("We use cookies for analytics. By continuing you agree to these cookies.", "en", ["We share your data with advertising partners."]);
+    expect(a.purposes).toEqual(["analytics-cookies"]);
+    expect(a.refersBack).toBe(false);
+  });
+
+  it("reads no context for a text that does not refer back, and keeps analyses with different contexts apart", () => {
+    const text = "By continuing to browse you agree to the use of these cookies.";
+    expect(read(text, "en", ["We use cookies for analytics."]).purposes).toEqual(["analytics-cookies"]);
+    expect(read(text, "en", ["We use cookies to personalise ads."]).purposes).toEqual(["personalised-ads"]);
+    expect(read(text, "en")).not.toBe(read(text, "en", ["We use cookies for analytics."]));
+    expect(analyzeConsent("Marketing cookies", { langHint: "en", role: "control", context: ["We share data with partners."] }).purposes).toEqual(["analytics-cookies"]);
+  });
+
+  it("ignores context in a language the module cannot read", () => {
+    expect(read("By continuing you agree to these cookies.", "en", ["Nous utilisons des cookies publicitaires."]).optionalConsent).toBe(false);
   });
 });
 

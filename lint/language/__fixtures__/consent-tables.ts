@@ -33,6 +33,19 @@ export interface StatementRow {
   action?: string;
   terms?: boolean;
   policyLinkOnly?: boolean;
+  /** A grant points back at purposes the text does not name before it ("you agree to these cookies" on its own). */
+  refersBack?: boolean;
+}
+
+/** A grant read with the earlier text of its banner or dialog as context. */
+export interface ContextRow {
+  /** Earlier blocks of the same notice, in reading order. */
+  context: string[];
+  text: string;
+  /** It grants consent to optional processing. */
+  optional: boolean;
+  /** Exactly the purposes granted (none for rows whose context must change nothing). */
+  purposes: Purpose[];
 }
 
 export const CONTROL_ROWS: Record<TableLanguage, ControlRow[]> = {
@@ -242,6 +255,14 @@ export const STATEMENT_ROWS: Record<TableLanguage, StatementRow[]> = {
     { text: "Our partners may show you ads.", statement: false, optional: false },
     { text: "You can change your choices at any time in Settings.", statement: false, optional: false },
     { text: "With your consent, we share data with analytics providers.", statement: false, optional: false },
+    // A grant that points back at purposes named in an earlier sentence of the same text.
+    { text: "We use cookies for analytics and personalised advertising. By continuing to browse you agree to the use of these cookies.", statement: true, optional: true, purposes: ["analytics-cookies", "personalised-ads"], action: "continue" },
+    { text: "We use cookies to measure traffic. By clicking Accept you consent to the above.", statement: true, optional: true, purposes: ["analytics-cookies"], action: "Accept" },
+    { text: "By continuing to browse you agree to the use of these cookies.", statement: true, optional: false, refersBack: true },
+    { text: "We use cookies for analytics. By continuing you agree to our terms.", statement: true, optional: false, terms: true, refersBack: false },
+    { text: "We use cookies for analytics. By continuing you agree to our Cookie Policy.", statement: true, optional: false, refersBack: false },
+    { text: "We use cookies for analytics. By clicking OK you accept the use of essential cookies.", statement: true, optional: false, refersBack: false },
+    { text: "We never sell your data to advertisers. By continuing you agree to the use of cookies.", statement: true, optional: false },
   ],
   de: [
     { text: "Mit Klick auf „Weiter“ stimmen Sie der Weitergabe Ihrer Daten an Werbepartner zu.", statement: true, optional: true, purposes: ["third-party-sharing"], action: "Weiter" },
@@ -253,6 +274,42 @@ export const STATEMENT_ROWS: Record<TableLanguage, StatementRow[]> = {
     { text: "Wir personalisieren Ihr Erlebnis.", statement: false, optional: false },
     { text: "Weitere Informationen finden Sie in unserer Datenschutzerklärung.", statement: false, optional: false, policyLinkOnly: true },
     { text: "Sie können Ihre Auswahl jederzeit ändern.", statement: false, optional: false },
+    // Separable verbs: the particle at the end of the clause.
+    { text: "Mit Klick auf OK stimmen Sie der Nutzung von Cookies für Analyse und Werbung zu.", statement: true, optional: true, purposes: ["analytics-cookies", "marketing"], action: "OK" },
+    { text: "Mit „Alle akzeptieren“ stimmen Sie der Verwendung von Cookies für Analyse und Marketing zu.", statement: true, optional: true, purposes: ["analytics-cookies", "marketing"], action: "Alle akzeptieren" },
+    { text: "Mit Klick auf „Alle akzeptieren“ stimmen Sie der Verwendung von Cookies für Statistik zu.", statement: true, optional: true, purposes: ["analytics-cookies"], action: "Alle akzeptieren" },
+    { text: "Sie stimmen der Nutzung Ihrer Daten für personalisierte Werbung zu.", statement: true, optional: true, purposes: ["personalised-ads"] },
+    { text: "Hiermit stimmst du der Weitergabe deiner Kontaktdaten an Sponsoren zu.", statement: true, optional: true, purposes: ["third-party-sharing"] },
+    { text: "Durch Klicken auf „Akzeptieren“ willigen Sie in die Weitergabe Ihrer Daten an Werbepartner ein.", statement: true, optional: true, purposes: ["third-party-sharing"], action: "Akzeptieren" },
+    { text: "Mit der Registrierung nehmen Sie die Zusendung unseres Newsletters an.", statement: true, optional: true, purposes: ["marketing"], action: "Registrierung" },
+    { text: "Stimmen Sie der Nutzung Ihres Standorts zu, indem Sie auf „Erlauben“ tippen.", statement: true, optional: true, purposes: ["location"], action: "Erlauben" },
+    { text: "Mit Klick auf „Alle akzeptieren“ geben Sie Ihre Einwilligung zur Verwendung von Cookies für Analyse und Marketing.", statement: true, optional: true, purposes: ["analytics-cookies", "marketing"], action: "Alle akzeptieren" },
+    // Infinitives, modals and subordinate clauses.
+    { text: "Klicken Sie auf „Zustimmen“, um der Verwendung von Cookies für Analyse zuzustimmen.", statement: true, optional: true, purposes: ["analytics-cookies"], action: "Zustimmen" },
+    { text: "Um in die Weitergabe Ihrer Daten an Partner einzuwilligen, tippen Sie auf „Weiter“.", statement: true, optional: true, purposes: ["third-party-sharing"], action: "Weiter" },
+    { text: "Mit Klick auf „Alle akzeptieren“ können Sie der Nutzung von Analyse-Cookies zustimmen.", statement: true, optional: true, purposes: ["analytics-cookies"], action: "Alle akzeptieren" },
+    { text: "Mit Klick auf „Weiter“ bestätigen Sie, dass Sie der Auswertung Ihres Standorts zustimmen.", statement: true, optional: true, purposes: ["location"], action: "Weiter" },
+    { text: "Wenn Sie die Website weiter nutzen, gehen wir davon aus, dass Sie der Verwendung von Analyse-Cookies zustimmen.", statement: true, optional: true, purposes: ["analytics-cookies"] },
+    { text: "Wir gehen davon aus, dass Sie mit der Verwendung von Analyse-Cookies einverstanden sind, wenn Sie die Website weiter nutzen.", statement: true, optional: true, purposes: ["analytics-cookies"] },
+    // Explanations, refusals, conditions and questions with the same verbs.
+    { text: "Wir stimmen unsere Angebote auf Sie ab.", statement: false, optional: false },
+    { text: "Sie können Ihre Einwilligung jederzeit widerrufen.", statement: false, optional: false },
+    { text: "Stimmen Sie nicht zu, werden nur notwendige Cookies gesetzt.", statement: false, optional: false },
+    { text: "Stimmen Sie zu, werden Cookies für Analyse und Werbung gesetzt.", statement: false, optional: false },
+    { text: "Wenn Sie zustimmen, verwenden wir Cookies für Analyse.", statement: false, optional: false },
+    { text: "Mit Klick auf „Ablehnen“ stimmen Sie der Nutzung von Analyse-Cookies nicht zu.", statement: false, optional: false },
+    { text: "Klicken Sie auf „Ablehnen“, um der Nutzung von Analyse-Cookies nicht zuzustimmen.", statement: false, optional: false },
+    { text: "Mit Klick auf „Einstellungen“ können Sie der Nutzung von Analyse-Cookies zustimmen oder sie ablehnen.", statement: false, optional: false },
+    { text: "Stimmen Sie der Nutzung von Analyse-Cookies zu?", statement: false, optional: false },
+    { text: "Bitte stimmen Sie der Nutzung von Analyse-Cookies zu.", statement: false, optional: false },
+    { text: "Mit Klick auf „Teilnehmen“ nehmen Sie am Gewinnspiel unserer Werbepartner teil.", statement: false, optional: false },
+    // A grant that points back at purposes named in an earlier sentence.
+    { text: "Wir verwenden Cookies für Analyse und Werbung. Mit der weiteren Nutzung stimmen Sie dem zu.", statement: true, optional: true, purposes: ["analytics-cookies", "marketing"], action: "Nutzung" },
+    { text: "Wir nutzen Cookies zur Reichweitenmessung. Mit Klick auf OK willigen Sie in den Einsatz dieser Cookies ein.", statement: true, optional: true, purposes: ["analytics-cookies"], action: "OK" },
+    { text: "Mit der weiteren Nutzung stimmen Sie dem zu.", statement: true, optional: false, refersBack: true },
+    { text: "Wir verwenden Cookies für Analyse. Mit der Registrierung akzeptieren Sie unsere AGB.", statement: true, optional: false, terms: true, refersBack: false },
+    { text: "Wir verwenden Cookies für Analyse. Mit Klick auf OK stimmen Sie der Nutzung notwendiger Cookies zu.", statement: true, optional: false, refersBack: false },
+    { text: "Wir geben Ihre Daten niemals an Dritte weiter. Mit der weiteren Nutzung stimmen Sie dem zu.", statement: true, optional: false },
   ],
   "zh-Hans": [
     { text: "点击“同意并继续”即表示您同意我们向合作伙伴共享您的设备信息。", statement: true, optional: true, purposes: ["third-party-sharing"], action: "同意并继续" },
@@ -264,6 +321,13 @@ export const STATEMENT_ROWS: Record<TableLanguage, StatementRow[]> = {
     { text: "我们将为您提供个性化的服务。", statement: false, optional: false },
     { text: "详情请查看《隐私政策》。", statement: false, optional: false, policyLinkOnly: true },
     { text: "您可以随时在设置中更改您的选择。", statement: false, optional: false },
+    // A grant that points back at purposes named in an earlier sentence.
+    { text: "我们使用Cookie进行分析和个性化广告。继续浏览即表示您同意使用上述Cookie。", statement: true, optional: true, purposes: ["analytics-cookies", "personalised-ads"], action: "继续浏览" },
+    { text: "我们会与合作伙伴共享您的设备信息。点击“同意”即表示您同意此类处理。", statement: true, optional: true, purposes: ["third-party-sharing"], action: "同意" },
+    { text: "继续浏览即表示您同意使用上述Cookie。", statement: true, optional: false, refersBack: true },
+    { text: "我们使用Cookie进行统计分析。登录即表示您同意《用户协议》。", statement: true, optional: false, terms: true, refersBack: false },
+    { text: "我们使用Cookie进行统计分析。点击同意即表示您同意《Cookie政策》。", statement: true, optional: false, refersBack: false },
+    { text: "我们不会向第三方出售您的个人信息。继续浏览即表示您同意我们使用Cookie。", statement: true, optional: false },
   ],
   "zh-Hant": [
     { text: "點擊「立即購買」即表示您同意將訂單資料提供予合作夥伴用於行銷。", statement: true, optional: true, purposes: ["third-party-sharing", "marketing"], action: "立即購買" },
@@ -273,5 +337,43 @@ export const STATEMENT_ROWS: Record<TableLanguage, StatementRow[]> = {
     { text: "我們希望使用Cookie改善您的體驗。", statement: false, optional: false },
     { text: "詳情請參閱隱私權政策。", statement: false, optional: false, policyLinkOnly: true },
     { text: "您可以隨時變更您的偏好設定。", statement: false, optional: false },
+    // A grant that points back at purposes named in an earlier sentence.
+    { text: "我們使用Cookie進行分析及個人化廣告。繼續瀏覽即表示您同意使用此類Cookie。", statement: true, optional: true, purposes: ["analytics-cookies", "personalised-ads"], action: "繼續瀏覽" },
+    { text: "我們會將您的資料提供予合作夥伴用於行銷。點擊「接受」即表示您同意上述使用方式。", statement: true, optional: true, purposes: ["third-party-sharing", "marketing"], action: "接受" },
+    { text: "繼續瀏覽即表示您同意使用這些Cookie。", statement: true, optional: false, refersBack: true },
+    { text: "我們使用Cookie進行統計分析。註冊即表示您同意《服務條款》。", statement: true, optional: false, terms: true, refersBack: false },
+  ],
+};
+
+/**
+ * Grants whose purposes sit in an earlier block of the same banner or dialog,
+ * read with that text as context; and grants the context must not change.
+ */
+export const CONTEXT_ROWS: Record<TableLanguage, ContextRow[]> = {
+  en: [
+    { context: ["We use cookies for analytics and personalised advertising."], text: "By continuing to browse you agree to the use of these cookies.", optional: true, purposes: ["analytics-cookies", "personalised-ads"] },
+    { context: ["We and our partners use cookies to personalise ads.", "You can change your settings at any time."], text: "By clicking Accept you consent to this.", optional: true, purposes: ["third-party-sharing", "personalised-ads"] },
+    { context: ["Your privacy", "We use cookies to measure traffic."], text: "By continuing you agree to our use of cookies.", optional: true, purposes: ["analytics-cookies"] },
+    { context: ["We use cookies for analytics."], text: "By continuing you agree to our terms.", optional: false, purposes: [] },
+    { context: ["We use cookies for analytics."], text: "By continuing you agree to the use of essential cookies.", optional: false, purposes: [] },
+    { context: ["We never sell your data to third parties."], text: "By continuing you agree to the use of cookies.", optional: false, purposes: [] },
+    { context: ["We use cookies for analytics."], text: "We would like to use these cookies.", optional: false, purposes: [] },
+  ],
+  de: [
+    { context: ["Wir verwenden Cookies für Analyse und Werbung."], text: "Mit der weiteren Nutzung stimmen Sie dem zu.", optional: true, purposes: ["analytics-cookies", "marketing"] },
+    { context: ["Wir und unsere Partner nutzen Cookies für personalisierte Werbung."], text: "Mit Klick auf „Akzeptieren“ willigen Sie in diese Verarbeitung ein.", optional: true, purposes: ["third-party-sharing", "analytics-cookies", "personalised-ads"] },
+    { context: ["Wir verwenden Cookies für Analyse."], text: "Mit der Registrierung akzeptieren Sie unsere AGB.", optional: false, purposes: [] },
+    { context: ["Wir geben Ihre Daten niemals an Dritte weiter."], text: "Mit der weiteren Nutzung stimmen Sie dem zu.", optional: false, purposes: [] },
+    { context: ["Wir verwenden Cookies für Analyse."], text: "Wir stimmen unsere Angebote auf Sie ab.", optional: false, purposes: [] },
+  ],
+  "zh-Hans": [
+    { context: ["我们使用Cookie进行分析和个性化广告。"], text: "继续浏览即表示您同意使用上述Cookie。", optional: true, purposes: ["analytics-cookies", "personalised-ads"] },
+    { context: ["我们会与合作伙伴共享您的设备信息，用于营销推广。"], text: "点击“同意”即表示您同意此类处理。", optional: true, purposes: ["third-party-sharing", "marketing"] },
+    { context: ["我们使用Cookie进行统计分析。"], text: "登录即表示您同意《用户协议》。", optional: false, purposes: [] },
+    { context: ["我们不会向第三方出售您的个人信息。"], text: "继续浏览即表示您同意我们使用Cookie。", optional: false, purposes: [] },
+  ],
+  "zh-Hant": [
+    { context: ["我們使用Cookie進行分析及個人化廣告。"], text: "繼續瀏覽即表示您同意使用這些Cookie。", optional: true, purposes: ["analytics-cookies", "personalised-ads"] },
+    { context: ["我們使用Cookie進行統計分析。"], text: "註冊即表示您同意《服務條款》。", optional: false, purposes: [] },
   ],
 };
