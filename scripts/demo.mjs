@@ -21,15 +21,19 @@ const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 const say = (line = "") => process.stdout.write(line + "\n");
 const rule = (title) => say(`\n── ${title} ${"─".repeat(Math.max(4, 74 - title.length))}\n`);
 
-// Every page, and every flow but the one kept to show what a broken locator looks like.
-const flowDirs = readdirSync(join(corpus, "flows"), { withFileTypes: true })
+// Every page, and every flow file but the one kept to show what a broken locator looks like.
+const flowFiles = readdirSync(join(corpus, "flows"), { withFileTypes: true })
   .filter((e) => e.isDirectory() && e.name !== "broken-locator")
-  .map((e) => `flows/${e.name}`);
-const targets = ["pages", ...flowDirs];
+  .flatMap((e) =>
+    readdirSync(join(corpus, "flows", e.name))
+      .filter((f) => /\.flow\.(json|ya?ml)$/.test(f))
+      .map((f) => `flows/${e.name}/${f}`),
+  );
+const targets = ["pages", ...flowFiles];
 
 /** 1. The whole corpus, as `consentlint lint` sees it. */
 async function lintCorpus() {
-  say("$ cd corpus && consentlint lint pages flows/* --config consentlint.config.json --format html --output demo-output/report.html\n");
+  say("$ cd corpus && consentlint lint pages flows/*/*.flow.* --config consentlint.config.json --format html --output demo-output/report.html\n");
   const tty = Boolean(process.stderr.isTTY);
   const report = await lint(targets, {
     cwd: corpus,
