@@ -50,6 +50,8 @@ export interface ContextRow {
 
 export const CONTROL_ROWS: Record<TableLanguage, ControlRow[]> = {
   en: [
+    { text: "Show third-party content such as videos and maps", optional: true, purposes: ["analytics-cookies"] },
+    { text: "Payments are processed by third-party service providers", optional: false },
     { text: "Share my data with selected partners for marketing purposes", optional: true, purposes: ["third-party-sharing", "marketing"] },
     { text: "Send me news, offers and promotions by email", optional: true, purposes: ["marketing"] },
     { text: "I'd like to receive special offers from carefully selected third parties", optional: true, purposes: ["marketing"] },
@@ -114,6 +116,8 @@ export const CONTROL_ROWS: Record<TableLanguage, ControlRow[]> = {
     { text: "Apply my discount code", optional: false },
   ],
   de: [
+    { text: "Externe Medien (YouTube, Google Maps)", optional: true, purposes: ["analytics-cookies"] },
+    { text: "Zahlungen wickeln externe Dienstleister für uns ab", optional: false },
     { text: "Ich möchte den Newsletter mit Angeboten erhalten", optional: true, purposes: ["marketing"] },
     { text: "Meine Daten dürfen an Partnerunternehmen zu Werbezwecken weitergegeben werden", optional: true, purposes: ["third-party-sharing", "marketing"] },
     { text: "Ich willige in die Bonitätsprüfung durch die SCHUFA ein", optional: true, purposes: ["credit-scoring"] },
@@ -161,6 +165,8 @@ export const CONTROL_ROWS: Record<TableLanguage, ControlRow[]> = {
     { text: "Lieferadresse speichern", optional: false },
   ],
   "zh-Hans": [
+    { text: "加载第三方内容（视频、地图）", optional: true, purposes: ["analytics-cookies"] },
+    { text: "支付由第三方服务商完成", optional: false },
     { text: "同意将我的个人信息提供给第三方用于营销", optional: true, purposes: ["third-party-sharing", "marketing"] },
     { text: "接收优惠券和促销短信", optional: true, purposes: ["marketing"] },
     { text: "同意参与用户体验改进计划，上传使用数据", optional: true, purposes: ["analytics-cookies"] },
@@ -208,6 +214,8 @@ export const CONTROL_ROWS: Record<TableLanguage, ControlRow[]> = {
     { text: "开启指纹支付", optional: false, necessary: true },
   ],
   "zh-Hant": [
+    { text: "載入第三方內容（影片、地圖）", optional: true, purposes: ["analytics-cookies"] },
+    { text: "支付由第三方服務商完成", optional: false },
     { text: "同意將我的個人資料提供予合作夥伴進行行銷", optional: true, purposes: ["third-party-sharing", "marketing"] },
     { text: "我願意收到優惠訊息與電子報", optional: true, purposes: ["marketing"] },
     { text: "開啟個人化廣告", optional: true, purposes: ["personalised-ads"] },
@@ -242,6 +250,7 @@ export const CONTROL_ROWS: Record<TableLanguage, ControlRow[]> = {
 
 export const STATEMENT_ROWS: Record<TableLanguage, StatementRow[]> = {
   en: [
+    { text: "If you continue to browse this website, you are allowing all third-party services", statement: true, optional: true, purposes: ["analytics-cookies"] },
     { text: "By clicking Continue, you agree that we may share your contact details with our partners.", statement: true, optional: true, purposes: ["third-party-sharing"], action: "Continue" },
     { text: "By tapping “Sign up” you consent to receive marketing emails.", statement: true, optional: true, purposes: ["marketing"], action: "Sign up" },
     { text: "Installing this app means you allow us to read your contacts.", statement: true, optional: true, purposes: ["contacts"], action: "install" },
@@ -265,6 +274,7 @@ export const STATEMENT_ROWS: Record<TableLanguage, StatementRow[]> = {
     { text: "We never sell your data to advertisers. By continuing you agree to the use of cookies.", statement: true, optional: false },
   ],
   de: [
+    { text: "Wenn Sie diese Webseite benutzen, stimmen Sie der Benutzung von externen Diensten zu", statement: true, optional: true, purposes: ["analytics-cookies"] },
     { text: "Mit Klick auf „Weiter“ stimmen Sie der Weitergabe Ihrer Daten an Werbepartner zu.", statement: true, optional: true, purposes: ["third-party-sharing"], action: "Weiter" },
     { text: "Mit der Registrierung willigst du ein, dass wir dir Werbung per E-Mail senden.", statement: true, optional: true, purposes: ["marketing"], action: "Registrierung" },
     { text: "Indem Sie auf „Jetzt kaufen“ klicken, erlauben Sie uns den Zugriff auf Ihre Kontakte.", statement: true, optional: true, purposes: ["contacts"], action: "Jetzt kaufen" },
@@ -312,6 +322,7 @@ export const STATEMENT_ROWS: Record<TableLanguage, StatementRow[]> = {
     { text: "Wir geben Ihre Daten niemals an Dritte weiter. Mit der weiteren Nutzung stimmen Sie dem zu.", statement: true, optional: false },
   ],
   "zh-Hans": [
+    { text: "继续浏览， 即表示您同意第三方服务安装cookie", statement: true, optional: true, purposes: ["analytics-cookies"], action: "继续浏览" },
     { text: "点击“同意并继续”即表示您同意我们向合作伙伴共享您的设备信息。", statement: true, optional: true, purposes: ["third-party-sharing"], action: "同意并继续" },
     { text: "注册即视为您同意接收营销短信。", statement: true, optional: true, purposes: ["marketing"], action: "注册" },
     { text: "继续使用即表示您授权我们获取您的位置信息。", statement: true, optional: true, purposes: ["location"], action: "继续使用" },
@@ -330,6 +341,7 @@ export const STATEMENT_ROWS: Record<TableLanguage, StatementRow[]> = {
     { text: "我们不会向第三方出售您的个人信息。继续浏览即表示您同意我们使用Cookie。", statement: true, optional: false },
   ],
   "zh-Hant": [
+    { text: "繼續瀏覽，即表示您同意第三方服務安裝cookie", statement: true, optional: true, purposes: ["analytics-cookies"], action: "繼續瀏覽" },
     { text: "點擊「立即購買」即表示您同意將訂單資料提供予合作夥伴用於行銷。", statement: true, optional: true, purposes: ["third-party-sharing", "marketing"], action: "立即購買" },
     { text: "安裝即表示您授權我們存取您的通訊錄。", statement: true, optional: true, purposes: ["contacts"], action: "安裝" },
     { text: "繼續使用本服務即視為您同意我們使用分析Cookie。", statement: true, optional: true, purposes: ["analytics-cookies"], action: "繼續使用本服務" },

@@ -96,6 +96,9 @@ export const de: Lexicon = {
       "analyse*|*analyse|analysier*|analytics|statistik*|*statistik*|reichweitenmessung|*messung|nutzungsanalyse|webanalyse|tracking|telemetrie|diagnose*|absturzbericht*|seitenaufruf*",
       { p: "statistik*|analyse*|marketing*|werbe*|tracking*|drittanbieter*|optional* ~ cookie*", gap: 2 },
       { p: "nicht ~ notwendig*|erforderlich*|essenziell* ~ cookie*", gap: 1 },
+      // Eingebundene Dienste Dritter (Videos, Karten, Pixel) setzen eigene Cookies; nicht die Dienstleister eines Dienstes.
+      { p: "extern*|drittanbieter* ~ dienst*|diensten|service*|inhalt*|medien|dienstleister*", gap: 0, not: "dienstleister*" },
+      { p: "dienste|diensten|inhalte|inhalten ~ von ~ drittanbieter*|dritten", gap: 0 },
       { p: "cookie* <> analys*|statistik*|messen|messung|tracking|werb*|marketing", gap: 4 },
       { p: "auswert* <> seitenaufruf*|besuch*|nutzung*|zugriff*", gap: 4 },
       { p: "nutzungsdaten|diagnosedaten|absturzdaten <> verbesser*|senden|übermitt*", gap: 6 },

@@ -8,7 +8,7 @@ const RECIPIENTS =
 const DATA_NOUNS =
   "data|information|info|details|history|records|profile|email|e-mail|address|number|name|contacts|usage|activity|check-ins|purchases|transactions|statement*|identifier*";
 
-const GRANT_VERB = String.raw`(?:agree|consent|accept|authori[sz]e|allow|permit|confirm|acknowledge|give|grant|opt[ -]?in|are agreeing|are consenting|are giving)`;
+const GRANT_VERB = String.raw`(?:agree|consent|accept|authori[sz]e|allow|permit|confirm|acknowledge|give|grant|opt[ -]?in|are agreeing|are consenting|are giving|are allowing|are accepting|are authori[sz]ing|are permitting)`;
 
 export const en: Lexicon = {
   language: "en",
@@ -62,6 +62,8 @@ export const en: Lexicon = {
       "analytics|analytic|statistics|statistical|audience measurement|usage statistics|telemetry|diagnostic*|crash report*|session recording*",
       { p: "analytics|statistics|performance|marketing|advertising|targeting|tracking|non-essential|nonessential|optional|third-party|third party|social media|measurement ~ cookie*", gap: 4 },
       { p: "cookie* ~ analy*|statistic*|measur*|advertis*|marketing|tracking|track", gap: 4 },
+      // Embedded third-party services (videos, maps, pixels) set their own cookies; not the providers a service hires.
+      { p: "third-party|third party|external ~ service*|service provider*|content|embed*|plugin*|widget*", gap: 0, not: "provider*" },
       { p: "measure|count|track ~ visit*|traffic|audience|page view*|usage|how", gap: 3 },
       { p: "usage|diagnostic|performance ~ data|information|statistics ~ improve|analy*|measure", gap: 4 },
       { p: "help improve ~ by sending|by sharing", gap: 3 },
