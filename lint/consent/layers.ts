@@ -6,13 +6,26 @@
  * text is readable is the rules' call.
  */
 import type { Control, Visibility } from "../model.js";
-import type { ConsentAnalysis } from "../language/types.js";
+import type { ConsentAnalysis, Purpose } from "../language/types.js";
+import { endPurposes } from "./purposes.js";
 
 /** What the governing decision needs of a control's reading. */
 export interface LayerReading {
   control: Control;
   analysis: ConsentAnalysis;
   consent: boolean;
+}
+
+/**
+ * Whether detail under a purpose toggle asks for nothing the toggle does not:
+ * every purpose it is for is one the toggle names. A service or vendor is a
+ * third party the purpose's data goes to, so its sharing or profiling, as the
+ * means of the toggle's purpose, is detail too.
+ */
+export function repeatsPurposes(detail: readonly Purpose[], governing: readonly Purpose[]): boolean {
+  if (detail.length === 0 || governing.length === 0) return false;
+  const named = new Set(governing);
+  return endPurposes([...detail, ...governing]).every((p) => named.has(p));
 }
 
 /** Taken out of the layout: a closed <details>, a display:none panel, visibility:hidden. */
@@ -26,8 +39,9 @@ export function putAway(v: Visibility): boolean {
  * control before it in the same frame and region that is not put away (the
  * toggle whose row or section the list hangs under), is a consent control by
  * its own text (`own`: readings before master toggles lend their neighbours'
- * purposes) and names every purpose the hidden control does. A hidden
- * control that adds a purpose the toggle does not name is not a repeat.
+ * purposes) and names every purpose the hidden control is for
+ * (`repeatsPurposes`). A hidden control that adds a purpose the toggle does
+ * not name is not a repeat.
  */
 export function governorIndexes(readings: readonly LayerReading[], own: readonly LayerReading[]): number[] {
   const out = readings.map(() => -1);
@@ -42,8 +56,7 @@ export function governorIndexes(readings: readonly LayerReading[], own: readonly
     if (g === undefined || !r.consent) return;
     const governor = own[g];
     if (!governor.consent) return;
-    const named = new Set(governor.analysis.purposes);
-    if (r.analysis.purposes.length > 0 && r.analysis.purposes.every((p) => named.has(p))) out[i] = g;
+    if (repeatsPurposes(r.analysis.purposes, governor.analysis.purposes)) out[i] = g;
   });
   return out;
 }

@@ -8,9 +8,10 @@
  */
 import type { Control } from "../model.js";
 import type { ConsentAnalysis } from "../language/types.js";
+import { ownLabel } from "./required-controls.js";
 
-/** Longest label (characters, spaces excluded) taken for a master toggle rather than a control of its own. */
-const MAX_MASTER_LABEL = 24;
+/** Longest own label (characters, spaces excluded) taken for a master toggle rather than a control of its own. */
+const MAX_MASTER_LABEL = 40;
 
 /** Consent controls a master toggle has to sit among. */
 const MIN_SIBLINGS = 2;
@@ -32,18 +33,27 @@ function sameGroup(a: Control, b: Control): boolean {
   return a.groupId !== null ? a.groupId === b.groupId : a.regionId === b.regionId;
 }
 
+/** The consent controls a master toggle stands for: those of its form or group, or of its region when its group holds none (a dialog's "Allow all cookies" row). */
+function siblingsOf(r: ToggleReading, all: readonly ToggleReading[]): ToggleReading[] {
+  const others = all.filter((o) => o !== r && o.consent && o.control.framePath === r.control.framePath);
+  const inGroup = others.filter((o) => sameGroup(r.control, o.control));
+  return inGroup.length > 0 ? inGroup : others.filter((o) => o.control.regionId === r.control.regionId);
+}
+
 /**
  * The analysis a master toggle stands for (its siblings' purposes, granting
- * optional consent), or null when the control is not one: it names a purpose
- * or a necessary use itself, has a long label or one that does not say
- * "all", or has fewer than two consent controls beside it.
+ * optional consent), or null when the control is not one: its text names a
+ * purpose or a necessary use itself, its own label is long or does not say
+ * "all" ("Enable or disable all services" does), or it has fewer than two
+ * consent controls beside it (in its group, else in its region).
  */
 export function masterToggleAnalysis(r: ToggleReading, all: readonly ToggleReading[]): ConsentAnalysis | null {
   const a = r.analysis;
   if (!TOGGLE_KINDS.has(r.control.kind) || r.status !== "understood" || r.consent) return null;
   if (a.purposes.length > 0 || a.necessaryOnly || a.requiredTerms || a.statement) return null;
-  if (r.text.replace(/\s+/gu, "").length > MAX_MASTER_LABEL || !ALL_WORDS.test(r.text)) return null;
-  const siblings = all.filter((o) => o !== r && o.consent && sameGroup(r.control, o.control));
+  const label = ownLabel(r.control);
+  if (label.replace(/\s+/gu, "").length > MAX_MASTER_LABEL || !ALL_WORDS.test(label)) return null;
+  const siblings = siblingsOf(r, all);
   if (siblings.length < MIN_SIBLINGS) return null;
   const purposes = [...new Set(siblings.flatMap((s) => s.analysis.purposes))];
   return { ...a, purposes, optionalConsent: true };

@@ -108,6 +108,18 @@ function isGranting(control: Control, option: string | null, polarity: OptionPol
 type ControlReading = Omit<ControlView, "region" | "governor">;
 
 /**
+ * What pressing a toggle button does, from its name or, when the name says
+ * neither (tarteaucitron's "Cookies : Deny all cookies"), the text it shows.
+ */
+function pressPolarity(control: Control, blocks: readonly TextBlock[], langHint: string | undefined): OptionPolarity {
+  for (const text of [control.name, ...blocks.map((b) => b.text)]) {
+    const polarity = text === "" ? "neutral" : optionPolarity(text, langHint);
+    if (polarity !== "neutral") return polarity;
+  }
+  return "neutral";
+}
+
+/**
  * Choices a region asks for, and how many ask for consent: a radio group is
  * one choice ("Share my records? Yes / No" is one question, not two consent
  * controls), every other control is one.
@@ -129,8 +141,7 @@ function readControl(model: PageModel, control: Control, languages: readonly str
   const analysis = analyzeConsent(text, { langHint: hint, role: "control" });
   const status = statusIn(analysis, languages);
   const option = optionText(control);
-  const polar = control.kind === "toggle-button" ? control.name : option;
-  const polarity = polar === null || polar === "" ? null : optionPolarity(polar, hint);
+  const polarity = control.kind === "toggle-button" ? pressPolarity(control, blocks, hint) : option === null || option === "" ? null : optionPolarity(option, hint);
   const required = requiredReason(control, hint);
   const consent = status === "understood" && analysis.optionalConsent && required === null;
   return {
@@ -193,7 +204,7 @@ function buildView(original: PageModel, languages: readonly string[]): ConsentVi
   const own = model.controls.map((c) => readControl(model, c, languages));
   const readings = own.map((r): ControlReading => {
     const master = r.required === null ? masterToggleAnalysis(r, own) : null;
-    return master ? { ...r, analysis: master, consent: true, granting: r.control.checked === true } : r;
+    return master ? { ...r, analysis: master, consent: true, granting: r.control.checked === true && r.polarity !== "refuse" } : r;
   });
 
   const regionList = model.regions.length > 0 ? model.regions : [fallbackPageRegion(model)];

@@ -322,6 +322,52 @@ for (const lang of LANGS) {
   );
 }
 
+valid.push({
+  name: "a switch the flow turned on while it was shown, in a dialog hidden since",
+  model: cookieDialog("de", {
+    dialogVisible: false,
+    controls: [{ kind: "switch", label: WORDS.analytics.de, checked: true, touchedByFlow: true, labelVisibility: { visibilityHidden: true } }],
+  }),
+  passes: 1,
+});
+invalid.push({
+  name: "a switch the flow turned on whose text is too faint to read",
+  model: cookieDialog("de", { controls: [{ kind: "switch", label: WORDS.analytics.de, checked: true, touchedByFlow: true, labelStyle: { color: "#dddddd" } }] }),
+  errors: [{ evidence: { conditions: ["contrast"] } }],
+});
+
+// A switch labelled by a copy hidden for screen readers (opacity 0 under the switch), its visible name a title button beside it.
+for (const lang of LANGS) {
+  const title = CMP_WORDS.analytics[lang];
+  const switchBox = { x: 600, y: 300, width: 50, height: 23 };
+  /** The switch's hidden label sits under the switch; the title button's box is given. */
+  const model = (titleText: string, titleBox: typeof switchBox) => {
+    const m = cookieDialog(lang, {
+      controls: [{ id: "sw", kind: "switch", checked: true, box: switchBox, label: title, labelStyle: { visibility: { opacity: 0 }, box: switchBox } }],
+      texts: [{ id: "title", text: titleText, inButton: true, style: { box: titleBox } }],
+    });
+    m.texts = m.texts.map((t) => (t.id === "title" ? { ...t, box: titleBox } : t.id === "sw-label" ? { ...t, box: switchBox } : t));
+    return m;
+  };
+  valid.push({
+    name: `${lang}: a switch's label hidden at opacity 0 repeats, word for word, the readable title on the switch's line`,
+    model: model(title, { x: 40, y: 298, width: 500, height: 28 }),
+    passes: 1,
+  });
+  invalid.push(
+    {
+      name: `${lang}: the readable title on the switch's line says something else`,
+      model: model(CMP_WORDS.styling[lang], { x: 40, y: 298, width: 500, height: 28 }),
+      errors: [{ evidence: { conditions: ["opacity"] } }],
+    },
+    {
+      name: `${lang}: the same title, but on another line`,
+      model: model(title, { x: 40, y: 120, width: 500, height: 28 }),
+      errors: [{ evidence: { conditions: ["opacity"] } }],
+    },
+  );
+}
+
 const incomplete: IncompleteCase[] = [
   {
     name: "consent text on a background image cannot be measured",

@@ -3,10 +3,11 @@
  * consent statement) is in the current step but a reader could not
  * reasonably read it.
  */
-import type { PageModel, Region, TextBlock, TextRun } from "../../lint/model.js";
+import type { Box, PageModel, Region, TextBlock, TextRun } from "../../lint/model.js";
 import type { Evidence, IncompleteEntry, PassEntry, Rule, RuleContext, RuleFinding, RuleOutcome, Thresholds } from "../../lint/types.js";
 import type { Purpose } from "../../lint/language/types.js";
-import { consentView, endPurposes, langHint, reportedText, type ControlView, type StatementView } from "../../lint/consent/index.js";
+import { consentView, endPurposes, langHint, normaliseSpace, reportedText, type ControlView, type StatementView } from "../../lint/consent/index.js";
+import { repeatsPurposes } from "../../lint/consent/layers.js";
 import { controlEvidence, controlPass, purposeKey, statementEvidence, statementPass } from "../evidence.js";
 import { LEGAL, docsUrl } from "../legal-references.js";
 import { whileGrantingWords } from "../message-words.js";
@@ -38,6 +39,15 @@ interface Subject {
   purposes: readonly Purpose[];
   /** The shown toggle a control in a collapsed list hangs under (a service under its purpose), read as if it granted; null for none. */
   governor: Subject | null;
+  /** Texts shown readable on the control's line (its visible name beside a screen-reader copy), as `copyKey` gives them. */
+  copiesBeside: ReadonlySet<string>;
+}
+
+/** What the judging of one model shares: its thresholds and the consent layers over the page. */
+interface JudgeContext {
+  model: PageModel;
+  t: Thresholds;
+  consentLayers: readonly Region[];
 }
 
 type Verdict =
@@ -98,19 +108,49 @@ function runPurposes(r: ConsentRun, reader: ConsentReader, subject: Subject): re
   return block.length > 0 ? block : subject.purposes;
 }
 
-/**
- * Purposes a control's consent text names where a person can read them: in
- * its own rendered, readable runs, and in the text of the shown toggle it
- * hangs under when all of that toggle's consent text is readable.
- */
+/** Purposes a control's consent text names where a person can read them: in its own rendered, readable runs. */
 function readablePurposes(subject: Subject, runs: readonly ConsentRun[], reader: ConsentReader, t: Thresholds, consentLayers: readonly Region[]): Set<Purpose> {
   const out = new Set<Purpose>();
   for (const r of runs) {
     if (!r.carries || notRenderedConditions(r.run.visibility).length > 0 || unreadableFor(r, t, consentLayers).length > 0 || backgroundUnknown(r.run)) continue;
     for (const p of runPurposes(r, reader, subject)) out.add(p);
   }
-  if (subject.governor && judge(subject.governor, t, consentLayers)?.kind === "readable") {
-    for (const p of subject.governor.purposes) out.add(p);
+  return out;
+}
+
+/** Text compared word for word, whatever its spacing and case. */
+function copyKey(text: string): string {
+  return normaliseSpace(text).toLowerCase();
+}
+
+/** Two boxes on one line: they overlap vertically by at least half the shorter one. */
+function sameLine(a: Box, b: Box): boolean {
+  if (a.height <= 0 || b.height <= 0) return false;
+  const overlap = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return overlap >= 0.5 * Math.min(a.height, b.height);
+}
+
+/**
+ * Texts a person reads on a control's line, in its region and frame: blocks
+ * rendered and readable in every run. A control whose label is a copy hidden
+ * for screen readers (vanilla-cookieconsent's `.toggle__label` at opacity 0
+ * under the switch) has its visible name there, usually the section's title
+ * button beside the switch.
+ */
+function readableCopiesBeside(c: ControlView, jc: JudgeContext): Set<string> {
+  const out = new Set<string>();
+  const own = c.control;
+  const lines = [own.box, ...c.blocks.map((b) => b.box)].filter((b) => b.height > 0);
+  if (lines.length === 0) return out;
+  for (const block of jc.model.texts) {
+    if (block.regionId !== own.regionId || block.framePath !== own.framePath) continue;
+    if (!lines.some((l) => sameLine(l, block.box))) continue;
+    if (notRenderedConditions(block.visibility).length > 0) continue;
+    const readable = block.runs.every((run) => {
+      const r: ConsentRun = { run, block, purposes: [], carries: false };
+      return notRenderedConditions(run.visibility).length === 0 && unreadableFor(r, jc.t, jc.consentLayers).length === 0 && !backgroundUnknown(run);
+    });
+    if (readable && block.runs.length > 0) out.add(copyKey(block.text));
   }
   return out;
 }
@@ -120,20 +160,29 @@ function judge(subject: Subject, t: Thresholds, consentLayers: readonly Region[]
   const runs = consentRuns(subject.blocks, reader);
   if (runs.length === 0) return null;
   let readable: Set<Purpose> | null = null;
+  let governorReadable: boolean | null = null;
   /**
    * Layered detail: a run put out of sight that names only purposes the
-   * control's readable text, or its governing toggle's, already names (a
-   * collapsed list of services under a readable purpose) hides no consent.
+   * control's own readable text names, or that repeats the consent of the
+   * governing toggle it hangs under when all of that toggle's text is
+   * readable (a collapsed list of services under a readable purpose), hides
+   * no consent.
    */
   const repeatsReadable = (r: ConsentRun): boolean => {
     if (subject.anchor !== "control") return false;
+    const purposes = runPurposes(r, reader, subject);
     readable ??= readablePurposes(subject, runs, reader, t, consentLayers);
     const shown = readable;
-    const purposes = runPurposes(r, reader, subject);
-    return purposes.length > 0 && purposes.every((p) => shown.has(p));
+    if (purposes.length > 0 && purposes.every((p) => shown.has(p))) return true;
+    const governor = subject.governor;
+    if (!governor) return false;
+    governorReadable ??= judge(governor, t, consentLayers)?.kind === "readable";
+    return governorReadable && repeatsPurposes(purposes, governor.purposes);
   };
   let worst: Verdict = { kind: "readable" };
   for (const r of runs) {
+    // A word-for-word copy of text a person reads on the control's line hides nothing.
+    if (subject.copiesBeside.has(copyKey(r.run.text))) continue;
     const hidden = notRenderedConditions(r.run.visibility);
     let verdict: Verdict;
     if (hidden.length > 0) {
@@ -175,17 +224,19 @@ interface Anchor {
   evidence: Evidence;
 }
 
-function controlSubject(c: ControlView): Subject {
+function controlSubject(c: ControlView, jc: JudgeContext): Subject {
   return {
     anchor: "control",
     blocks: c.blocks,
-    inEffect: c.granting,
+    // A box the flow's own actions set was chosen while it was shown: its text, put away since (a dialog closed after "Save"), hid nothing.
+    inEffect: c.granting && !c.control.touchedByFlow,
     inEffectWords: whileGrantingWords(c.control.kind),
     langHint: c.langHint,
     noun: "Consent text",
     purposes: c.analysis.purposes,
     // The governing toggle's text must be readable as if it granted: every run of it rendered and readable.
-    governor: c.governor ? { ...controlSubject(c.governor), inEffect: true, governor: null } : null,
+    governor: c.governor ? { ...controlSubject(c.governor, jc), inEffect: true, governor: null } : null,
+    copiesBeside: readableCopiesBeside(c, jc),
   };
 }
 
@@ -212,6 +263,7 @@ function statementSubject(s: StatementView, model: PageModel): Subject {
     noun: "Consent statement",
     purposes: s.analysis.purposes,
     governor: null,
+    copiesBeside: new Set(),
   };
 }
 
@@ -251,7 +303,7 @@ function check(model: PageModel, ctx: RuleContext): RuleOutcome {
   const passes: Omit<PassEntry, "ruleId">[] = [];
   const incomplete: Omit<IncompleteEntry, "ruleId">[] = [];
   const subjects: { subject: Subject; anchor: Anchor; pass: Omit<PassEntry, "ruleId"> }[] = [
-    ...view.consentControls.map((c) => ({ subject: controlSubject(c), anchor: controlAnchor(c), pass: controlPass(c) })),
+    ...view.consentControls.map((c) => ({ subject: controlSubject(c, { model, t, consentLayers }), anchor: controlAnchor(c), pass: controlPass(c) })),
     ...view.statements.map((s) => ({ subject: statementSubject(s, model), anchor: statementAnchor(s), pass: statementPass(s) })),
   ];
   for (const { subject, anchor, pass } of subjects) {

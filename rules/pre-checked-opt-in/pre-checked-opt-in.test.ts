@@ -265,6 +265,30 @@ for (const lang of LANGS) {
   );
 }
 
+/** tarteaucitron's panel: an "Allow all" / "Deny all" row of its own above each service's Allow / Deny pair. */
+function allowAllRow(pressed: "allow" | "deny" | null) {
+  return cookieDialog("en", {
+    controls: [
+      { kind: "toggle-button", name: "Cookies : Allow all cookies", label: "Allow all cookies", checked: pressed === "allow", groupId: "all-row" },
+      { kind: "toggle-button", name: "Cookies : Deny all cookies", label: "Deny all cookies", checked: pressed === "deny", groupId: "all-row" },
+      { kind: "toggle-button", label: "Allow Shop statistics (visits and pages read)", groupId: "stats" },
+      { kind: "toggle-button", label: "Deny Shop statistics (visits and pages read)", checked: pressed === "deny", groupId: "stats" },
+      { kind: "toggle-button", label: "Allow Partner retargeting ads", groupId: "ads" },
+      { kind: "toggle-button", label: "Deny Partner retargeting ads", checked: pressed === "deny", groupId: "ads" },
+    ],
+  });
+}
+invalid.push({
+  name: 'an "Allow all cookies" toggle in a row of its own, pressed: a master toggle of the dialog\'s consent toggles',
+  model: allowAllRow("allow"),
+  errors: [{ text: /Allow all cookies/u, evidence: { purposes: expect.arrayContaining(["analytics-cookies"]) } }],
+});
+valid.push({
+  name: 'its "Deny all cookies" pressed, with every service denied: nothing granted',
+  model: allowAllRow("deny"),
+  passes: 6,
+});
+
 const incomplete: IncompleteCase[] = [
   {
     name: "a French label is not guessed at",
