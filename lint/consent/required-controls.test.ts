@@ -49,6 +49,12 @@ describe("required controls", () => {
     expect(requiredReason(control({ kind: "switch", label: "Statistik (immer aktiv)", checked: true }), "de")).toBeNull();
   });
 
+  it("a box the form requires, or one shown off, is not taken for an always-on category", () => {
+    const partners = "I agree that you share my email with partners for their offers";
+    expect(requiredReason(control({ label: "I agree (required)", sentenceText: partners, checked: true, required: true }), "en")).toBeNull();
+    expect(requiredReason(control({ label: "I agree (required)", sentenceText: partners, checked: false }), "en")).toBeNull();
+  });
+
   it("reads the sentence as the label only when the control has no name or label of its own", () => {
     expect(requiredReason(control({ name: "", labelText: "", sentenceText: "Necessary cookies (always active)", checked: true }), "en")).toBe("always-on-label");
     expect(requiredReason(control({ label: "Styling", sentenceText: "Strictly necessary", checked: true }), "en")).toBeNull();

@@ -48,13 +48,15 @@ export function ownLabel(control: Control): string {
 /**
  * Why the control is a required one, or null. Checked and disabled: the
  * person cannot refuse, so nothing is asked. Labelled always on: only when
- * its own label names no optional purpose itself; a switch that says
+ * it is shown on, the form does not require it, and its own label names no
+ * optional purpose itself; a switch that says
  * "Analytics (always on)" and can be switched off still asks for consent to
  * analytics, which is optional whatever the label claims.
  */
 export function requiredReason(control: Control, langHint: string | undefined): RequiredReason | null {
   if (control.disabled && control.checked === true) return "checked-disabled";
-  if (control.kind === "radio" || control.kind === "select") return null;
+  // Always on means shown on; a box the form requires ("I agree (required)") must be ticked to go on, which is bundling, not a required category.
+  if (control.kind === "radio" || control.kind === "select" || control.checked !== true || control.required) return null;
   const label = ownLabel(control);
   if (!hasAlwaysOnMarker(label)) return null;
   const own: ConsentAnalysis = analyzeConsent(label, { langHint, role: "control" });

@@ -1,3 +1,4 @@
+import { expect } from "vitest";
 import { bundledConsent } from "./index.js";
 import { ruleTester, type IncompleteCase, type InvalidCase, type ValidCase } from "../rule-tester.js";
 import { makeModel } from "../__fixtures__/model-builder.js";
@@ -248,6 +249,14 @@ valid.push(
     }),
   },
 );
+
+invalid.push({
+  name: 'a box the signup form requires, labelled "I agree (required)", whose sentence grants sharing with partners',
+  model: signupStep("en", {
+    controls: [{ label: "I agree (required)", sentenceText: "I agree that you share my email address with partner brands for their offers.", required: true }],
+  }),
+  errors: [{ evidence: { bundling: expect.arrayContaining(["required"]) } }],
+});
 
 const incomplete: IncompleteCase[] = [
   {
