@@ -460,12 +460,18 @@ function settleTracker(probeName: string): void {
   /** The probe: the activity, or with "finish" the number of animations it finished. */
   const probe = (command?: unknown): string => (command === "finish" ? finishAll() : activity());
   defineProperty(host, probeName, { value: probe, enumerable: false, configurable: false, writable: false });
-  // A tracker installed into a page that already has content (not through the init script) looks for its shadow roots once.
-  try {
-    scanOpenRoots(doc, { left: MAX_SCAN });
-  } catch {
-    /* roots made later are still seen by attachShadow */
-  }
+  // Declarative shadow roots are made by the parser, not attachShadow: looked for once the document is parsed
+  // (and at once when the tracker is installed into a page that already has content).
+  const scanDocument = (): void => {
+    try {
+      scanOpenRoots(doc, { left: MAX_SCAN });
+    } catch {
+      /* roots made later are still seen by attachShadow */
+    }
+  };
+  scanDocument();
+  // On the window in the capture phase, added before any page script: no page listener runs before it.
+  apply(addListener, window, ["DOMContentLoaded", scanDocument, { once: true, capture: true }]);
 }
 
 /** The tracker as a script: a local `__name` keeps bundler-inserted name helpers harmless. */
@@ -538,10 +544,9 @@ async function readActivity(page: Page, session: CDPSession | null, frame: Frame
 }
 
 /**
- * Finishes, in every frame, the entrance animations still running (the time
- * bound ran out, or they started after the last look, or sit in a shadow
- * root found only now), then gives the page a few frames for its
- * animation-end handlers. Answers how many were finished.
+ * Finishes, in every frame, the entrance animations still running when the
+ * time bound ran out, then gives the page a few frames for its animation-end
+ * handlers. Answers how many were finished.
  */
 async function finishAnimations(page: Page, session: CDPSession | null): Promise<number> {
   const frames = page.frames().slice(0, MAX_FRAMES);
@@ -570,9 +575,9 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * Waits for 'load', then until no frame has pending short timers, animation
  * frames, requests, loads or entrance animations, and the DOM has been quiet
  * for `quietMs`, at most `timeoutMs` in all. A page that never settles returns
- * settled:false at the bound, with what kept it busy. Either way, entrance
- * animations still running at the end are finished, so that what is read next
- * is their end state (not when the page stopped answering).
+ * settled:false at the bound, with what kept it busy; entrance animations
+ * still running then are finished, so that what is read next is their end
+ * state (not when the page stopped answering).
  */
 export async function waitForSettle(page: Page, opts: SettleOptions): Promise<SettleResult> {
   const started = Date.now();
@@ -638,7 +643,8 @@ export async function waitForSettle(page: Page, opts: SettleOptions): Promise<Se
   try {
     const { settled, reason } = await poll();
     const waitedMs = Date.now() - started;
-    const finishedAnimations = hung ? 0 : await finishAnimations(page, session);
+    // A settled page has no entrance animation left in the frames it was judged on.
+    const finishedAnimations = settled || hung ? 0 : await finishAnimations(page, session);
     const finishedNote = finishedAnimations > 0 ? `; finished ${finishedAnimations} entrance animation${finishedAnimations === 1 ? "" : "s"} still running` : "";
     return { settled, waitedMs, reason: reason + finishedNote, finishedAnimations };
   } finally {
