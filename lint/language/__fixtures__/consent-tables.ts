@@ -166,6 +166,10 @@ export const CONTROL_ROWS: Record<TableLanguage, ControlRow[]> = {
   ],
   "zh-Hans": [
     { text: "加载第三方内容（视频、地图）", optional: true, purposes: ["analytics-cookies"] },
+    { text: "巨量引擎广告", optional: true, purposes: ["personalised-ads"] },
+    { text: "合作广告联盟", optional: true, purposes: ["personalised-ads"] },
+    { text: "广告 Cookie", optional: true, purposes: ["marketing", "personalised-ads", "analytics-cookies"] },
+    { text: "个性化广告：根据我的兴趣向我展示广告", optional: true, purposes: ["personalised-ads"] },
     { text: "支付由第三方服务商完成", optional: false },
     { text: "同意将我的个人信息提供给第三方用于营销", optional: true, purposes: ["third-party-sharing", "marketing"] },
     { text: "接收优惠券和促销短信", optional: true, purposes: ["marketing"] },

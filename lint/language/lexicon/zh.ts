@@ -36,12 +36,18 @@ export const zh: Lexicon = {
     ],
     marketing: [
       "营销|行销|推广|促销|商业信息|商业广告|广告信息|广告短信|推广信息|活动信息|活动通知|会员活动|电子报|邮件订阅|newsletter",
+      // A cookie category named for advertising ("广告 Cookie") is for advertising as much as it is for cookies.
+      { p: "广告|廣告|营销|推广 ~ cookie*", gap: 2 },
       "优惠信息|优惠活动|优惠短信|优惠资讯|优惠讯息|优惠通知|优惠推送|折扣信息|特惠信息|新品信息|新品推荐",
       { p: "接收|推送|发送|寄送|收到|通知|告知|推荐 <> 优惠|折扣|特惠|特价|新品|活动", gap: 8 },
       { p: "订阅 ~ 资讯|电子报|新闻|邮件|周报|月报", gap: 4 },
       { p: "合作伙伴|合作方|合作商家|合作机构|合作厂商|第三方|赞助商|关联公司 ~ 联系我|联系您|致电|来电|联络我|联络您", gap: 4 },
     ],
     "personalised-ads": [
+      // Ad services and networks ("巨量引擎广告", "广告联盟") deliver ads chosen for the person.
+      "广告平台|广告联盟|广告网络|广告服务|广告投放|广告监测|引擎广告|效果广告|搜索广告|廣告平台|廣告聯盟|廣告網路|廣告服務|廣告投放",
+      // Advertising cookies ("广告 Cookie") serve ads chosen from what they record.
+      { p: "广告|廣告 ~ cookie*", gap: 2 },
       "个性化广告|个人化广告|定向广告|精准广告|精准营销|精准投放|个性化推送|个性化营销|程序化广告|兴趣广告|在地广告|广告个性化|相关广告|定制广告",
       { p: "个性化|个人化|精准|定向|兴趣 ~ 广告|推广|营销", gap: 6 },
       { p: "广告 ~ 个性化|个人化", gap: 4 },
