@@ -39,8 +39,8 @@ interface Subject {
   purposes: readonly Purpose[];
   /** The shown toggle a control in a collapsed list hangs under (a service under its purpose), read as if it granted; null for none. */
   governor: Subject | null;
-  /** Texts shown readable on the control's line (its visible name beside a screen-reader copy), as `copyKey` gives them. */
-  copiesBeside: ReadonlySet<string>;
+  /** Whether the text is a word-for-word copy of text shown readable on the control's line (its visible name beside a screen-reader copy). */
+  copiedBeside: (text: string) => boolean;
 }
 
 /** What the judging of one model shares: its thresholds and the consent layers over the page. */
@@ -155,6 +155,12 @@ function readableCopiesBeside(c: ControlView, jc: JudgeContext): Set<string> {
   return out;
 }
 
+/** `readableCopiesBeside`, read only when a run of the control is not readable: it scans the region's text blocks. */
+function lazyCopiesBeside(c: ControlView, jc: JudgeContext): (text: string) => boolean {
+  let copies: Set<string> | null = null;
+  return (text) => (copies ??= readableCopiesBeside(c, jc)).has(copyKey(text));
+}
+
 function judge(subject: Subject, t: Thresholds, consentLayers: readonly Region[]): Verdict | null {
   const reader = new ConsentReader(subject.langHint);
   const runs = consentRuns(subject.blocks, reader);
@@ -181,8 +187,6 @@ function judge(subject: Subject, t: Thresholds, consentLayers: readonly Region[]
   };
   let worst: Verdict = { kind: "readable" };
   for (const r of runs) {
-    // A word-for-word copy of text a person reads on the control's line hides nothing.
-    if (subject.copiesBeside.has(copyKey(r.run.text))) continue;
     const hidden = notRenderedConditions(r.run.visibility);
     let verdict: Verdict;
     if (hidden.length > 0) {
@@ -194,6 +198,8 @@ function judge(subject: Subject, t: Thresholds, consentLayers: readonly Region[]
       if (unreadable.length > 0) verdict = { kind: "unreadable", run: r.run, conditions: unreadable };
       else verdict = backgroundUnknown(r.run) ? { kind: "background-unknown", run: r.run } : { kind: "readable" };
     }
+    // A word-for-word copy of text a person reads on the control's line hides nothing.
+    if (verdict.kind !== "readable" && subject.copiedBeside(r.run.text)) continue;
     if (worse(verdict, worst)) worst = verdict;
   }
   return worst;
@@ -236,7 +242,7 @@ function controlSubject(c: ControlView, jc: JudgeContext): Subject {
     purposes: c.analysis.purposes,
     // The governing toggle's text must be readable as if it granted: every run of it rendered and readable.
     governor: c.governor ? { ...controlSubject(c.governor, jc), inEffect: true, governor: null } : null,
-    copiesBeside: readableCopiesBeside(c, jc),
+    copiedBeside: lazyCopiesBeside(c, jc),
   };
 }
 
@@ -263,7 +269,7 @@ function statementSubject(s: StatementView, model: PageModel): Subject {
     noun: "Consent statement",
     purposes: s.analysis.purposes,
     governor: null,
-    copiesBeside: new Set(),
+    copiedBeside: () => false,
   };
 }
 
