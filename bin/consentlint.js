@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-const entry = new URL("../dist/lint/cli.js", import.meta.url);
+const entry = new URL("../dist/lint/cli/cli.js", import.meta.url);
 if (!existsSync(fileURLToPath(entry))) {
   process.stderr.write("consentlint: the package is not built. Run `npm install` (or `npm run build`) in its folder first.\n");
   process.exit(2);

@@ -11,7 +11,7 @@
  * and what was measured.
  */
 import type { Page } from "playwright";
-import { lintPage, type LintPageOptions } from "./page-api.js";
+import { lintPage, type LintPageOptions } from "./run/page-api.js";
 import { describeMeasures, describeState } from "./report/measures.js";
 import type { Finding, LintResult } from "./types.js";
 

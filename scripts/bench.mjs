@@ -28,16 +28,16 @@ import { writePages, elementCount } from "../bench/pages.mjs";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = (p) => pathToFileURL(join(root, "dist", p)).href;
 
-const { launchBrowser, newLintContext } = await import(dist("lint/browser.js"));
-const { installSettleTracker, waitForSettle } = await import(dist("lint/settle.js"));
-const { lint, prepareRun } = await import(dist("lint/runner.js"));
-const { resolveTargets } = await import(dist("lint/targets.js"));
-const { overridesFor, resolveViewport, resolveThresholds } = await import(dist("lint/config.js"));
-const { LocalFileServer } = await import(dist("lint/file-server.js"));
+const { launchBrowser, newLintContext } = await import(dist("lint/browser/launch.js"));
+const { installSettleTracker, waitForSettle } = await import(dist("lint/browser/settle.js"));
+const { lint, prepareRun } = await import(dist("lint/run/runner.js"));
+const { resolveTargets } = await import(dist("lint/targets/targets.js"));
+const { overridesFor, resolveViewport, resolveThresholds } = await import(dist("lint/config/config.js"));
+const { LocalFileServer } = await import(dist("lint/targets/file-server.js"));
 const { MAX_TEXT_BLOCKS, MAX_ELEMENTS } = await import(dist("lint/extract/index.js"));
 const { FrameReader } = await import(dist("lint/extract/frame-reader.js"));
 const { assembleModel } = await import(dist("lint/extract/model-assembly.js"));
-const { runRules } = await import(dist("lint/engine.js"));
+const { runRules } = await import(dist("lint/run/engine.js"));
 const { AxeBuilder } = await import("@axe-core/playwright");
 
 // ---------------------------------------------------------------- options
@@ -568,7 +568,7 @@ function subtreeCpuMs(rootPid) {
  * pop-up guard's read, the rules, closing the context. Concurrency 1.
  */
 async function profile(set, count) {
-  const guards = await import(dist("lint/page-guards.js")).catch(() => null);
+  const guards = await import(dist("lint/browser/page-guards.js")).catch(() => null);
   const { browser, pids } = await launchTracked();
   const browserPid = pids[0];
   const server = new LocalFileServer();

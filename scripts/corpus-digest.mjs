@@ -40,7 +40,7 @@ function canonical(value) {
     }
     return o;
   }
-  if (typeof value === "string") return value.split(root).join("<root>").replace(/127\.0\.0\.1:\d+/g, "127.0.0.1:<port>");
+  if (typeof value === "string") return value.split(root).join("<root>").replace(/127\.0\.0\.1:\d+/g, "127.0.0.1:<port>").replace(/within \d+ ?ms/g, "within <n> ms");
   return value;
 }
 

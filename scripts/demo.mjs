@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const corpus = join(root, "corpus");
 const dist = (path) => import(new URL(`../dist/lint/${path}`, import.meta.url).href);
-const { lint } = await dist("runner.js");
+const { lint } = await dist("run/runner.js");
 const { formatStylish } = await dist("report/stylish.js");
 const { describeMeasures, describeThresholds } = await dist("report/measures.js");
 const { summarizeBatch } = await dist("report/batch-summary.js");
@@ -107,7 +107,7 @@ function writeHtml(report) {
  * flow name and step), as the change log a person reads.
  */
 async function showFixVerification(report) {
-  const { diffReports, formatDiffText } = await dist("diff.js");
+  const { diffReports, formatDiffText } = await dist("snapshot/diff.js");
   const version = (suffix) => ({ ...report, results: report.results.filter((r) => r.target.startsWith(`flows/annual-bill-2017${suffix}/`)) });
   const versions = [
     { suffix: "-fixed", title: "A real fix: unticked, readable, offered on a step of its own", expected: "fixed" },

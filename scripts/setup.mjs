@@ -45,7 +45,7 @@ if (!existsSync(built) || Math.max(newestSource(join(root, "lint")), newestSourc
 }
 
 // 3. A browser and CJK fonts.
-const { findBrowser, ensureCjkFonts } = await import(new URL("../dist/lint/browser.js", import.meta.url).href);
+const { findBrowser, ensureCjkFonts } = await import(new URL("../dist/lint/browser/launch.js", import.meta.url).href);
 try {
   const location = findBrowser({ install: true, log });
   ensureCjkFonts(log);

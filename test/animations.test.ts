@@ -8,14 +8,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright";
-import { launchBrowser } from "../lint/browser.js";
-import { resolveThresholds } from "../lint/config.js";
-import { runRules } from "../lint/engine.js";
+import { launchBrowser } from "../lint/browser/launch.js";
+import { resolveThresholds } from "../lint/config/config.js";
+import { runRules } from "../lint/run/engine.js";
 import { extractPageModel } from "../lint/extract/index.js";
 import { DESKTOP, PageServer } from "../lint/extract/__fixtures__/harness.js";
 import type { PageModel } from "../lint/model.js";
-import { lint, prepareRun, type LintResultWithModel } from "../lint/runner.js";
-import { installSettleTracker, waitForSettle } from "../lint/settle.js";
+import { lint, prepareRun, type LintResultWithModel } from "../lint/run/runner.js";
+import { installSettleTracker, waitForSettle } from "../lint/browser/settle.js";
 import type { Finding } from "../lint/types.js";
 
 /** The consent layer: readable text and unticked optional purposes. */

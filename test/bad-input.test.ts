@@ -11,7 +11,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { resolveTargets } from "../lint/targets.js";
+import { resolveTargets } from "../lint/targets/targets.js";
 
 const bin = resolve(__dirname, "../bin/consentlint.js");
 let dir: string;

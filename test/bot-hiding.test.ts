@@ -14,8 +14,8 @@ import { join, resolve } from "node:path";
 import { chromium, type Browser } from "playwright";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lint } from "../lint/index.js";
-import { BROWSER_ARGS, findBrowser } from "../lint/browser.js";
-import type { LintResultWithModel } from "../lint/runner.js";
+import { BROWSER_ARGS, findBrowser } from "../lint/browser/launch.js";
+import type { LintResultWithModel } from "../lint/run/runner.js";
 import type { PageModel } from "../lint/model.js";
 
 const repoRoot = resolve(__dirname, "..");

@@ -11,9 +11,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Browser } from "playwright";
-import { launchBrowser } from "../lint/browser.js";
-import { lint } from "../lint/runner.js";
-import { diffReports, formatDiffText, readDiffInput, type ReportDiff, type Verdict } from "../lint/diff.js";
+import { launchBrowser } from "../lint/browser/launch.js";
+import { lint } from "../lint/run/runner.js";
+import { diffReports, formatDiffText, readDiffInput, type ReportDiff, type Verdict } from "../lint/snapshot/diff.js";
 import type { LintReport } from "../lint/types.js";
 
 const repoRoot = resolve(__dirname, "..");

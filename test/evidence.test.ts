@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright";
-import { launchBrowser } from "../lint/browser.js";
+import { launchBrowser } from "../lint/browser/launch.js";
 import { captureFindingScreenshots, contextClip, pngFromDataUrl, PNG_DATA_URL_PREFIX } from "../lint/evidence/finding-screenshots.js";
 import type { Finding } from "../lint/types.js";
 

@@ -20,13 +20,13 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Browser } from "playwright";
 import { buildStaticModel } from "../lint/static/index.js";
-import { runRules, selectRules } from "../lint/engine.js";
+import { runRules, selectRules } from "../lint/run/engine.js";
 import { allRules } from "../rules/index.js";
 import { DEFAULT_THRESHOLDS, type LintReport, type LintResult } from "../lint/types.js";
 import type { Viewport } from "../lint/model.js";
-import { diffReports, type Verdict } from "../lint/diff.js";
-import { launchBrowser } from "../lint/browser.js";
-import { lint } from "../lint/runner.js";
+import { diffReports, type Verdict } from "../lint/snapshot/diff.js";
+import { launchBrowser } from "../lint/browser/launch.js";
+import { lint } from "../lint/run/runner.js";
 
 const repoRoot = resolve(__dirname, "..");
 const MOBILE: Viewport = { width: 390, height: 844, deviceScaleFactor: 3, isMobile: true };

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lint } from "../lint/index.js";
-import type { LintResultWithModel } from "../lint/runner.js";
+import type { LintResultWithModel } from "../lint/run/runner.js";
 import type { Control } from "../lint/model.js";
 
 const DIALOG_STYLE = `

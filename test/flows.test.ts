@@ -14,11 +14,11 @@ import { execFile } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { lint } from "../lint/index.js";
-import type { LintResultWithModel } from "../lint/runner.js";
+import type { LintResultWithModel } from "../lint/run/runner.js";
 import type { Control } from "../lint/model.js";
 import type { LintReport, LintResult } from "../lint/types.js";
 import { loadFlowFile, type Flow } from "../lint/flow/index.js";
-import { flowPages } from "../lint/targets.js";
+import { flowPages } from "../lint/targets/targets.js";
 import { compareWithExpected, describeComparison, type ExpectedFinding } from "./corpus-expectations.js";
 
 const repoRoot = resolve(__dirname, "..");

@@ -17,9 +17,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Browser } from "playwright";
-import { launchBrowser, VIEWPORTS } from "../lint/browser.js";
-import { selectRules } from "../lint/engine.js";
-import { lint } from "../lint/runner.js";
+import { launchBrowser, VIEWPORTS } from "../lint/browser/launch.js";
+import { selectRules } from "../lint/run/engine.js";
+import { lint } from "../lint/run/runner.js";
 import { renderReport } from "../lint/report/render.js";
 import { buildStaticModel, buildStaticModelFromFile, runStaticRules } from "../lint/static/index.js";
 import { DEFAULT_THRESHOLDS, type LintReport, type LintResult } from "../lint/types.js";

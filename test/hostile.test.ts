@@ -15,9 +15,9 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Browser, BrowserContext } from "playwright";
 import { chromium } from "playwright";
-import { lint, type LintResultWithModel } from "../lint/runner.js";
-import { findBrowser, launchBrowser, newLintContext, VIEWPORTS } from "../lint/browser.js";
-import { installSettleTracker, waitForSettle } from "../lint/settle.js";
+import { lint, type LintResultWithModel } from "../lint/run/runner.js";
+import { findBrowser, launchBrowser, newLintContext, VIEWPORTS } from "../lint/browser/launch.js";
+import { installSettleTracker, waitForSettle } from "../lint/browser/settle.js";
 import { extractPageModel } from "../lint/extract/index.js";
 import { compareWithExpected, describeComparison, type Expected } from "./corpus-expectations.js";
 

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { parseConfigText } from "../lint/config.js";
+import { parseConfigText } from "../lint/config/config.js";
 import { parseFlowText } from "../lint/flow/flow-file.js";
 
 const bin = resolve(__dirname, "../bin/consentlint.js");

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright";
-import { launchBrowser } from "../lint/browser.js";
+import { launchBrowser } from "../lint/browser/launch.js";
 import { escapeHtml, formatHtml, HTML_CSP, isPngDataUrl, measuredSentence, pngDataUrlSize } from "../lint/report/html.js";
 import { DEFAULT_THRESHOLDS, type LintReport } from "../lint/types.js";
 import { allRules } from "../rules/index.js";

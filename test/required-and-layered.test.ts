@@ -11,10 +11,10 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright";
-import { launchBrowser } from "../lint/browser.js";
+import { launchBrowser } from "../lint/browser/launch.js";
 import { PageServer } from "../lint/extract/__fixtures__/harness.js";
 import type { Control } from "../lint/model.js";
-import { lint, type LintResultWithModel } from "../lint/runner.js";
+import { lint, type LintResultWithModel } from "../lint/run/runner.js";
 
 type Lang = "en" | "de" | "zh";
 

@@ -8,10 +8,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright";
-import { launchBrowser } from "../lint/browser.js";
-import { lint } from "../lint/runner.js";
-import { mergeReports } from "../lint/merge.js";
-import { parseShard, shardSlice } from "../lint/shard.js";
+import { launchBrowser } from "../lint/browser/launch.js";
+import { lint } from "../lint/run/runner.js";
+import { mergeReports } from "../lint/run/merge.js";
+import { parseShard, shardSlice } from "../lint/run/shard.js";
 import type { LintReport } from "../lint/types.js";
 
 let dir: string;

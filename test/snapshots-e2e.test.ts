@@ -12,9 +12,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Browser } from "playwright";
-import { launchBrowser } from "../lint/browser.js";
-import { lint, type LintOptions } from "../lint/runner.js";
-import { exitCodeFor } from "../lint/cli.js";
+import { launchBrowser } from "../lint/browser/launch.js";
+import { lint, type LintOptions } from "../lint/run/runner.js";
+import { exitCodeFor } from "../lint/cli/cli.js";
 import type { LintReport } from "../lint/types.js";
 
 const repoRoot = resolve(__dirname, "..");

@@ -7,8 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { join, resolve } from "node:path";
-import { loadConfig, overridesFor, resolveThresholds, resolveViewport } from "../lint/config.js";
-import { selectRules, type EngineResult } from "../lint/engine.js";
+import { loadConfig, overridesFor, resolveThresholds, resolveViewport } from "../lint/config/config.js";
+import { selectRules, type EngineResult } from "../lint/run/engine.js";
 import { buildStaticModelFromFile, runStaticRules } from "../lint/static/index.js";
 import type { IncompleteEntry, LintResult } from "../lint/types.js";
 import { allRules } from "../rules/index.js";

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DESKTOP, Harness, PageServer, page } from "./__fixtures__/harness.js";
 import { consentView } from "../consent/view.js";
-import { runRules, selectRules } from "../engine.js";
+import { runRules, selectRules } from "../run/engine.js";
 import { DEFAULT_THRESHOLDS } from "../types.js";
 import { allRules } from "../../rules/index.js";
 import type { PageModel } from "../model.js";

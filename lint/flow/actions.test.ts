@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { launchBrowser } from "../browser.js";
-import { LocalFileServer } from "../file-server.js";
+import { launchBrowser } from "../browser/launch.js";
+import { LocalFileServer } from "../targets/file-server.js";
 import { FlowStepError, TOUCHED_ATTRIBUTE, loadFlowFile, runStepActions, type Flow, type FlowAction } from "./index.js";
 
 let browser: Browser;

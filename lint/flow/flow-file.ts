@@ -10,11 +10,11 @@ import { basename, dirname, isAbsolute, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Ajv, type ValidateFunction } from "ajv";
 import { LineCounter, parseDocument } from "yaml";
-import { jsonSyntaxProblem } from "../json-syntax.js";
+import { jsonSyntaxProblem } from "../config/json-syntax.js";
 import { UsageError } from "../errors.js";
 import { schemaPath } from "../package-info.js";
-import { positionOf, readablePath, schemaProblems, yamlNodeAt, type SchemaProblem } from "../schema-errors.js";
-import type { ViewportInput } from "../config.js";
+import { positionOf, readablePath, schemaProblems, yamlNodeAt, type SchemaProblem } from "../config/schema-errors.js";
+import type { ViewportInput } from "../config/config.js";
 import type { Flow, FlowAction, FlowStep } from "./types.js";
 
 const FLOW_FILE = /\.flow\.(json|ya?ml)$/i;

@@ -3,7 +3,7 @@
  * page (from Playwright's aria snapshot) closest to what the locator asked for.
  */
 import type { Locator, Page } from "playwright";
-import { relativeDistance, closestMatches } from "../edit-distance.js";
+import { relativeDistance, closestMatches } from "../config/edit-distance.js";
 import type { FlowLocator } from "./types.js";
 
 export interface AriaCandidate {

@@ -1,5 +1,5 @@
 /** A flow file, parsed and validated: where it starts and the steps to walk through. */
-import type { ViewportInput } from "../config.js";
+import type { ViewportInput } from "../config/config.js";
 
 /** How an action finds its element, as Playwright's getBy* locators: exactly one of role (with name), text, label, testId, css. */
 export interface FlowLocator {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../browser.js";
+import { launchBrowser } from "../browser/launch.js";
 import type { LintReport } from "../types.js";
 import { formatJunit, stateClassname, xmlAttr, xmlChars, xmlText } from "./junit.js";
 

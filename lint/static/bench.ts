@@ -10,7 +10,7 @@
  * It measures; it asserts nothing.
  */
 import { pathToFileURL } from "node:url";
-import { selectRules } from "../engine.js";
+import { selectRules } from "../run/engine.js";
 import { DEFAULT_THRESHOLDS } from "../types.js";
 import { allRules } from "../../rules/index.js";
 import { buildStaticModel, runStaticRules } from "./index.js";

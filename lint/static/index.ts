@@ -10,26 +10,26 @@ import { dirname, relative, isAbsolute, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import * as cheerio from "cheerio";
 import { PAGE_MODEL_VERSION, type ActionElement, type Control, type FormField, type FrameInfo, type PageModel, type TextBlock, type Viewport } from "../model.js";
-import { accessibleName } from "./accessible-name.js";
-import { actionKind, fieldType, isDisabled, isRequired, ownFill } from "./actions.js";
-import { TOP_FRAME_BASE } from "./computed-style.js";
-import { controlState, formOwner, settleRadioGroups, type ControlState } from "./control-state.js";
-import { controlTexts, linkedBlocks } from "./control-text.js";
+import { accessibleName } from "./model/accessible-name.js";
+import { actionKind, fieldType, isDisabled, isRequired, ownFill } from "./model/actions.js";
+import { TOP_FRAME_BASE } from "./css/computed-style.js";
+import { controlState, formOwner, settleRadioGroups, type ControlState } from "./model/control-state.js";
+import { controlTexts, linkedBlocks } from "./model/control-text.js";
 import { decodeHtml, defaultEncoding } from "./decode.js";
-import { attr, domText, isElement, roleAttr, tagOf, type Element, type ParentNode } from "./dom-nodes.js";
-import { elementText, normaliseSpace } from "./element-text.js";
-import { readFrame, type FrameSource } from "./frames.js";
+import { attr, domText, isElement, roleAttr, tagOf, type Element, type ParentNode } from "./model/dom-nodes.js";
+import { elementText, normaliseSpace } from "./model/element-text.js";
+import { readFrame, type FrameSource } from "./model/frames.js";
 import { LocalFiles } from "./local-files.js";
-import { PageIndex } from "./page-index.js";
-import { paintedBehind } from "./painted-behind.js";
-import { joinPath, localPath } from "./selector-path.js";
-import { bannerLayoutNotes, rankingNotes } from "./region-layout.js";
-import { assignGroups, assignRegions, PAGE_REGION_ID, subtreeCounts, type RegionAssignment } from "./regions.js";
-import { backgroundImageNote, firstScript, FRAME_NOT_READ, LAYOUT_NOTE, NoteList, painterNote, scriptNote, STYLESHEET_NOT_READ } from "./static-notes.js";
-import { styleDocument, type DocumentScope, type ElementInfo } from "./styled-tree.js";
-import { headingLevel, langOf, layoutBlocks, linkHrefOf, type BlockDraft } from "./text-blocks.js";
-import { ZERO_BOX } from "./text-runs.js";
-import { isShownBox, NO_FACTS } from "./visibility.js";
+import { PageIndex } from "./model/page-index.js";
+import { paintedBehind } from "./model/painted-behind.js";
+import { joinPath, localPath } from "./model/selector-path.js";
+import { bannerLayoutNotes, rankingNotes } from "./model/region-layout.js";
+import { assignGroups, assignRegions, PAGE_REGION_ID, subtreeCounts, type RegionAssignment } from "./model/regions.js";
+import { backgroundImageNote, firstScript, FRAME_NOT_READ, LAYOUT_NOTE, NoteList, painterNote, scriptNote, STYLESHEET_NOT_READ } from "./outcome/static-notes.js";
+import { styleDocument, type DocumentScope, type ElementInfo } from "./model/styled-tree.js";
+import { headingLevel, langOf, layoutBlocks, linkHrefOf, type BlockDraft } from "./model/text-blocks.js";
+import { ZERO_BOX } from "./model/text-runs.js";
+import { isShownBox, NO_FACTS } from "./model/visibility.js";
 
 export interface StaticModelOptions {
   url: string;
@@ -48,7 +48,7 @@ export interface StaticFileOptions {
   url?: string;
 }
 
-export { runStaticRules, staticLimits } from "./static-outcome.js";
+export { runStaticRules, staticLimits } from "./outcome/static-outcome.js";
 
 /** Frames read into one model at most, and how deep frames nest. */
 const MAX_FRAMES = 50;

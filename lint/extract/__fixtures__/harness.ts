@@ -6,9 +6,9 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Browser, BrowserContext, Page } from "playwright";
-import { launchBrowser } from "../../browser.js";
+import { launchBrowser } from "../../browser/launch.js";
 import type { Control, PageModel, TextBlock, TextRun, Viewport } from "../../model.js";
-import { installSettleTracker, waitForSettle } from "../../settle.js";
+import { installSettleTracker, waitForSettle } from "../../browser/settle.js";
 import { extractPageModel } from "../index.js";
 
 export const DESKTOP: Viewport = { width: 1280, height: 800, deviceScaleFactor: 1, isMobile: false };

@@ -1,0 +1,117 @@
+/**
+ * Buttons, submit inputs and links styled as buttons (the candidates for a
+ * step's primary action), and form fields, as the browser extractor tells
+ * them apart.
+ */
+import { textContrast } from "../../extract/in-page/colour.js";
+import type { EffectiveBackground } from "../css/computed-style.js";
+import { attr, hasAttr, isElement, roleAttr, tagOf } from "./dom-nodes.js";
+import type { ElementInfo } from "./styled-tree.js";
+
+export interface ActionKind {
+  role: string;
+  type: string | null;
+}
+
+const INPUT_BUTTONS = new Set(["submit", "button", "image", "reset"]);
+const CONTROL_ROLES = new Set(["checkbox", "switch", "radio", "menuitemcheckbox"]);
+const BORDER_WIDTHS: Record<string, number> = { thin: 1, medium: 3, thick: 5 };
+const SIDES = ["top", "right", "bottom", "left"];
+
+/** The background colour the element's own background is seen against: its parent's (or the frame's). */
+function behind(info: ElementInfo): EffectiveBackground {
+  return info.style.parent ? info.style.parent.background : info.style.frameBackground;
+}
+
+/**
+ * A filled background of its own, as the browser extractor reads it: a
+ * gradient, or a colour at least half opaque that stands out from what is
+ * behind it (contrast 1.1:1 or more). A background image does not count.
+ */
+export function ownFill(info: ElementInfo): boolean {
+  const style = info.style;
+  if (style.ownGradient) return true;
+  if (style.ownBackgroundImage || style.ownBackgroundColour.a < 0.5) return false;
+  const under = behind(info).colours[0];
+  return under === undefined || textContrast(style.ownBackgroundColour, under, 1) >= 1.1;
+}
+
+function px(info: ElementInfo, property: string): number {
+  const v = info.style.get(property);
+  if (v === null) return 0;
+  return BORDER_WIDTHS[v.trim().toLowerCase()] ?? info.style.lengthPx(property) ?? 0;
+}
+
+/** A link styled as a button: filled or bordered all round, and padded (12 px across, 4 px down). */
+function looksLikeButton(info: ElementInfo): boolean {
+  const bordered = SIDES.every((s) => px(info, `border-${s}-width`) >= 1 && !["none", "hidden"].includes((info.style.get(`border-${s}-style`) ?? "none").trim().toLowerCase()));
+  const padded = px(info, "padding-left") + px(info, "padding-right") >= 12 && px(info, "padding-top") + px(info, "padding-bottom") >= 4;
+  return (ownFill(info) || bordered) && padded;
+}
+
+/** Whether the element is an action, and its role and type; aria-pressed toggles and ARIA checkboxes, switches and radios are controls, not actions. */
+export function actionKind(info: ElementInfo): ActionKind | null {
+  const el = info.el;
+  const tag = info.tag;
+  const role = roleAttr(el);
+  if (tag === "input") {
+    const type = inputType(info);
+    return INPUT_BUTTONS.has(type) ? { role: role || "button", type } : null;
+  }
+  if (CONTROL_ROLES.has(role) || tag === "select" || tag === "textarea") return null;
+  if (tag === "button" || role === "button") {
+    if (hasAttr(el, "aria-pressed")) return null;
+    return { role: role || "button", type: tag === "button" ? (attr(el, "type") ?? "submit").toLowerCase() : null };
+  }
+  if ((tag === "a" && hasAttr(el, "href")) || role === "link") return looksLikeButton(info) ? { role: role || "link", type: null } : null;
+  return null;
+}
+
+/** The element is disabled: the disabled attribute, a disabled fieldset around it (outside its first legend), or aria-disabled="true" on it or an ancestor. */
+export function isDisabled(info: ElementInfo): boolean {
+  for (let p: ElementInfo | null = info; p; p = p.parent) if (attr(p.el, "aria-disabled") === "true") return true;
+  const formElement = ["button", "input", "select", "textarea", "optgroup", "option", "fieldset"].includes(info.tag);
+  if (!formElement) return false;
+  if (hasAttr(info.el, "disabled")) return true;
+  for (let p = info.parent; p; p = p.parent) {
+    if (p.tag !== "fieldset" || !hasAttr(p.el, "disabled")) continue;
+    const legend = p.el.children.find((c) => isElement(c) && tagOf(c) === "legend");
+    let insideLegend = false;
+    for (let q: ElementInfo | null = info; q && q !== p; q = q.parent) if (q.el === legend) insideLegend = true;
+    if (!insideLegend) return true;
+  }
+  return false;
+}
+
+const FIELD_INPUTS = new Set(["text", "email", "tel", "password", "number", "date", "datetime-local", "month", "week", "time", "search", "url", "file"]);
+const INPUT_TYPES = new Set([...FIELD_INPUTS, "hidden", "range", "color", "checkbox", "radio", "submit", "image", "reset", "button"]);
+/** A select with more options than this is read as a form field as well as a control. */
+const FIELD_SELECT_OPTIONS = 4;
+
+/** An input's type as the DOM reports it: unknown types are "text". */
+function inputType(info: ElementInfo): string {
+  const type = (attr(info.el, "type") ?? "").trim().toLowerCase();
+  return INPUT_TYPES.has(type) ? type : "text";
+}
+
+/** The field type of a form field (text-like inputs, textareas, selects with many options); null for other elements. */
+export function fieldType(info: ElementInfo): string | null {
+  if (info.tag === "textarea") return "textarea";
+  if (info.tag === "select") {
+    let options = 0;
+    const count = (el: ElementInfo["el"]): void => {
+      for (const c of el.children) if (isElement(c)) tagOf(c) === "option" ? options++ : tagOf(c) === "optgroup" && count(c);
+    };
+    count(info.el);
+    return options > FIELD_SELECT_OPTIONS ? "select" : null;
+  }
+  if (info.tag !== "input") return null;
+  const type = inputType(info);
+  return FIELD_INPUTS.has(type) ? type : null;
+}
+
+/** The element is required: the required attribute of a form control, or aria-required="true". */
+export function isRequired(info: ElementInfo): boolean {
+  const native = (info.tag === "input" || info.tag === "select" || info.tag === "textarea") && hasAttr(info.el, "required");
+  return native || attr(info.el, "aria-required") === "true";
+}

@@ -1,0 +1,247 @@
+/**
+ * Regions and groups, chosen as the browser extractor chooses them. The page
+ * is a region, and so is every dialog (role=dialog/alertdialog, <dialog>,
+ * aria-modal) and every fixed or sticky element that reads as a banner.
+ * Groups are forms, fieldsets outside forms, and otherwise the nearest
+ * element holding a button and some other content.
+ */
+import type { Group, Region } from "../../model.js";
+import { accessibleName } from "./accessible-name.js";
+import { formOwner } from "./control-state.js";
+import { attr, isText, roleAttr } from "./dom-nodes.js";
+import { PageIndex } from "./page-index.js";
+import type { ElementInfo } from "./styled-tree.js";
+import { ZERO_BOX } from "./text-runs.js";
+import { isShownBox } from "./visibility.js";
+
+export const PAGE_REGION_ID = "page";
+
+function isDialog(info: ElementInfo): boolean {
+  const role = roleAttr(info.el);
+  return role === "dialog" || role === "alertdialog" || info.tag === "dialog" || (attr(info.el, "aria-modal") ?? "").toLowerCase() === "true";
+}
+
+export interface RegionAssignment {
+  regions: Region[];
+  regionOf(info: ElementInfo): string;
+  /** The element each dialog or banner region is, by region id. */
+  roots: ReadonlyMap<string, ElementInfo>;
+  /** Elements whose being a region or not depends on layout (a sticky element's width, a frame's size), with why. */
+  uncertain: { info: ElementInfo; why: string }[];
+}
+
+/** An element's own heading level: h1-h6, or role=heading with its aria-level (default 2). */
+function headingLevelOf(info: ElementInfo): number | null {
+  const tagLevel = /^h([1-6])$/u.exec(info.tag);
+  if (roleAttr(info.el) === "heading") {
+    const level = Number(attr(info.el, "aria-level"));
+    return Number.isInteger(level) && level > 0 ? level : tagLevel ? Number(tagLevel[1]) : 2;
+  }
+  return tagLevel ? Number(tagLevel[1]) : null;
+}
+
+/** What counting an element's subtree needs to know about every element: what is an action, and what counts as content besides buttons. */
+export interface CountInputs {
+  isAction(info: ElementInfo): boolean;
+  /** A toggle button: its text, like a button's, is not content of the group around it. */
+  isToggleButton(info: ElementInfo): boolean;
+  /** A control or form field: it counts as content of the group around it. */
+  isItem(info: ElementInfo): boolean;
+}
+
+/** Per element, over its flat subtree (a frame element's includes its document), as the browser extractor counts them. */
+export interface SubtreeCounts {
+  /** Non-space characters of text, hidden text included. */
+  text: ReadonlyMap<ElementInfo, number>;
+  /** Actions (buttons, links styled as buttons). */
+  actions: ReadonlyMap<ElementInfo, number>;
+  /** Content besides buttons: characters of text outside buttons, plus one per control or field. */
+  content: ReadonlyMap<ElementInfo, number>;
+}
+
+export function subtreeCounts(index: PageIndex, inputs: CountInputs): SubtreeCounts {
+  const inButton = new Map<ElementInfo, boolean>();
+  for (const info of index.elements) inButton.set(info, (info.parent ? (inButton.get(info.parent) ?? false) : false) || inputs.isAction(info) || inputs.isToggleButton(info));
+  const text = new Map<ElementInfo, number>();
+  const actions = new Map<ElementInfo, number>();
+  const content = new Map<ElementInfo, number>();
+  const add = (map: Map<ElementInfo, number>, info: ElementInfo, n: number): void => {
+    map.set(info, (map.get(info) ?? 0) + n);
+  };
+  for (let i = index.elements.length - 1; i >= 0; i--) {
+    const info = index.elements[i];
+    let own = 0;
+    for (const child of info.children) if (isText(child)) own += child.data.replace(/\s+/gu, "").length;
+    add(text, info, own);
+    add(actions, info, inputs.isAction(info) ? 1 : 0);
+    add(content, info, (inputs.isItem(info) ? 1 : 0) + (inButton.get(info) ? 0 : own));
+    // A frame's document counts toward its frame element, which comes earlier in the list.
+    const up = info.parent ?? info.scope.doc.frameElement;
+    if (up) {
+      add(text, up, text.get(info) ?? 0);
+      add(actions, up, actions.get(info) ?? 0);
+      add(content, up, content.get(info) ?? 0);
+    }
+  }
+  return { text, actions, content };
+}
+
+/** CSS px of an iframe's width or height: its style, else its attribute, else the default 300x150; null when it needs layout (percentages, auto). */
+function frameSide(frame: ElementInfo, side: "width" | "height"): number | null {
+  const declared = frame.style.get(side);
+  if (declared !== null) return frame.style.lengthPx(side);
+  const attribute = attr(frame.el, side);
+  if (attribute !== null) {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*(px)?\s*$/u.exec(attribute);
+    return m ? Number(m[1]) : null;
+  }
+  return side === "width" ? 300 : 150;
+}
+
+/** The first iframe in the element's own tree is at least 100x40 px: true, false, or null when that needs layout. */
+function sizeableFrame(info: ElementInfo, index: PageIndex): boolean | null {
+  let frame: ElementInfo | undefined;
+  for (let i = info.order + 1; i <= info.end && !frame; i++) if (index.elements[i].tag === "iframe" && index.elements[i].scope === info.scope) frame = index.elements[i];
+  if (!frame) return false;
+  const w = frameSide(frame, "width");
+  const h = frameSide(frame, "height");
+  if ((w !== null && w < 100) || (h !== null && h < 40)) return false;
+  return w === null || h === null ? null : true;
+}
+
+/**
+ * Regions as the browser extractor chooses them: every dialog
+ * (role=dialog/alertdialog, <dialog>, aria-modal), and every fixed or sticky
+ * element that holds a button (or a sizeable frame) and some text, is not a
+ * header or navigation, not most of the page, does not hold the page's h1,
+ * and lies in no other region. A sticky element narrower than 60% of the
+ * viewport is not a region; when its width needs layout, or a frame's size
+ * does, the choice is recorded as uncertain.
+ */
+export function assignRegions(index: PageIndex, counts: SubtreeCounts, viewport: { width: number; height: number }): RegionAssignment {
+  const page: Region = { id: PAGE_REGION_ID, kind: "page", selector: "html", headings: [], label: "", visible: true, box: { x: 0, y: 0, width: viewport.width, height: viewport.height } };
+  const lengths = counts.text;
+  const topRoot = index.elements.find((e) => e.parent === null && e.scope.doc.frameElement === null);
+  const totalText = (topRoot ? lengths.get(topRoot) : 0) || 1;
+  const firstH1 = index.elements.find((e) => e.scope.doc.frameElement === null && headingLevelOf(e) === 1);
+  const uncertain: { info: ElementInfo; why: string }[] = [];
+
+  const candidates = index.elements.filter((e) => isDialog(e) || e.style.position === "fixed" || e.style.position === "sticky");
+  const explicit = candidates.filter(isDialog);
+  const chosen = new Set<ElementInfo>(explicit);
+  const inside = (inner: ElementInfo, outer: ElementInfo): boolean => inner !== outer && PageIndex.contains(outer, inner);
+  for (const info of candidates) {
+    if (isDialog(info)) continue;
+    const role = roleAttr(info.el);
+    if (info.tag === "header" || info.tag === "nav" || role === "banner" || role === "navigation") continue;
+    if (info.tag === "html" || info.tag === "body") continue;
+    const holdsAction = (counts.actions.get(info) ?? 0) > 0;
+    const length = lengths.get(info) ?? 0;
+    const doubts: string[] = [];
+    if (!holdsAction || length < 20) {
+      const frame = sizeableFrame(info, index);
+      if (frame === false) continue;
+      if (frame === null) doubts.push(`whether ${info.selector} is a banner depends on the size of the frame inside it`);
+    }
+    if (length > 0.8 * totalText && info.scope.doc.frameElement === null) continue;
+    if (firstH1 && inside(firstH1, info)) continue;
+    if (info.style.position === "sticky") {
+      const width = info.style.lengthPx("width");
+      if (width !== null && width < 0.6 * viewport.width) continue;
+      if (width === null) doubts.push(`whether the sticky ${info.selector} is a banner depends on its laid-out width`);
+    }
+    if (candidates.some((other) => inside(info, other) && chosen.has(other))) continue;
+    if (explicit.some((d) => inside(d, info))) continue;
+    chosen.add(info);
+    for (const why of doubts) uncertain.push({ info, why });
+  }
+
+  const regions: Region[] = [page];
+  const roots = new Map<ElementInfo, Region>();
+  for (const info of candidates) {
+    if (!chosen.has(info)) continue;
+    const region: Region = {
+      id: `r${regions.length}`,
+      kind: isDialog(info) ? "dialog" : "banner",
+      selector: info.selector,
+      headings: [],
+      label: regionLabel(info, index),
+      visible: isShownBox(info.visibility) && !info.visibility.clipped && info.visibility.opacity > 0.05,
+      box: { ...ZERO_BOX },
+    };
+    regions.push(region);
+    roots.set(info, region);
+  }
+  const ofElement = new Map<ElementInfo, string>();
+  const regionOf = (info: ElementInfo): string => {
+    const known = ofElement.get(info);
+    if (known !== undefined) return known;
+    const own = roots.get(info);
+    let id: string;
+    if (own) id = own.id;
+    else if (info.parent) id = regionOf(info.parent);
+    else id = info.scope.doc.frameElement ? regionOf(info.scope.doc.frameElement) : PAGE_REGION_ID;
+    ofElement.set(info, id);
+    return id;
+  };
+  return { regions, regionOf, uncertain, roots: new Map([...roots].map(([info, region]) => [region.id, info])) };
+}
+
+function regionLabel(info: ElementInfo, index: PageIndex): string {
+  if (attr(info.el, "aria-label") === null && attr(info.el, "aria-labelledby") === null) return "";
+  return accessibleName(info, index);
+}
+
+export interface GroupAssignment {
+  /** The groups of the elements asked about so far, in the order they were first met. */
+  groups: Group[];
+  groupOf(info: ElementInfo): string | null;
+}
+
+const GROUP_KIND_RANK: Record<Group["kind"], number> = { section: 0, fieldset: 1, form: 2 };
+
+/**
+ * Assigns groups as the browser extractor does: the form owner, else the
+ * nearest fieldset, else the nearest element (not html or body) holding an
+ * action and some other content (text outside buttons, a control or a
+ * field); an element of a frame with none takes its frame element's group.
+ */
+export function assignGroups(index: PageIndex, regions: RegionAssignment, counts: SubtreeCounts): GroupAssignment {
+  const { actions, content } = counts;
+  const groups: Group[] = [];
+  const byRoot = new Map<ElementInfo, Group>();
+  const register = (root: ElementInfo, kind: Group["kind"]): Group => {
+    let group = byRoot.get(root);
+    if (!group) {
+      group = { id: `g${groups.length + 1}`, kind, selector: root.selector, regionId: regions.regionOf(root) };
+      groups.push(group);
+      byRoot.set(root, group);
+    } else if (GROUP_KIND_RANK[kind] > GROUP_KIND_RANK[group.kind]) group.kind = kind;
+    return group;
+  };
+  const rootOf = (info: ElementInfo): { root: ElementInfo; kind: Group["kind"] } | null => {
+    const form = formOwner(info, (id) => index.byId(info.scope, id));
+    if (form) return { root: form, kind: "form" };
+    for (let p = info.parent; p; p = p.parent) if (p.tag === "fieldset") return { root: p, kind: "fieldset" };
+    let last: ElementInfo = info;
+    for (let p: ElementInfo | null = info; p; p = p.parent) {
+      if (p.tag !== "html" && p.tag !== "body" && (actions.get(p) ?? 0) > 0 && (content.get(p) ?? 0) > 0) return { root: p, kind: "section" };
+      last = p;
+    }
+    const frame = last.scope.doc.frameElement;
+    return frame ? rootOf(frame) : null;
+  };
+  const memo = new Map<ElementInfo, string | null>();
+  return {
+    groups,
+    groupOf: (info) => {
+      let id = memo.get(info);
+      if (id === undefined) {
+        const found = rootOf(info);
+        id = found ? register(found.root, found.kind).id : null;
+        memo.set(info, id);
+      }
+      return id;
+    },
+  };
+}
