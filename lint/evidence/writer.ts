@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Locator, Page, Request } from "playwright";
+import { partEndsAtFrame, selectorPathParts } from "../heuristics/selectors.js";
 import { UsageError } from "../errors.js";
 import type { LintReport, LintResult } from "../types.js";
 import { hashBundle, MANIFEST_HASH_NAME, MANIFEST_NAME, sha256File, type EvidenceManifest } from "./manifest.js";
@@ -68,12 +69,11 @@ export class RequestLog {
 
 /** A locator for a finding's selector, entering frames ("iframe#x >>> ...") and open shadow roots, which Playwright's CSS pierces. */
 export function locatorForSelector(page: Page, selector: string): Locator {
-  const segments = selector.split(" >>> ");
+  const segments = selectorPathParts(selector);
   let scope: { locator(s: string): Locator; frameLocator(s: string): ReturnType<Page["frameLocator"]> } = page;
   for (let i = 0; i < segments.length - 1; i++) {
     const seg = segments[i];
-    const last = seg.split(/\s*>\s*/).pop() ?? "";
-    if (/^i?frame\b/i.test(last)) scope = scope.frameLocator(seg);
+    if (partEndsAtFrame(seg)) scope = scope.frameLocator(seg);
     else scope = scope.locator(seg) as unknown as typeof scope;
   }
   return scope.locator(segments[segments.length - 1]).first();

@@ -1,12 +1,18 @@
 /**
  * The in-page pass as one expression of source text: the functions of every
- * in-page module, then `collectFrame` called with its arguments as JSON.
+ * in-page module (and of the heuristics it shares with static mode), then
+ * `collectFrame` called with its arguments as JSON.
  * In-page functions call each other by name, so every module's exports are
  * functions and no two share a name.
  */
+import * as blocks from "../heuristics/blocks.js";
+import * as disclosures from "../heuristics/disclosures.js";
+import * as regionRules from "../heuristics/regions.js";
+import * as selectorRules from "../heuristics/selectors.js";
+import * as sentences from "../heuristics/sentences.js";
 import * as actionsFields from "./in-page/actions-fields.js";
 import { collectFrame } from "./in-page/collect-frame.js";
-import * as colour from "./in-page/colour.js";
+import * as colour from "../heuristics/colour.js";
 import * as controlText from "./in-page/control-text.js";
 import * as controls from "./in-page/controls.js";
 import * as geometry from "./in-page/css-geometry.js";
@@ -28,7 +34,12 @@ import * as walk from "./in-page/walk.js";
 
 /** The in-page modules, by file name, in the order their source is sent. */
 export const IN_PAGE_MODULES: Readonly<Record<string, Record<string, unknown>>> = {
-  "colour.ts": colour,
+  "heuristics/colour.ts": colour,
+  "heuristics/blocks.ts": blocks,
+  "heuristics/disclosures.ts": disclosures,
+  "heuristics/sentences.ts": sentences,
+  "heuristics/regions.ts": regionRules,
+  "heuristics/selectors.ts": selectorRules,
   "css-geometry.ts": geometry,
   "dom.ts": dom,
   "pass.ts": pass,

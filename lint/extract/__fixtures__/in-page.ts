@@ -6,9 +6,14 @@
  * its argument and the page's globals.
  */
 import type { Page } from "playwright";
+import type * as BlockRules from "../../heuristics/blocks.js";
+import type * as DisclosureRules from "../../heuristics/disclosures.js";
+import type * as RegionRules from "../../heuristics/regions.js";
+import type * as SelectorRules from "../../heuristics/selectors.js";
+import type * as SentenceRules from "../../heuristics/sentences.js";
 import type * as ActionFns from "../in-page/actions-fields.js";
 import type * as CollectFns from "../in-page/collect-frame.js";
-import type * as ColourFns from "../in-page/colour.js";
+import type * as ColourFns from "../../heuristics/colour.js";
 import type * as ControlTextFns from "../in-page/control-text.js";
 import type * as ControlFns from "../in-page/controls.js";
 import type * as GeometryFns from "../in-page/css-geometry.js";
@@ -31,7 +36,12 @@ import { topFrameContext } from "../frame-reader.js";
 import { IN_PAGE_MODULES, inPageExpression } from "../page-script.js";
 
 /** Every in-page function, by name. */
-export type InPageApi = typeof ActionFns &
+export type InPageApi = typeof BlockRules &
+  typeof DisclosureRules &
+  typeof RegionRules &
+  typeof SelectorRules &
+  typeof SentenceRules &
+  typeof ActionFns &
   typeof CollectFns &
   typeof ColourFns &
   typeof ControlTextFns &

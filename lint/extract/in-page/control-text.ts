@@ -8,12 +8,14 @@
  * state, only other in-page functions by name), because the extractor sends
  * their source text into the page and runs them there.
  */
+import type * as SentenceFns from "../../heuristics/sentences.js";
 import type * as DomFns from "./dom.js";
 import type * as GroupFns from "./groups.js";
 import type * as RegionFns from "./regions.js";
 import type * as TextFns from "./text.js";
 import type { Info, Pass, TextPick } from "./pass.js";
 
+declare const labelsSitBefore: typeof SentenceFns.labelsSitBefore;
 declare const norm: typeof DomFns.norm;
 declare const formOf: typeof GroupFns.formOf;
 declare const within: typeof RegionFns.within;
@@ -101,9 +103,8 @@ export function sameLine(pass: Pass, a: Element, b: Element): boolean {
  * Whether the text before a control's wrapper, rather than the text after
  * it, is its label, when both are there and the wrapper sits among other
  * controls' wrappers ("Styling [x] Analytics [ ]"). The text on the
- * wrapper's line is its label; else the side the list puts labels on: every
- * control with text before it (and not all with text after), or the list
- * ending in a control that does not start with one. Otherwise the text after.
+ * wrapper's line is its label; else the side the list puts labels on
+ * (`labelsSitBefore`).
  */
 export function labelBefore(pass: Pass, own: Info): boolean {
   const prev = siblingInfo(pass, own.el, false);
@@ -116,19 +117,8 @@ export function labelBefore(pass: Pass, own: Info): boolean {
   const parent = own.el.parentElement;
   const kids = parent ? Array.from(parent.children).map((k) => pass.infos.get(k)).filter((k): k is Info => k !== undefined) : [own];
   const holder = (k: Info): boolean => k === own || holdsItems(pass, k);
-  const text = (k: Info | undefined): boolean => k !== undefined && !holder(k) && k.contentLen > 0;
   const content = kids.filter((k) => holder(k) || k.contentLen > 0);
-  let allBefore = true;
-  let allAfter = true;
-  content.forEach((k, i) => {
-    if (!holder(k)) return;
-    if (!text(content[i - 1])) allBefore = false;
-    if (!text(content[i + 1])) allAfter = false;
-  });
-  if (allBefore !== allAfter) return allBefore;
-  const startsWithControl = content.length > 0 && holder(content[0]);
-  const endsWithControl = content.length > 0 && holder(content[content.length - 1]);
-  return endsWithControl && !startsWithControl;
+  return labelsSitBefore(content.map(holder));
 }
 
 /**
@@ -137,19 +127,20 @@ export function labelBefore(pass: Pass, own: Info): boolean {
  * or the one before it, whichever `labelBefore` says is its own when both are.
  */
 export function sentenceOf(pass: Pass, control: Info): TextPick {
+  const limits = pass.k.sentence;
   let own = control;
-  for (let depth = 0; depth < 6; depth++) {
+  for (let depth = 0; depth < limits.depth; depth++) {
     const up = own.parent;
     if (!up || up.fs !== control.fs || up.tag === "body" || up.tag === "html") break;
     if (otherItems(pass, up, control)) break;
-    const pick = textIn(pass, up, { limit: 1500 });
-    if (pick.length > 1200) break;
+    const pick = textIn(pass, up, { limit: limits.scan });
+    if (pick.length > limits.maxSentence) break;
     if (pass.k.REAL_TEXT.test(pick.text)) return pick;
     own = up;
   }
   const siblingPick = (info: Info | undefined): TextPick | null => {
     if (!info || holdsItems(pass, info)) return null;
-    const pick = textIn(pass, info, { limit: 1500 });
+    const pick = textIn(pass, info, { limit: limits.scan });
     return usable(pass, pick) ? pick : null;
   };
   const after = siblingPick(siblingInfo(pass, own.el, true));
@@ -184,15 +175,16 @@ export function questionOf(pass: Pass, radios: Info[]): TextPick | null {
   while (lca && !radios.every((r) => r === lca || within(r, lca as Info))) lca = lca.parent;
   if (!lca) return null;
   const inside = textIn(pass, lca, { before: first.index, skipLabels: true });
-  if (pass.k.REAL_TEXT.test(inside.text)) return tail(inside, 300);
+  const limits = pass.k.sentence;
+  if (pass.k.REAL_TEXT.test(inside.text)) return tail(inside, limits.question);
   let node: Info | null = lca;
   for (let level = 0; level < 3 && node && node.fs === first.fs && node.tag !== "body"; level++) {
     let sib = node.el.previousElementSibling;
     for (let k = 0; k < 2 && sib; k++) {
       const info = pass.infos.get(sib);
       if (info && itemsBetween(pass, info.index - 1, info.exit).length === 0) {
-        const pick = textIn(pass, info, { limit: 1500 });
-        if (pass.k.REAL_TEXT.test(pick.text)) return tail(pick, 300);
+        const pick = textIn(pass, info, { limit: limits.scan });
+        if (pass.k.REAL_TEXT.test(pick.text)) return tail(pick, limits.question);
       }
       sib = sib.previousElementSibling;
     }

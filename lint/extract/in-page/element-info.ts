@@ -9,6 +9,8 @@
  * their source text into the page and runs them there.
  */
 import type { Box } from "../../model.js";
+import type * as BlockFns from "../../heuristics/blocks.js";
+import type * as DisclosureRules from "../../heuristics/disclosures.js";
 import type * as DomFns from "./dom.js";
 import type * as GeometryFns from "./css-geometry.js";
 import type * as PaintFns from "./paint.js";
@@ -16,6 +18,10 @@ import type * as VisibilityFns from "./visibility.js";
 import type { BackgroundState } from "./frame-part.js";
 import type { FrameState, Info, Pass } from "./pass.js";
 
+declare const readsAsBlock: typeof BlockFns.readsAsBlock;
+declare const panelByMarkup: typeof DisclosureRules.panelByMarkup;
+declare const opensPanels: typeof DisclosureRules.opensPanels;
+declare const expanderReach: typeof DisclosureRules.expanderReach;
 declare const roleOf: typeof DomFns.roleOf;
 declare const ownScale: typeof GeometryFns.ownScale;
 declare const clipRectOf: typeof GeometryFns.clipRectOf;
@@ -33,7 +39,7 @@ export function controlledIds(pass: Pass, root: Document | ShadowRoot): Set<stri
   if (!ids) {
     ids = new Set();
     for (const el of Array.from(root.querySelectorAll("[aria-controls]"))) {
-      if (!pass.dom.hasAttr(el, "aria-expanded") && roleOf(pass.dom, el) !== "tab") continue;
+      if (!opensPanels(pass.dom.hasAttr(el, "aria-expanded"), roleOf(pass.dom, el))) continue;
       for (const id of (pass.dom.attr(el, "aria-controls") ?? "").split(/\s+/)) if (id) ids.add(id);
     }
     pass.controlledIdsByRoot.set(root, ids);
@@ -44,13 +50,12 @@ export function controlledIds(pass: Pass, root: Document | ShadowRoot): Set<stri
 /** display:none that a disclosure explains: aria-controls of an expander, a toggle right before it, a tab panel, hidden=until-found. */
 export function collapseExplained(pass: Pass, el: Element): boolean {
   const { attr, hasAttr } = pass.dom;
-  if (attr(el, "hidden") === "until-found") return true;
-  if (roleOf(pass.dom, el) === "tabpanel") return true;
+  if (panelByMarkup(roleOf(pass.dom, el), attr(el, "hidden"))) return true;
   const root = el.getRootNode() as Document | ShadowRoot;
   const id = pass.dom.idOf(el);
   if (id && typeof root.querySelectorAll === "function" && controlledIds(pass, root).has(id)) return true;
   let sib = el.previousElementSibling;
-  for (let k = 0; k < 2 && sib; k++) {
+  for (let k = 0; k < expanderReach() && sib; k++) {
     if (hasAttr(sib, "aria-expanded") || sib.querySelector("[aria-expanded]")) return true;
     sib = sib.previousElementSibling;
   }
@@ -74,14 +79,10 @@ export function classify(pass: Pass, el: Element, tag: string, role: string, sty
   return null;
 }
 
-/** Whether an element starts a text block of its own. */
+/** Whether an element starts a text block of its own: a control or action always, else as `readsAsBlock` says. */
 export function isBlockEl(pass: Pass, tag: string, role: string, display: string, kind: Info["kind"]): boolean {
   if (kind === "action" || kind === "control" || kind === "control-field") return true;
-  if (tag === "label" || tag === "button" || tag === "li" || tag === "td" || tag === "th" || tag === "legend" || tag === "summary" || tag === "caption") return true;
-  if (/^h[1-6]$/.test(tag) || role === "heading" || role === "dialog" || role === "alertdialog") return true;
-  if (display === "none") return pass.k.BLOCK_TAGS.has(tag);
-  if (display === "contents") return false;
-  return !display.startsWith("inline") && !display.startsWith("ruby");
+  return readsAsBlock(tag, role, display, pass.k.blocks);
 }
 
 /** Hidden (display:none) or collapsed (a closed disclosure, content-visibility:hidden), inherited from the parent. */

@@ -9,6 +9,7 @@
  * their source text into the page and runs them there.
  */
 import type { Box } from "../../model.js";
+import type * as SelectorRules from "../../heuristics/selectors.js";
 import type * as GeometryFns from "./css-geometry.js";
 import type * as GroupFns from "./groups.js";
 import type * as RegionFns from "./regions.js";
@@ -18,6 +19,7 @@ import type { Dom } from "./dom.js";
 import type { FrameContext, PendingFrame } from "./frame-part.js";
 import type { FrameState, Info, Pass } from "./pass.js";
 
+declare const joinSelectorPath: typeof SelectorRules.joinSelectorPath;
 declare const cssPx: typeof GeometryFns.cssPx;
 declare const intersectBoxes: typeof GeometryFns.intersectBoxes;
 declare const roundBox: typeof GeometryFns.roundBox;
@@ -138,7 +140,7 @@ export function enterFrame(pass: Pass, info: Info): void {
       oy,
       scale,
       framePath: selector,
-      selectorPrefix: `${selector} >>> `,
+      selectorPrefix: joinSelectorPath(selector, ""),
       ...metrics,
       baseClip: frameClip,
       baseScroll: docScrolls
@@ -164,7 +166,7 @@ export function pendingContext(info: Info, selector: string, at: { ox: number; o
   return {
     idPrefix: "",
     framePath: selector,
-    selectorPrefix: `${selector} >>> `,
+    selectorPrefix: joinSelectorPath(selector, ""),
     offsetX: at.ox,
     offsetY: at.oy,
     scale: at.scale,

@@ -9,7 +9,8 @@
  * their source text into the page and runs them there.
  */
 import type { Rgba } from "../../model.js";
-import type * as ColourFns from "./colour.js";
+import type * as ColourFns from "../../heuristics/colour.js";
+import type * as DisclosureRules from "../../heuristics/disclosures.js";
 import type * as GeometryFns from "./css-geometry.js";
 import type { BackgroundState } from "./frame-part.js";
 import type { Layer, Pass } from "./pass.js";
@@ -17,6 +18,8 @@ import type { Layer, Pass } from "./pass.js";
 declare const parseCssColour: typeof ColourFns.parseCssColour;
 declare const compositeOver: typeof ColourFns.compositeOver;
 declare const textContrast: typeof ColourFns.textContrast;
+declare const fillStandsOut: typeof ColourFns.fillStandsOut;
+declare const paddedLikeButton: typeof DisclosureRules.paddedLikeButton;
 declare const gradientColourTokens: typeof ColourFns.gradientColourTokens;
 declare const roundedColour: typeof ColourFns.roundedColour;
 declare const cssPx: typeof GeometryFns.cssPx;
@@ -105,16 +108,9 @@ export function applyLayer(bg: BackgroundState, layer: Layer): BackgroundState {
   }
 }
 
-/** Whether a fill colour can be told apart from the background behind it. */
-export function standsOut(colour: Rgba, behind: BackgroundState): boolean {
-  const under = behind.colours[0];
-  if (!under) return true;
-  return textContrast(colour, under, 1) >= 1.1;
-}
-
 /** Whether a layer is a fill a reader sees: a gradient, or a colour that stands out from what is behind. */
 export function filledLayer(layer: Layer, behind: BackgroundState): boolean {
-  return layer.kind === "gradient" || (layer.kind === "colour" && layer.colour.a >= 0.5 && standsOut(layer.colour, behind));
+  return layer.kind === "gradient" || (layer.kind === "colour" && fillStandsOut(layer.colour, behind.colours[0]));
 }
 
 /** A link drawn as a button: filled or bordered all round, and padded. */
@@ -122,7 +118,7 @@ export function looksLikeButton(pass: Pass, style: CSSStyleDeclaration, behind: 
   const filled = filledLayer(layerOf(pass, style), behind);
   const sides = ["top", "right", "bottom", "left"];
   const bordered = sides.every((s) => cssPx(style.getPropertyValue(`border-${s}-width`)) >= 1 && style.getPropertyValue(`border-${s}-style`) !== "none");
-  const padded = cssPx(style.paddingLeft) + cssPx(style.paddingRight) >= 12 && cssPx(style.paddingTop) + cssPx(style.paddingBottom) >= 4;
+  const padded = paddedLikeButton(cssPx(style.paddingLeft) + cssPx(style.paddingRight), cssPx(style.paddingTop) + cssPx(style.paddingBottom));
   return (filled || bordered) && padded;
 }
 

@@ -13,10 +13,17 @@ import type { BackgroundState, CollectArgs, FrameContext, PendingFrame } from ".
 import type * as DomFns from "./dom.js";
 import type * as FrameFns from "./frames.js";
 import type { Dom } from "./dom.js";
+import type * as BlockFns from "../../heuristics/blocks.js";
+import type * as SentenceFns from "../../heuristics/sentences.js";
+import type { BlockTables } from "../../heuristics/blocks.js";
+import type { SentenceLimits } from "../../heuristics/sentences.js";
 
 declare const savedDom: typeof DomFns.savedDom;
 declare const topFrameState: typeof FrameFns.topFrameState;
 declare const ownOriginOf: typeof FrameFns.ownOriginOf;
+declare const blockTables: typeof BlockFns.blockTables;
+declare const realTextPattern: typeof SentenceFns.realTextPattern;
+declare const sentenceLimits: typeof SentenceFns.sentenceLimits;
 
 /** A document being read: where its viewport sits in top-level coordinates, and what it inherits from its frame. */
 export interface FrameState {
@@ -129,8 +136,10 @@ export interface PassConstants {
   SKIP: Set<string>;
   /** Elements whose children are not walked. */
   NO_DESCEND: Set<string>;
-  /** Block-level by default (for elements whose display cannot be read because it is none). */
-  BLOCK_TAGS: Set<string>;
+  /** Which elements start a text block of their own. */
+  blocks: BlockTables;
+  /** The bounds of a control's sentence search. */
+  sentence: SentenceLimits;
   CONTROL_ROLES: Set<string>;
   FIELD_INPUTS: Set<string>;
   ACTION_INPUTS: Set<string>;
@@ -211,14 +220,11 @@ export function passConstants(): PassConstants {
   return {
     BLACK: { r: 0, g: 0, b: 0, a: 1 },
     CLEAR: { r: 0, g: 0, b: 0, a: 0 },
-    REAL_TEXT: /[\p{L}\p{N}]/u,
+    REAL_TEXT: realTextPattern(),
     SKIP: new Set(["script", "style", "noscript", "template", "head", "meta", "link", "title", "base"]),
     NO_DESCEND: new Set(["select", "textarea", "option", "optgroup", "datalist", "iframe", "frame", "object", "embed", "video", "audio", "canvas", "img", "input"]),
-    BLOCK_TAGS: new Set([
-      "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "div", "dl", "dt", "fieldset",
-      "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li",
-      "main", "menu", "nav", "ol", "p", "pre", "search", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
-    ]),
+    blocks: blockTables(),
+    sentence: sentenceLimits(),
     CONTROL_ROLES: new Set(["checkbox", "switch", "radio", "menuitemcheckbox"]),
     FIELD_INPUTS: new Set(["text", "email", "tel", "password", "number", "date", "datetime-local", "month", "week", "time", "search", "url", "file"]),
     ACTION_INPUTS: new Set(["submit", "button", "reset", "image"]),

@@ -9,6 +9,7 @@
  * their source text into the page and runs them there.
  */
 import type { Region } from "../../model.js";
+import type * as RegionRules from "../../heuristics/regions.js";
 import type * as DomFns from "./dom.js";
 import type * as GeometryFns from "./css-geometry.js";
 import type * as SelectorFns from "./selectors.js";
@@ -16,6 +17,12 @@ import type * as TextFns from "./text.js";
 import type * as VisibilityFns from "./visibility.js";
 import type { Info, Pass } from "./pass.js";
 
+declare const isDialogMarkup: typeof RegionRules.isDialogMarkup;
+declare const pageChrome: typeof RegionRules.pageChrome;
+declare const layerHasContent: typeof RegionRules.layerHasContent;
+declare const frameHoldsDialog: typeof RegionRules.frameHoldsDialog;
+declare const layerDominates: typeof RegionRules.layerDominates;
+declare const stickyTooNarrow: typeof RegionRules.stickyTooNarrow;
 declare const norm: typeof DomFns.norm;
 declare const roundBox: typeof GeometryFns.roundBox;
 declare const selectorOf: typeof SelectorFns.selectorOf;
@@ -34,7 +41,7 @@ export interface RegionChoice {
 
 /** A dialog by its markup: role dialog or alertdialog, `<dialog>`, aria-modal. */
 export function explicitDialog(pass: Pass, info: Info): boolean {
-  return info.role === "dialog" || info.role === "alertdialog" || info.tag === "dialog" || pass.dom.attr(info.el, "aria-modal") === "true";
+  return isDialogMarkup(info.tag, info.role, pass.dom.attr(info.el, "aria-modal"));
 }
 
 /** Whether `inner` lies inside `outer` in the walk. */
@@ -47,7 +54,7 @@ export function hasSizeableFrame(pass: Pass, info: Info): boolean {
   const frame = info.el.querySelector("iframe");
   if (!frame) return false;
   const r = pass.dom.rectOf(frame);
-  return r.width >= 100 && r.height >= 40;
+  return frameHoldsDialog(r.width, r.height);
 }
 
 /** The page's first top-level h1: a layer holding it is the page, not a banner over it. */
@@ -60,13 +67,10 @@ export function layerQualifies(pass: Pass, info: Info): boolean {
   if (info.tag === "iframe" || info.tag === "frame") {
     // Any frame big enough to hold a dialog may be a consent manager; whether it is one is the consent view's call.
     const r = pass.dom.rectOf(info.el);
-    return r.width >= 100 && r.height >= 40;
+    return frameHoldsDialog(r.width, r.height);
   }
-  if (info.tag === "header" || info.tag === "nav" || info.role === "banner" || info.role === "navigation") return false;
-  if (info.tag === "html" || info.tag === "body") return false;
-  if (info.actionCount < 1 && !hasSizeableFrame(pass, info)) return false;
-  if (info.textLen < 20 && !hasSizeableFrame(pass, info)) return false;
-  return true;
+  if (pageChrome(info.tag, info.role)) return false;
+  return layerHasContent(info.actionCount, info.textLen) || hasSizeableFrame(pass, info);
 }
 
 /** The layers among the region candidates: explicit dialogs, then fixed or sticky layers and frames not inside one. */
@@ -82,11 +86,10 @@ export function layerRegions(pass: Pass): RegionChoice[] {
     const isFrame = info.tag === "iframe" || info.tag === "frame";
     if (!layerQualifies(pass, info)) continue;
     // A layer holding most of the page's text may be the page itself (a fixed app shell) or a banner over a short page.
-    const dominant = info.textLen > 0.8 * totalText && info.fs === pass.topFs;
+    const dominant = layerDominates(info.textLen, totalText) && info.fs === pass.topFs;
     if (firstH1 && within(firstH1, info)) continue;
     if (info.style.position === "sticky") {
-      const w = pass.dom.rectOf(info.el).width;
-      if (w < 0.6 * info.fs.viewW) continue;
+      if (stickyTooNarrow(pass.dom.rectOf(info.el).width, info.fs.viewW)) continue;
     }
     if (candidates.some((other) => other !== info && within(info, other) && (explicitDialog(pass, other) || chosen.some((c) => c.info === other)))) continue;
     if (explicit.some((d) => within(d, info))) continue;

@@ -8,7 +8,13 @@
  * state, only other in-page functions by name), because the extractor sends
  * their source text into the page and runs them there.
  */
+import type * as SelectorRules from "../../heuristics/selectors.js";
 import type { Pass } from "./pass.js";
+
+declare const plainClass: typeof SelectorRules.plainClass;
+declare const nthOfType: typeof SelectorRules.nthOfType;
+declare const pathSegment: typeof SelectorRules.pathSegment;
+declare const joinSelectorPath: typeof SelectorRules.joinSelectorPath;
 
 /** An identifier escaped for a selector. */
 export function cssEscape(s: string): string {
@@ -47,7 +53,7 @@ export function nthPart(pass: Pass, el: Element, parent: Element | Document | Sh
     for (const k of kids) {
       const n = (seen.get(tagOf(k)) ?? 0) + 1;
       seen.set(tagOf(k), n);
-      memo.set(k, (counts.get(tagOf(k)) ?? 0) > 1 ? `:nth-of-type(${n})` : "");
+      memo.set(k, nthOfType(n, counts.get(tagOf(k)) ?? 0));
     }
     pass.nthMemo.set(parent, memo);
   }
@@ -64,9 +70,9 @@ export function localSelector(pass: Pass, el: Element, root: Document | ShadowRo
   if (tag === "html" || tag === "body") out = tag;
   else if (idOf(el) && uniqueId(pass, root, idOf(el))) out = `${cssEscape(tag)}#${cssEscape(idOf(el))}`;
   else {
-    const cls = pass.dom.classesOf(el).find((c) => /^[A-Za-z_][\w-]{0,30}$/.test(c));
+    const cls = pass.dom.classesOf(el).find(plainClass);
     const parent = el.parentElement;
-    const seg = `${cssEscape(tag)}${cls ? `.${cls}` : ""}${nthPart(pass, el, parent ?? root)}`;
+    const seg = pathSegment(cssEscape(tag), cls, nthPart(pass, el, parent ?? root));
     out = parent && tagOf(parent) !== "html" ? `${localSelector(pass, parent, root)} > ${seg}` : seg;
   }
   pass.localMemo.set(el, out);
@@ -78,10 +84,9 @@ export function selectorOf(pass: Pass, el: Element): string {
   const known = pass.selectorMemo.get(el);
   if (known !== undefined) return known;
   const root = el.getRootNode() as Document | ShadowRoot;
-  let head = "";
-  if (root.nodeType === 11) head = `${selectorOf(pass, (root as ShadowRoot).host)} >>> `;
-  else head = pass.frameOfDoc.get(root as Document)?.selectorPrefix ?? "";
-  const out = head + localSelector(pass, el, root);
+  const local = localSelector(pass, el, root);
+  const out =
+    root.nodeType === 11 ? joinSelectorPath(selectorOf(pass, (root as ShadowRoot).host), local) : (pass.frameOfDoc.get(root as Document)?.selectorPrefix ?? "") + local;
   pass.selectorMemo.set(el, out);
   return out;
 }

@@ -8,7 +8,7 @@
  * their source text into the page and runs them there.
  */
 import type { TextBlock, TextRun } from "../../model.js";
-import type * as ColourFns from "./colour.js";
+import type * as ColourFns from "../../heuristics/colour.js";
 import type * as DomFns from "./dom.js";
 import type * as GeometryFns from "./css-geometry.js";
 import type * as GroupFns from "./groups.js";

@@ -81,7 +81,7 @@ export function tail(pick: TextPick, max: number): TextPick {
 
 /** Whether a pick reads as a label: real text, not a whole page of it. */
 export function usable(pass: Pass, pick: TextPick): boolean {
-  return pass.k.REAL_TEXT.test(pick.text) && pick.length <= 1200;
+  return pass.k.REAL_TEXT.test(pick.text) && pick.length <= pass.k.sentence.maxSentence;
 }
 
 /** A pick of the given text without blocks. */

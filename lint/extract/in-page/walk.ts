@@ -10,11 +10,13 @@
  * state, only other in-page functions by name), because the extractor sends
  * their source text into the page and runs them there.
  */
+import type * as RegionRules from "../../heuristics/regions.js";
 import type * as ElementFns from "./element-info.js";
 import type * as FrameFns from "./frames.js";
 import type * as PassFns from "./pass.js";
 import type { BlockAcc, Entry, FrameState, Info, Pass } from "./pass.js";
 
+declare const isDialogMarkup: typeof RegionRules.isDialogMarkup;
 declare const makeInfo: typeof ElementFns.makeInfo;
 declare const enterFrame: typeof FrameFns.enterFrame;
 declare const overBudget: typeof PassFns.overBudget;
@@ -107,10 +109,7 @@ export function layerCandidate(pass: Pass, info: Info): boolean {
   const tag = info.tag;
   const pos = info.style.position;
   return (
-    info.role === "dialog" ||
-    info.role === "alertdialog" ||
-    tag === "dialog" ||
-    pass.dom.attr(info.el, "aria-modal") === "true" ||
+    isDialogMarkup(tag, info.role, pass.dom.attr(info.el, "aria-modal")) ||
     pos === "fixed" ||
     pos === "sticky" ||
     tag === "iframe" ||
