@@ -19,10 +19,10 @@ import { join, resolve } from "node:path";
 import type { Browser } from "playwright";
 import { launchBrowser, VIEWPORTS } from "../lint/browser/launch.js";
 import { selectRules } from "../lint/run/engine.js";
-import { lint } from "../lint/run/runner.js";
+import { lint } from "../lint/index.js";
 import { renderReport } from "../lint/report/render.js";
 import { buildStaticModel, buildStaticModelFromFile, runStaticRules } from "../lint/static/index.js";
-import { DEFAULT_THRESHOLDS, type LintReport, type LintResult } from "../lint/types.js";
+import type { LintReport, LintResult } from "../lint/types.js";
 import { allRules } from "../rules/index.js";
 import { corpusPages, encodePage, mutate, mutationArb, pageArb } from "./fuzz-pages.js";
 
@@ -34,7 +34,7 @@ const BROWSER_CASES = Math.round(16 * SCALE);
 const SEED = process.env.CONSENTLINT_FUZZ_SEED ? Number(process.env.CONSENTLINT_FUZZ_SEED) : 20261201;
 
 const RULE_IDS = new Set(allRules.map((r) => r.meta.id));
-const engine = { rules: selectRules(allRules, []), thresholds: DEFAULT_THRESHOLDS, languages: [], ignore: [] };
+const engine = { rules: selectRules(allRules, []), languages: [], ignore: [] };
 const CORPUS = corpusPages(resolve(__dirname, "../corpus/pages"));
 
 let work: string;

@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Browser, BrowserContext } from "playwright";
 import { chromium } from "playwright";
-import { lint, type LintResultWithModel } from "../lint/run/runner.js";
+import { lint, type LintResultWithModel } from "../lint/index.js";
 import { findBrowser, launchBrowser, newLintContext, VIEWPORTS } from "../lint/browser/launch.js";
 import { installSettleTracker, waitForSettle } from "../lint/browser/settle.js";
 import { extractPageModel } from "../lint/extract/index.js";

@@ -29,6 +29,8 @@ const RULES: RuleMeta[] = ["pre-checked-opt-in", "hidden-consent-text", "bundled
     { id: "GDPR Art. 7(2)", title: "Conditions for consent", url: "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
     { id: `Ref ${i}`, title: "Without a link" },
   ],
+  messages: {},
+  restsOn: { findings: [], passes: [] },
 }));
 
 /** A validator for the committed SARIF schema, with the Ajv class for the JSON Schema draft the schema declares. */

@@ -20,7 +20,8 @@ export function isPreChecked(c: ControlView): boolean {
 function finding(c: ControlView, model: PageModel): RuleFinding {
   const control = c.control;
   return {
-    message: `Opt-in to ${purposeWords(c.analysis.purposes)} is ${grantedWord(control.kind)} before the user acts`,
+    messageId: "preChecked",
+    data: { purposes: purposeWords(c.analysis.purposes), granted: grantedWord(control.kind) },
     selector: control.selector,
     role: control.role,
     name: control.name,
@@ -64,6 +65,11 @@ export const preCheckedOptIn: Rule = {
       LEGAL.ftcAct5,
       LEGAL.ftcDarkPatterns2022,
     ],
+    messages: {
+      preChecked: "Opt-in to {{purposes}} is {{granted}} before the user acts",
+    },
+    // A finding rests on the control's state in the HTML as served (a `checked` attribute); a pass on no script ticking it later.
+    restsOn: { findings: [], passes: ["scripts"] },
   },
   check,
 };
