@@ -102,9 +102,10 @@ function describeFindings(findings: TestedFinding[]): string {
   return findings.map((f) => `  - ${f.message} [${f.text}]`).join("\n") || "  (none)";
 }
 
+/** Registers the cases as vitest tests: one `describe` per rule, and one per kind of case given. */
 export function ruleTester(rule: Rule, tests: RuleTests): void {
   describe(rule.meta.id, () => {
-    describe("valid", () => {
+    if (tests.valid?.length) describe("valid", () => {
       for (const c of tests.valid ?? []) {
         it(c.name, () => {
           const outcome = run(rule, c);
@@ -114,7 +115,7 @@ export function ruleTester(rule: Rule, tests: RuleTests): void {
         });
       }
     });
-    describe("invalid", () => {
+    if (tests.invalid?.length) describe("invalid", () => {
       for (const c of tests.invalid ?? []) {
         it(c.name, () => {
           const outcome = run(rule, c);
@@ -135,7 +136,7 @@ export function ruleTester(rule: Rule, tests: RuleTests): void {
         });
       }
     });
-    describe("incomplete", () => {
+    if (tests.incomplete?.length) describe("incomplete", () => {
       for (const c of tests.incomplete ?? []) {
         it(c.name, () => {
           const outcome = run(rule, c);
