@@ -15,6 +15,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import type * as PackageApi from "../lint/index.js";
 
 const root = resolve(__dirname, "..");
 const doc = readFileSync(join(root, "docs/writing-a-rule.md"), "utf8");
@@ -119,7 +120,7 @@ describe("docs/writing-a-rule.md, followed in a copy of the project", () => {
   }, 120_000);
 
   it("runs through the copy's package API, listed among the rules, with its options from config", async () => {
-    const api = (await import(pathToFileURL(join(copy, "lint/index.ts")).href)) as typeof import("../lint/index.js");
+    const api = (await import(pathToFileURL(join(copy, "lint/index.ts")).href)) as typeof PackageApi;
     expect(api.allRules.map((r) => r.meta.id)).toContain(ruleId);
     const page = join(copy, "page.html");
     writeFileSync(
