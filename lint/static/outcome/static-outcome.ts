@@ -98,6 +98,93 @@ function rankingDependent(model: PageModel, result: EngineResult, opts: EngineOp
   return { keys, extra, tooMany: new Set(tooMany.map((r) => r.id)) };
 }
 
+/** What static mode does not know about one model, read once for judging its results. */
+interface Unknowns {
+  notes: ReadonlySet<string>;
+  sheets: readonly ModelNote[];
+  unknownRegions: ReadonlyMap<string, ModelNote>;
+  regionOf: ReadonlyMap<string, string>;
+  ranking: { keys: ReadonlySet<string>; tooMany: ReadonlySet<string> };
+}
+
+function sheetsWords(sheets: readonly ModelNote[]): string {
+  return `${sheets.length === 1 ? "a style sheet" : `${sheets.length} style sheets`} could not be read (${sheets[0].message}), so the styles in effect may differ`;
+}
+
+/** Why a result that rests on the step's buttons is not known, or null. */
+function rankingDoubt(u: Unknowns, r: Finding | PassEntry): string | null {
+  const regionId = u.regionOf.get(r.selector);
+  const note = regionId === undefined ? null : u.unknownRegions.get(regionId);
+  if (note) return `${note.message}, and static mode does not lay out the page`;
+  if (regionId !== undefined && u.ranking.tooMany.has(regionId)) return "the main button of its step depends on the sizes of more buttons than static mode tries";
+  return u.ranking.keys.has(resultKey(r)) ? RANKING_MESSAGE : null;
+}
+
+function entry(r: Finding | PassEntry, reason: string, message: string): IncompleteEntry {
+  return { ruleId: r.ruleId, reason, message, selector: r.selector, text: r.text };
+}
+
+/** The incomplete entry a finding becomes when what it rests on is unknown, or null when it stands. */
+function findingDoubt(u: Unknowns, f: Finding, basis: RuleBasis): IncompleteEntry | null {
+  switch (basis) {
+    case "button-ranking": {
+      const doubt = rankingDoubt(u, f);
+      return doubt ? entry(f, LAYOUT_UNKNOWN, `${f.message}, as static mode reads the step; but this ${doubt}`) : null;
+    }
+    case "styles":
+      return u.sheets.length > 0 ? entry(f, STYLESHEET_NOT_READ, `${f.message}, by the styles static mode read; ${sheetsWords(u.sheets)}`) : null;
+    case "layout":
+      return u.notes.has(LAYOUT_UNKNOWN)
+        ? entry(f, LAYOUT_UNKNOWN, `${f.message}, as static mode reads the page; but static mode does not lay out the page, so where it is and what covers it is not known`)
+        : null;
+    case "scripts":
+      return u.notes.has(SCRIPTS_NOT_RUN)
+        ? entry(f, SCRIPTS_NOT_RUN, `${f.message} in the HTML as served; but the page runs scripts, which static mode does not: they may change it after load`)
+        : null;
+  }
+}
+
+/** The incomplete entry a pass becomes when what it rests on is unknown, or null when it stands. */
+function passDoubt(u: Unknowns, p: PassEntry, basis: RuleBasis): IncompleteEntry | null {
+  switch (basis) {
+    case "button-ranking": {
+      const doubt = rankingDoubt(u, p);
+      return doubt ? entry(p, LAYOUT_UNKNOWN, `Not tied to the step as static mode reads it; but this ${doubt}`) : null;
+    }
+    case "styles":
+      return u.sheets.length > 0 ? entry(p, STYLESHEET_NOT_READ, `Fine by the styles static mode read; but ${sheetsWords(u.sheets)}`) : null;
+    case "layout":
+      return u.notes.has(LAYOUT_UNKNOWN)
+        ? entry(p, LAYOUT_UNKNOWN, "Looks readable in the HTML and styles, but static mode does not lay out the page: whether it is covered by another element or clipped by an overflow box is not known")
+        : null;
+    case "scripts":
+      return u.notes.has(SCRIPTS_NOT_RUN)
+        ? entry(p, SCRIPTS_NOT_RUN, "Fine in the HTML as served, but the page runs scripts, which static mode does not: they may tick, require, restyle or move it after load")
+        : null;
+  }
+}
+
+/**
+ * The results that stand; each other one goes to `incomplete`, for the first
+ * basis its rule's meta.restsOn lists that the model leaves unknown.
+ */
+function standing<R extends Finding | PassEntry>(
+  results: readonly R[],
+  basesOf: (ruleId: string) => readonly RuleBasis[],
+  doubt: (r: R, basis: RuleBasis) => IncompleteEntry | null,
+  incomplete: IncompleteEntry[],
+): R[] {
+  return results.filter((r) => {
+    for (const basis of basesOf(r.ruleId)) {
+      const moved = doubt(r, basis);
+      if (!moved) continue;
+      incomplete.push(moved);
+      return false;
+    }
+    return true;
+  });
+}
+
 /**
  * Moves the results static mode cannot stand behind to incomplete. Results of
  * a browser model are returned unchanged.
@@ -105,84 +192,20 @@ function rankingDependent(model: PageModel, result: EngineResult, opts: EngineOp
 export function staticLimits(model: PageModel, result: EngineResult, opts: EngineOptions): EngineResult {
   if (model.source !== "static") return result;
   const scripts = model.notes.find((n) => n.kind === SCRIPTS_NOT_RUN) ?? null;
-  const unknown = new Set(model.notes.map((n) => n.kind));
-  const sheets = model.notes.filter((n) => n.kind === STYLESHEET_NOT_READ);
   const frames = model.notes.filter((n) => n.kind === FRAME_NOT_READ);
-  const incomplete: IncompleteEntry[] = [...result.incomplete];
-  const unknownRegions = layoutRegions(model);
   const regionOf = regionsBySelector(model);
   const ranking = rankingDependent(model, result, opts, regionOf);
-  incomplete.push(...ranking.extra);
-
-  const metas = new Map(opts.rules.map(({ rule }) => [rule.meta.id, rule.meta]));
-  const sheetsNote = (): string =>
-    `${sheets.length === 1 ? "a style sheet" : `${sheets.length} style sheets`} could not be read (${sheets[0].message}), so the styles in effect may differ`;
-
-  /** Why a result that rests on the step's buttons is not known, or null. */
-  const rankingDoubt = (r: Finding | PassEntry): string | null => {
-    const regionId = regionOf.get(r.selector);
-    const note = regionId === undefined ? null : unknownRegions.get(regionId);
-    if (note) return `${note.message}, and static mode does not lay out the page`;
-    if (regionId !== undefined && ranking.tooMany.has(regionId)) return "the main button of its step depends on the sizes of more buttons than static mode tries";
-    return ranking.keys.has(resultKey(r)) ? RANKING_MESSAGE : null;
+  const u: Unknowns = {
+    notes: new Set(model.notes.map((n) => n.kind)),
+    sheets: model.notes.filter((n) => n.kind === STYLESHEET_NOT_READ),
+    unknownRegions: layoutRegions(model),
+    regionOf,
+    ranking,
   };
-
-  /** The incomplete entry a finding becomes when what it rests on is unknown, or null when it stands. */
-  const findingDoubt = (f: Finding, basis: RuleBasis): IncompleteEntry | null => {
-    const at = (reason: string, message: string): IncompleteEntry => ({ ruleId: f.ruleId, reason, message, selector: f.selector, text: f.text });
-    switch (basis) {
-      case "button-ranking": {
-        const doubt = rankingDoubt(f);
-        return doubt ? at(LAYOUT_UNKNOWN, `${f.message}, as static mode reads the step; but this ${doubt}`) : null;
-      }
-      case "styles":
-        return sheets.length > 0 ? at(STYLESHEET_NOT_READ, `${f.message}, by the styles static mode read; ${sheetsNote()}`) : null;
-      case "layout":
-        return unknown.has(LAYOUT_UNKNOWN)
-          ? at(LAYOUT_UNKNOWN, `${f.message}, as static mode reads the page; but static mode does not lay out the page, so where it is and what covers it is not known`)
-          : null;
-      case "scripts":
-        return scripts ? at(SCRIPTS_NOT_RUN, `${f.message} in the HTML as served; but the page runs scripts, which static mode does not: they may change it after load`) : null;
-    }
-  };
-
-  /** The incomplete entry a pass becomes when what it rests on is unknown, or null when it stands. */
-  const passDoubt = (p: PassEntry, basis: RuleBasis): IncompleteEntry | null => {
-    const at = (reason: string, message: string): IncompleteEntry => ({ ruleId: p.ruleId, reason, message, selector: p.selector, text: p.text });
-    switch (basis) {
-      case "button-ranking": {
-        const doubt = rankingDoubt(p);
-        return doubt ? at(LAYOUT_UNKNOWN, `Not tied to the step as static mode reads it; but this ${doubt}`) : null;
-      }
-      case "styles":
-        return sheets.length > 0 ? at(STYLESHEET_NOT_READ, `Fine by the styles static mode read; but ${sheetsNote()}`) : null;
-      case "layout":
-        return unknown.has(LAYOUT_UNKNOWN)
-          ? at(LAYOUT_UNKNOWN, "Looks readable in the HTML and styles, but static mode does not lay out the page: whether it is covered by another element or clipped by an overflow box is not known")
-          : null;
-      case "scripts":
-        return unknown.has(SCRIPTS_NOT_RUN)
-          ? at(SCRIPTS_NOT_RUN, "Fine in the HTML as served, but the page runs scripts, which static mode does not: they may tick, require, restyle or move it after load")
-          : null;
-    }
-  };
-
-  /** Keeps the results that stand; the others go to incomplete, for the first of their bases that is unknown. */
-  function standing<R extends Finding | PassEntry>(results: readonly R[], basesOf: (meta: RuleMeta) => readonly RuleBasis[], doubt: (r: R, basis: RuleBasis) => IncompleteEntry | null): R[] {
-    return results.filter((r) => {
-      const meta = metas.get(r.ruleId);
-      for (const basis of meta ? basesOf(meta) : []) {
-        const entry = doubt(r, basis);
-        if (!entry) continue;
-        incomplete.push(entry);
-        return false;
-      }
-      return true;
-    });
-  }
-
-  const findings = standing(result.findings, (m) => m.restsOn.findings, findingDoubt);
-  const passes = standing(result.passes, (m) => m.restsOn.passes, passDoubt);
+  const incomplete: IncompleteEntry[] = [...result.incomplete, ...ranking.extra];
+  const restsOn = new Map(opts.rules.map(({ rule }) => [rule.meta.id, rule.meta.restsOn]));
+  const findings = standing(result.findings, (id) => restsOn.get(id)?.findings ?? [], (f, basis) => findingDoubt(u, f, basis), incomplete);
+  const passes = standing(result.passes, (id) => restsOn.get(id)?.passes ?? [], (p, basis) => passDoubt(u, p, basis), incomplete);
 
   for (const { rule } of opts.rules) {
     const ruleId = rule.meta.id;
