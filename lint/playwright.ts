@@ -12,6 +12,7 @@
  */
 import type { Page } from "playwright";
 import { lintPage, type LintPageOptions } from "./run/page-api.js";
+import { allRules } from "./rule-set.js";
 import { describeMeasures, describeState } from "./report/measures.js";
 import type { Finding, LintResult } from "./types.js";
 
@@ -77,7 +78,7 @@ export function matcherMessage(result: LintResult, isNot: boolean, failOnWarning
 export const consentlintMatchers = {
   async toPassConsentLint(this: MatcherState, page: Page, options: ConsentLintMatcherOptions = {}) {
     const { failOnWarnings = false, ...lintOptions } = options;
-    const result = await lintPage(page, lintOptions);
+    const result = await lintPage(page, lintOptions, allRules);
     const failing = failingFindings(result, failOnWarnings);
     const pass = failing.length === 0;
     return {
@@ -91,9 +92,10 @@ export const consentlintMatchers = {
 };
 
 declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- Playwright declares its matchers in this global namespace
   namespace PlaywrightTest {
     // Same type parameters as @playwright/test's own declaration, so both can be in one program.
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- declaration merging needs the same type parameters
     interface Matchers<R, T = unknown> {
       toPassConsentLint(options?: ConsentLintMatcherOptions): Promise<R>;
     }

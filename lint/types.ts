@@ -15,18 +15,60 @@ export interface LegalReference {
   url?: string;
 }
 
+/**
+ * Facts a rule's results may rest on that static mode (`--static`) cannot
+ * vouch for, each moving the results that rest on it to incomplete when the
+ * page leaves it unknown:
+ * - "styles": the computed styles (a style sheet static mode could not read may set others);
+ * - "layout": boxes, covering, clipping by overflow and positions (static mode lays nothing out);
+ * - "scripts": the page as served (scripts may tick, require, restyle, move or add things after load);
+ * - "button-ranking": which region is a step and which of its buttons is the main one (ranked by sizes
+ *   static mode does not compute: it re-runs the rule under every ranking the sizes allow).
+ */
+export type RuleBasis = "styles" | "layout" | "scripts" | "button-ranking";
+
+/** What a rule's findings and passes rest on, each list most telling first (the first unknown is the reason given). */
+export interface RestsOn {
+  findings: readonly RuleBasis[];
+  passes: readonly RuleBasis[];
+}
+
+/** Values for a message's `{{name}}` placeholders. */
+export type MessageData = Readonly<Record<string, string | number>>;
+
+/** A JSON Schema (draft-07, as ajv reads it) for a rule's options object. */
+export type OptionsSchema = Readonly<Record<string, unknown>>;
+
 export interface RuleMeta {
   id: string;
   /** Semver of the rule's logic; bumped when what it finds changes. */
   version: string;
   severity: Severity;
   description: string;
+  /** The rule's heading in reports for people who do not read rule ids (the HTML report): a few plain words. */
+  title: string;
+  /** What a finding means, in plain words a product person understands, and why it matters (the HTML report, under each finding). */
+  explanation: string;
   /** Longer description, for SARIF fullDescription and `consentlint rules`. */
   fullDescription: string;
   docsUrl: string;
   legal: LegalReference[];
+  /** The rule's messages by id; `{{name}}` is replaced by the finding's `data.name`. */
+  messages: Readonly<Record<string, string>>;
+  /** What the rule's results rest on, for static mode. */
+  restsOn: RestsOn;
+  /** Schema of the options object (`[severity, options]` in config); a rule without one takes no options. */
+  schema?: OptionsSchema;
+  /** Options the rule runs with where config sets none; config options are merged over them. */
+  defaultOptions?: Readonly<Record<string, unknown>>;
+  /** A top-level config key read as this rule's options, under any the `rules` entries set (kept for old configs; deprecated). */
+  deprecatedConfigKey?: string;
 }
 
+/**
+ * Readability thresholds: the options of hidden-consent-text, and the
+ * numbers the HTML report quotes when it says what readable text needs.
+ */
 export interface Thresholds {
   /** Smallest readable font size in CSS px (default 10). */
   minFontPx: number;
@@ -38,6 +80,7 @@ export interface Thresholds {
   minTransformScale: number;
 }
 
+/** hidden-consent-text's default options (its meta.defaultOptions; a test keeps the two equal). */
 export const DEFAULT_THRESHOLDS: Thresholds = {
   minFontPx: 10,
   minContrast: 3,
@@ -105,17 +148,19 @@ export interface IncompleteEntry {
   text?: string;
 }
 
-export interface RuleContext {
-  thresholds: Thresholds;
-  /** Options given to the rule in config (`[severity, options]`). */
-  options: Record<string, unknown>;
+export interface RuleContext<Options extends object = Record<string, unknown>> {
+  /** The rule's options: its defaultOptions with those of config (`[severity, options]`) over them, checked against its schema. */
+  options: Options;
   /** Languages the user has asked to be read (config `languages`); empty means all supported. */
   languages: string[];
 }
 
 /** What a rule's check returns before the engine adds severity and fingerprints. */
 export interface RuleFinding {
-  message: string;
+  /** Key of the message in the rule's meta.messages. */
+  messageId: string;
+  /** Values for the message's placeholders. */
+  data?: MessageData;
   selector: string;
   role: string;
   name: string;
@@ -125,17 +170,20 @@ export interface RuleFinding {
   fingerprintParts: string[];
 }
 
+/** Something a rule could not decide: its message as text, or by id from meta.messages. */
+export type RuleIncomplete = Omit<IncompleteEntry, "ruleId" | "message"> & ({ message: string } | { messageId: string; data?: MessageData });
+
 export interface RuleOutcome {
   findings: RuleFinding[];
   passes: Omit<PassEntry, "ruleId">[];
-  incomplete: Omit<IncompleteEntry, "ruleId">[];
+  incomplete: RuleIncomplete[];
   /** True when nothing on the page was relevant to the rule. */
   inapplicable: boolean;
 }
 
-export interface Rule {
+export interface Rule<Options extends object = Record<string, unknown>> {
   meta: RuleMeta;
-  check(model: PageModel, ctx: RuleContext): RuleOutcome;
+  check(model: PageModel, ctx: RuleContext<Options>): RuleOutcome;
 }
 
 export interface LintResult {

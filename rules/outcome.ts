@@ -1,6 +1,6 @@
 /** Shared pieces of a rule's outcome: incomplete entries for what could not be read, and the inapplicable flag. */
 import type { PageModel } from "../lint/model.js";
-import type { IncompleteEntry, PassEntry, RuleFinding, RuleOutcome } from "../lint/types.js";
+import type { IncompleteEntry, PassEntry, RuleFinding, RuleIncomplete, RuleOutcome } from "../lint/types.js";
 import type { UnreadText } from "../lint/consent/index.js";
 import { reportedText } from "../lint/consent/index.js";
 
@@ -64,6 +64,6 @@ export function unreadIncompletes(unread: readonly UnreadText[], kinds: Readonly
 }
 
 /** A rule's outcome; the rule is inapplicable when it found, passed and left undecided nothing. */
-export function finishOutcome(findings: RuleFinding[], passes: Pass[], incomplete: Incomplete[]): RuleOutcome {
+export function finishOutcome(findings: RuleFinding[], passes: Pass[], incomplete: RuleIncomplete[]): RuleOutcome {
   return { findings, passes, incomplete, inapplicable: findings.length === 0 && passes.length === 0 && incomplete.length === 0 };
 }

@@ -30,9 +30,9 @@ const dist = (p) => pathToFileURL(join(root, "dist", p)).href;
 
 const { launchBrowser, newLintContext } = await import(dist("lint/browser/launch.js"));
 const { installSettleTracker, waitForSettle } = await import(dist("lint/browser/settle.js"));
-const { lint, prepareRun } = await import(dist("lint/run/runner.js"));
+const { lint, prepareRun } = await import(dist("lint/index.js"));
 const { resolveTargets } = await import(dist("lint/targets/targets.js"));
-const { overridesFor, resolveViewport, resolveThresholds } = await import(dist("lint/config/config.js"));
+const { overridesFor, resolveViewport } = await import(dist("lint/config/config.js"));
 const { LocalFileServer } = await import(dist("lint/targets/file-server.js"));
 const { MAX_TEXT_BLOCKS, MAX_ELEMENTS } = await import(dist("lint/extract/index.js"));
 const { FrameReader } = await import(dist("lint/extract/frame-reader.js"));
@@ -126,8 +126,6 @@ function usage(error) {
 const log = (line) => process.stderr.write(line + "\n");
 
 // ---------------------------------------------------------------- /proc sampling
-
-const PAGE_KIB = 4;
 
 function readProc(pid, file) {
   try {
@@ -286,7 +284,6 @@ function pageSet(name, { cwd, config, inputs }) {
   const setup = prepareRun({ cwd, config });
   const cfg = setup.loaded.config;
   const targets = resolveTargets(inputs, { cwd, exclude: cfg.exclude ?? [], excludeBase: setup.loaded.baseDir }).filter((t) => t.kind === "file");
-  const thresholds = resolveThresholds(cfg.thresholds);
   const jobs = targets.map((t) => {
     const override = overridesFor(setup.loaded, t.path);
     return {
@@ -294,7 +291,7 @@ function pageSet(name, { cwd, config, inputs }) {
       root: t.root,
       viewport: resolveViewport(override.viewport ?? cfg.viewport),
       locale: override.locale ?? cfg.locale ?? null,
-      engine: { rules: setup.rulesFor(t.path), thresholds, languages: cfg.languages ?? [], ignore: cfg.ignore ?? [] },
+      engine: { rules: setup.rulesFor(t.path), languages: cfg.languages ?? [], ignore: cfg.ignore ?? [] },
     };
   });
   const elements = jobs.map((j) => elementCount(readFileSync(j.path, "utf8")));

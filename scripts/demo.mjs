@@ -9,13 +9,12 @@ import { fileURLToPath } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const corpus = join(root, "corpus");
 const dist = (path) => import(new URL(`../dist/lint/${path}`, import.meta.url).href);
-const { lint } = await dist("run/runner.js");
+const { lint, allRules } = await dist("index.js");
 const { formatStylish } = await dist("report/stylish.js");
 const { describeMeasures, describeThresholds } = await dist("report/measures.js");
 const { summarizeBatch } = await dist("report/batch-summary.js");
 const { renderReport } = await dist("report/render.js");
 const { writeOutputFile } = await dist("output-file.js");
-const { allRules } = await import(new URL("../dist/rules/index.js", import.meta.url).href);
 
 const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 const say = (line = "") => process.stdout.write(line + "\n");

@@ -9,12 +9,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright";
 import { launchBrowser } from "../lint/browser/launch.js";
-import { resolveThresholds } from "../lint/config/config.js";
 import { runRules } from "../lint/run/engine.js";
 import { extractPageModel } from "../lint/extract/index.js";
 import { DESKTOP, PageServer } from "../lint/extract/__fixtures__/harness.js";
 import type { PageModel } from "../lint/model.js";
-import { lint, prepareRun, type LintResultWithModel } from "../lint/run/runner.js";
+import { lint, prepareRun, type LintResultWithModel } from "../lint/index.js";
 import { installSettleTracker, waitForSettle } from "../lint/browser/settle.js";
 import type { Finding } from "../lint/types.js";
 
@@ -255,6 +254,6 @@ async function lintModel(page: Page): Promise<{ model: PageModel; findings: Find
   const setup = prepareRun({ cwd: process.cwd() });
   const model = await extractPageModel(page, { viewport: DESKTOP, locale: null, timeoutMs: 30_000 });
   const cfg = setup.loaded.config;
-  const outcome = runRules(model, { rules: setup.rulesFor(null), thresholds: resolveThresholds(cfg.thresholds), languages: cfg.languages ?? [], ignore: cfg.ignore ?? [] });
+  const outcome = runRules(model, { rules: setup.rulesFor(null), languages: cfg.languages ?? [], ignore: cfg.ignore ?? [] });
   return { model, findings: outcome.findings };
 }

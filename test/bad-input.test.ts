@@ -99,6 +99,20 @@ describe("config files", () => {
     expect(inConfig.code).toBe(2);
     expect(inConfig.stderr).toContain('Unknown rule "hidden-text"');
   });
+
+  it("rule options outside the rule's schema, on the command line and in the config: exit 2 naming the rule and the option", () => {
+    const cli = run(["lint", "page.html", "--rule", 'hidden-consent-text=["error",{"minContrast":30}]']);
+    expect(cli.code).toBe(2);
+    expect(cli.stderr).toContain('Invalid options for rule "hidden-consent-text" in --rule');
+    expect(cli.stderr).toContain('option "minContrast" must be <= 21 (got 30)');
+    const notJson = run(["lint", "page.html", "--rule", 'hidden-consent-text=["error",{minContrast:3}]']);
+    expect(notJson.code).toBe(2);
+    expect(notJson.stderr).toContain("--rule hidden-consent-text: the setting is not valid JSON");
+    const cfg = file("bad-option.json", JSON.stringify({ rules: { "hidden-consent-text": ["warn", { minOpacty: 0.5 }] } }));
+    const inConfig = run(["lint", "page.html", "--config", cfg]);
+    expect(inConfig.code).toBe(2);
+    expect(inConfig.stderr).toContain('unknown option "minOpacty" (did you mean "minOpacity"?)');
+  });
 });
 
 describe("flow files", () => {

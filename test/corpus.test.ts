@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { join, resolve } from "node:path";
-import { lint } from "../lint/run/runner.js";
+import { lint } from "../lint/index.js";
 import type { LintReport, LintResult } from "../lint/types.js";
 import { compareWithExpected, describeComparison, listCorpusPages } from "./corpus-expectations.js";
 

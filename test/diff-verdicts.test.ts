@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Browser } from "playwright";
 import { launchBrowser } from "../lint/browser/launch.js";
-import { lint } from "../lint/run/runner.js";
+import { lint } from "../lint/index.js";
 import { diffReports, formatDiffText, readDiffInput, type ReportDiff, type Verdict } from "../lint/snapshot/diff.js";
 import type { LintReport } from "../lint/types.js";
 

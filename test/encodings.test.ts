@@ -14,7 +14,7 @@ import type { AddressInfo } from "node:net";
 import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { lint, type LintResultWithModel } from "../lint/run/runner.js";
+import { lint, type LintResultWithModel } from "../lint/index.js";
 import { contentTypeFor, declaresEncoding, isUtf8 } from "../lint/targets/file-server.js";
 
 /** An encoder for a legacy encoding, built from the platform's decoder (every one- and two-byte sequence). */

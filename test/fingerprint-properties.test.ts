@@ -22,11 +22,11 @@ import type { Browser } from "playwright";
 import { buildStaticModel } from "../lint/static/index.js";
 import { runRules, selectRules } from "../lint/run/engine.js";
 import { allRules } from "../rules/index.js";
-import { DEFAULT_THRESHOLDS, type LintReport, type LintResult } from "../lint/types.js";
+import type { LintReport, LintResult } from "../lint/types.js";
 import type { Viewport } from "../lint/model.js";
 import { diffReports, type Verdict } from "../lint/snapshot/diff.js";
 import { launchBrowser } from "../lint/browser/launch.js";
-import { lint } from "../lint/run/runner.js";
+import { lint } from "../lint/index.js";
 
 const repoRoot = resolve(__dirname, "..");
 const MOBILE: Viewport = { width: 390, height: 844, deviceScaleFactor: 3, isMobile: true };
@@ -124,7 +124,7 @@ const baseHtml = new Map(subjects.map((s) => [s.name, readFileSync(s.file, "utf8
 // ---------------------------------------------------------------------------
 // Linting
 
-const engine = { rules: selectRules(allRules, []), thresholds: DEFAULT_THRESHOLDS, languages: [], ignore: [] };
+const engine = { rules: selectRules(allRules, []), languages: [], ignore: [] };
 
 function lintStatic(html: string, s: Subject, target = s.name): LintResult {
   const model = buildStaticModel(html, { url: `https://corpus.test/${encodeURIComponent(target)}.html`, viewport: s.viewport, locale: s.locale });

@@ -19,10 +19,10 @@ import { join, resolve } from "node:path";
 import type { Browser } from "playwright";
 import { launchBrowser, VIEWPORTS } from "../lint/browser/launch.js";
 import { selectRules } from "../lint/run/engine.js";
-import { lint } from "../lint/run/runner.js";
+import { lint } from "../lint/index.js";
 import { renderReport } from "../lint/report/render.js";
 import { buildStaticModel, buildStaticModelFromFile, runStaticRules } from "../lint/static/index.js";
-import { DEFAULT_THRESHOLDS, type LintReport, type LintResult } from "../lint/types.js";
+import type { LintReport, LintResult } from "../lint/types.js";
 import { allRules } from "../rules/index.js";
 import { corpusPages, encodePage, mutate, mutationArb, pageArb } from "./fuzz-pages.js";
 
@@ -34,7 +34,7 @@ const BROWSER_CASES = Math.round(16 * SCALE);
 const SEED = process.env.CONSENTLINT_FUZZ_SEED ? Number(process.env.CONSENTLINT_FUZZ_SEED) : 20261201;
 
 const RULE_IDS = new Set(allRules.map((r) => r.meta.id));
-const engine = { rules: selectRules(allRules, []), thresholds: DEFAULT_THRESHOLDS, languages: [], ignore: [] };
+const engine = { rules: selectRules(allRules, []), languages: [], ignore: [] };
 const CORPUS = corpusPages(resolve(__dirname, "../corpus/pages"));
 
 let work: string;
@@ -68,7 +68,7 @@ function checkResult(r: LintResult): void {
 /** Problems that make XML not well-formed: unbalanced tags, raw "<" or stray "&", bad attributes, characters XML forbids, not one root. */
 function xmlProblems(xml: string): string[] {
   const problems: string[] = [];
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- the test looks for control characters
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(xml)) problems.push("a character XML does not allow");
   const body = xml.replace(/^<\?xml[^?]*\?>\s*/, "");
   const stray = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/;
@@ -198,7 +198,7 @@ describe("static mode", () => {
           const outcome = runStaticRules(model, engine);
           result = { target: file, url: model.url, ...outcome };
         } catch (error) {
-          throw new Error(`static mode crashed on ${keep(`static-crash-${Date.now()}.html`, bytes)} (${page.encoding}): ${(error as Error).stack}`);
+          throw new Error(`static mode crashed on ${keep(`static-crash-${Date.now()}.html`, bytes)} (${page.encoding}): ${(error as Error).stack}`, { cause: error });
         }
         checkResult(result);
         tally(seen, result);
@@ -223,7 +223,7 @@ describe("static mode", () => {
           const outcome = runStaticRules(model, engine);
           result = { target: path, url: model.url, ...outcome };
         } catch (error) {
-          throw new Error(`static mode crashed on a mutation of ${path}, kept as ${keep(`mutation-crash-${Date.now()}.html`, bytes)}: ${(error as Error).stack}`);
+          throw new Error(`static mode crashed on a mutation of ${path}, kept as ${keep(`mutation-crash-${Date.now()}.html`, bytes)}: ${(error as Error).stack}`, { cause: error });
         }
         checkResult(result);
         checkFormats(reportOf([result]));

@@ -14,7 +14,7 @@ import type { Browser } from "playwright";
 import { launchBrowser } from "../lint/browser/launch.js";
 import { PageServer } from "../lint/extract/__fixtures__/harness.js";
 import type { Control } from "../lint/model.js";
-import { lint, type LintResultWithModel } from "../lint/run/runner.js";
+import { lint, type LintResultWithModel } from "../lint/index.js";
 
 type Lang = "en" | "de" | "zh";
 

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright";
 import { launchBrowser } from "../lint/browser/launch.js";
-import { lint } from "../lint/run/runner.js";
+import { lint } from "../lint/index.js";
 import { mergeReports } from "../lint/run/merge.js";
 import { parseShard, shardSlice } from "../lint/run/shard.js";
 import type { LintReport } from "../lint/types.js";

@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Browser } from "playwright";
 import { launchBrowser } from "../lint/browser/launch.js";
-import { lint, type LintOptions } from "../lint/run/runner.js";
+import { lint, type LintOptions } from "../lint/index.js";
 import { exitCodeFor } from "../lint/cli/cli.js";
 import type { LintReport } from "../lint/types.js";
 

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { join, resolve } from "node:path";
-import { loadConfig, overridesFor, resolveThresholds, resolveViewport } from "../lint/config/config.js";
+import { loadConfig, overridesFor, resolveViewport } from "../lint/config/config.js";
 import { selectRules, type EngineResult } from "../lint/run/engine.js";
 import { buildStaticModelFromFile, runStaticRules } from "../lint/static/index.js";
 import type { IncompleteEntry, LintResult } from "../lint/types.js";
@@ -18,7 +18,6 @@ const corpusRoot = resolve(__dirname, "../corpus");
 const pagesDir = join(corpusRoot, "pages");
 const pages = listCorpusPages(pagesDir, corpusRoot);
 const loaded = loadConfig(join(corpusRoot, "consentlint.config.json"));
-const thresholds = resolveThresholds(loaded.config.thresholds);
 const languages = loaded.config.languages ?? [];
 
 /**
@@ -44,7 +43,7 @@ function lintPage(page: CorpusPage): EngineResult {
     { source: "corpus config", rules: loaded.config.rules },
     { source: "corpus config overrides", rules: override.rules },
   ]);
-  return runStaticRules(model, { rules, thresholds, languages, ignore: loaded.config.ignore ?? [] });
+  return runStaticRules(model, { rules, languages, ignore: loaded.config.ignore ?? [] });
 }
 
 function asLintResult(page: CorpusPage, result: EngineResult): LintResult {

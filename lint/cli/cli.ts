@@ -34,10 +34,28 @@ function parsePositiveInt(name: string) {
   };
 }
 
+/** `--rule id=severity`, or `--rule 'id=["severity", {options}]'` as in config (options are checked against the rule's schema later). */
 function collectRule(value: string, previous: Record<string, RuleSettingInput>): Record<string, RuleSettingInput> {
-  const match = /^([a-z0-9-]+)=(off|warn|error)$/.exec(value.trim());
-  if (!match) throw new InvalidArgumentError(`--rule expects <id>=off|warn|error, got "${value}".`);
-  return { ...previous, [match[1]]: match[2] as RuleSettingInput };
+  const text = value.trim();
+  const plain = /^([a-z0-9-]+)=(off|warn|error)$/.exec(text);
+  if (plain) return { ...previous, [plain[1]]: plain[2] as RuleSettingInput };
+  const withOptions = /^([a-z0-9-]+)=(\[.*\])$/s.exec(text);
+  if (withOptions) {
+    let setting: unknown;
+    try {
+      setting = JSON.parse(withOptions[2]);
+    } catch (error) {
+      throw new InvalidArgumentError(`--rule ${withOptions[1]}: the setting is not valid JSON (${(error as Error).message}); expected e.g. ${withOptions[1]}='["error",{"minContrast":4.5}]'.`);
+    }
+    const [severity, options, ...rest] = setting as unknown[];
+    const severityOk = severity === "off" || severity === "warn" || severity === "error";
+    const optionsOk = options === undefined || (typeof options === "object" && options !== null && !Array.isArray(options));
+    if (!severityOk || !optionsOk || rest.length > 0) {
+      throw new InvalidArgumentError(`--rule ${withOptions[1]}: expected ["off"|"warn"|"error"] or ["off"|"warn"|"error", {options}], got ${withOptions[2]}.`);
+    }
+    return { ...previous, [withOptions[1]]: setting as RuleSettingInput };
+  }
+  throw new InvalidArgumentError(`--rule expects <id>=off|warn|error or <id>=["severity",{options}], got "${value}".`);
 }
 
 export function exitCodeFor(report: LintReport, maxWarnings: number | undefined): number {
@@ -53,7 +71,7 @@ export function exitCodeFor(report: LintReport, maxWarnings: number | undefined)
 }
 
 async function ruleMetas() {
-  const { allRules } = await import("../../rules/index.js");
+  const { allRules } = await import("../rule-set.js");
   return allRules.map((r) => r.meta);
 }
 
@@ -86,11 +104,11 @@ function reportEvidence(dir: string): void {
   );
 }
 
-/** The readability thresholds of the config, for the HTML report's "readable text needs" sentences. */
-async function configThresholds(configPath: string | undefined): Promise<Thresholds | undefined> {
+/** The readability thresholds the rules ran with (their options, from config and --rule), for the HTML report's "readable text needs" sentences. */
+async function ruleThresholds(configPath: string | undefined, rules: Record<string, RuleSettingInput>): Promise<Thresholds | undefined> {
   try {
-    const { loadConfig, resolveThresholds } = await import("../config/config.js");
-    return resolveThresholds(loadConfig(configPath, process.cwd()).config.thresholds);
+    const [{ prepareRun }, { allRules }, { readabilityThresholds }] = await Promise.all([import("../run/runner.js"), import("../rule-set.js"), import("../report/measures.js")]);
+    return readabilityThresholds(prepareRun({ config: configPath, rules }, allRules).rulesFor(null).map((s) => s.options));
   } catch {
     return undefined;
   }
@@ -139,7 +157,7 @@ export function buildProgram(): Command {
     .addOption(new Option("-f, --format <format>", "output format").choices([...FORMATS]).default("stylish"))
     .option("-o, --output <file>", "write the report to a file instead of stdout")
     .option("-c, --config <file>", "config file (default: consentlint.config.json/.yaml found upward)")
-    .option("--rule <id=severity>", "set a rule to off, warn or error (repeatable)", collectRule, {})
+    .option("--rule <id=severity>", "set a rule to off, warn or error, or to [severity, options] as JSON (repeatable)", collectRule, {})
     .option("--timeout <ms>", "time allowed per page, in ms (default 30000)", parsePositiveInt("--timeout"))
     .option("--concurrency <n>", "pages linted at once (default: from the CPU count)", parsePositiveInt("--concurrency"))
     .option("--viewport <list>", "desktop (1280x800, default), mobile (390x844), tablet or WIDTHxHEIGHT; a comma list lints every target in each")
@@ -160,7 +178,7 @@ export function buildProgram(): Command {
       const progress = wantsProgressBar() ? createProgressBar(process.stderr) : null;
       const log = (line: string) => (progress ? progress.log(line) : process.stderr.write(line + "\n"));
       const fromFile = options.targets ? readTargetsFile(options.targets, process.cwd()) : [];
-      const [{ lint }, { parseUpdateMode }] = await Promise.all([import("../run/runner.js"), import("../snapshot/snapshot.js")]);
+      const [{ lint }, { parseUpdateMode }, { allRules }] = await Promise.all([import("../run/runner.js"), import("../snapshot/snapshot.js"), import("../rule-set.js")]);
       const report = await lint([...targets, ...fromFile], {
         shard: options.shard ? parseShard(options.shard) : undefined,
         snapshotDir: options.snapshotDir,
@@ -179,13 +197,13 @@ export function buildProgram(): Command {
         onResult: progress ? (result, done, total) => progress.onResult(result, done, total) : undefined,
         // The HTML report pictures each finding's element in context.
         screenshots: options.format === "html",
-      }).finally(() => progress?.stop());
+      }, allRules).finally(() => progress?.stop());
       if (options.quiet) {
         for (const r of report.results) r.findings = r.findings.filter((f) => f.severity === "error");
         report.summary.warnings = 0;
       }
       const color = useColor(options.color === false ? false : undefined, Boolean(options.output));
-      const thresholds = options.format === "html" ? await configThresholds(options.config) : undefined;
+      const thresholds = options.format === "html" ? await ruleThresholds(options.config, options.rule) : undefined;
       const text = await render(report, options.format, { quiet: Boolean(options.quiet), color, thresholds });
       if (options.output) {
         writeOutputFile(options.output, text);
@@ -254,7 +272,7 @@ export function buildProgram(): Command {
     .description("list the rules with their docs")
     .addOption(new Option("-f, --format <format>", "output format").choices(["stylish", "json"]).default("stylish"))
     .action(async (options: { format: string }) => {
-      const { allRules } = await import("../../rules/index.js");
+      const { allRules } = await import("../rule-set.js");
       if (options.format === "json") {
         process.stdout.write(JSON.stringify(allRules.map((r) => r.meta), null, 2) + "\n");
         return;

@@ -16,10 +16,9 @@ export const STARTER_CONFIG = `${JSON.stringify(
     targets: [STARTER_FLOW_NAME],
     rules: {
       "pre-checked-opt-in": "error",
-      "hidden-consent-text": "error",
+      "hidden-consent-text": ["error", { minFontPx: 10, minContrast: 3, minOpacity: 0.4 }],
       "bundled-consent": "error",
     },
-    thresholds: { minFontPx: 10, minContrast: 3, minOpacity: 0.4 },
     viewport: "desktop",
     timeout: 30000,
     exclude: ["**/node_modules/**"],

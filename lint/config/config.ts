@@ -12,7 +12,6 @@ import { minimatch } from "minimatch";
 import { UsageError } from "../errors.js";
 import { schemaPath } from "../package-info.js";
 import type { SeveritySetting, Thresholds } from "../types.js";
-import { DEFAULT_THRESHOLDS } from "../types.js";
 import type { Viewport } from "../model.js";
 import { VIEWPORTS } from "../browser/launch.js";
 
@@ -23,6 +22,7 @@ export interface ConfigFile {
   rules?: Record<string, RuleSettingInput>;
   targets?: string[];
   ignore?: { selector?: string; fingerprint?: string; rule?: string; reason: string }[];
+  /** Deprecated: read as the options of hidden-consent-text (the rule naming "thresholds" as its meta.deprecatedConfigKey), under any that `rules` gives it. */
   thresholds?: Partial<Thresholds>;
   languages?: string[];
   viewport?: ViewportInput;
@@ -172,10 +172,6 @@ export function resolveViewport(input: ViewportInput | undefined): Viewport {
     deviceScaleFactor: input.deviceScaleFactor ?? 1,
     isMobile: input.isMobile ?? false,
   };
-}
-
-export function resolveThresholds(input: Partial<Thresholds> | undefined): Thresholds {
-  return { ...DEFAULT_THRESHOLDS, ...(input ?? {}) };
 }
 
 /** Per-target settings from `overrides` whose globs match the target (relative to the config's folder). */

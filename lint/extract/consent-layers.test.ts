@@ -10,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DESKTOP, Harness, PageServer, page } from "./__fixtures__/harness.js";
 import { consentView } from "../consent/view.js";
 import { runRules, selectRules } from "../run/engine.js";
-import { DEFAULT_THRESHOLDS } from "../types.js";
 import { allRules } from "../../rules/index.js";
 import type { PageModel } from "../model.js";
 
@@ -27,7 +26,7 @@ afterAll(async () => {
 
 const rules = selectRules(allRules, []);
 const findingsOf = (model: PageModel) =>
-  runRules(model, { rules, thresholds: DEFAULT_THRESHOLDS, languages: [], ignore: [] }).findings.map((f) => `${f.ruleId}: ${f.text.slice(0, 60)}`);
+  runRules(model, { rules, languages: [], ignore: [] }).findings.map((f) => `${f.ruleId}: ${f.text.slice(0, 60)}`);
 
 const CHECKOUT = `<h1>Checkout</h1>
   <form action="#"><label>Card number <input name="card" required></label> <button type="submit">Pay now</button></form>`;

@@ -52,6 +52,17 @@ export function describeThresholds(e: Evidence, t: Thresholds = DEFAULT_THRESHOL
   return needs.length ? `readable text needs ${needs.join(" and ")}` : "";
 }
 
+/**
+ * The readability thresholds among the options the rules ran with: the first
+ * options that set every threshold (hidden-consent-text's), else the defaults.
+ */
+export function readabilityThresholds(options: readonly Readonly<Record<string, unknown>>[]): Thresholds {
+  const keys = Object.keys(DEFAULT_THRESHOLDS) as (keyof Thresholds)[];
+  const found = options.find((o) => keys.every((k) => typeof o[k] === "number"));
+  if (!found) return DEFAULT_THRESHOLDS;
+  return Object.fromEntries(keys.map((k) => [k, found[k]])) as unknown as Thresholds;
+}
+
 export function describeState(e: Evidence): string {
   const parts: string[] = [];
   if (e.checked !== undefined) parts.push(`${e.checked === true ? "checked" : e.checked === "mixed" ? "mixed" : "unchecked"}${e.checkedSource ? ` (${e.checkedSource})` : ""}`);

@@ -23,12 +23,16 @@ const RULES: RuleMeta[] = ["pre-checked-opt-in", "hidden-consent-text", "bundled
   version: `1.${i}.0`,
   severity: "error",
   description: `Short description of ${id}`,
+  title: `Title of ${id}`,
+  explanation: `What ${id} means`,
   fullDescription: `Long description of ${id}, with *stars* and [brackets].`,
   docsUrl: `https://docs.example/rules/${id}`,
   legal: [
     { id: "GDPR Art. 7(2)", title: "Conditions for consent", url: "https://eur-lex.europa.eu/eli/reg/2016/679/oj" },
     { id: `Ref ${i}`, title: "Without a link" },
   ],
+  messages: {},
+  restsOn: { findings: [], passes: [] },
 }));
 
 /** A validator for the committed SARIF schema, with the Ajv class for the JSON Schema draft the schema declares. */
@@ -179,7 +183,7 @@ describe("formatSarif", () => {
     const result = resultWith(sarif(report), "fp-precheck-1");
     const message = result.message.text!;
     expect(message).toContain("<script>alert(1)</script>");
-    // eslint-disable-next-line no-control-regex
+    // eslint-disable-next-line no-control-regex -- the test looks for control characters
     expect(message).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/);
     expect(result.properties?.text).toBe(report.results[0].findings[0].text);
   });

@@ -4,10 +4,11 @@
  */
 import { createHash } from "node:crypto";
 import type { PageModel } from "../model.js";
-import type { Finding, IncompleteEntry, PassEntry, Rule, RuleContext, RuleFinding, Severity, SeveritySetting, Thresholds } from "../types.js";
+import type { Finding, IncompleteEntry, PassEntry, Rule, RuleContext, RuleFinding, Severity, SeveritySetting } from "../types.js";
 import { fingerprintText } from "../language/index.js";
 import { UsageError } from "../errors.js";
 import type { RuleSettingInput } from "../config/config.js";
+import { formatMessage, resolveRuleOptions } from "./rule-options.js";
 
 export interface RuleSelection {
   rule: Rule;
@@ -24,7 +25,6 @@ export interface IgnoreEntry {
 
 export interface EngineOptions {
   rules: RuleSelection[];
-  thresholds: Thresholds;
   languages: string[];
   ignore: IgnoreEntry[];
 }
@@ -37,34 +37,45 @@ export interface EngineResult {
   ignored: { fingerprint: string; ruleId: string; reason: string }[];
 }
 
-function parseSetting(id: string, setting: RuleSettingInput): { severity: SeveritySetting; options: Record<string, unknown> } {
-  if (Array.isArray(setting)) return { severity: setting[0], options: setting[1] ?? {} };
-  return { severity: setting, options: {} };
+/** A layer of rule settings: config `rules`, an override's, `--rule`; or options alone (a deprecated config key read as a rule's options). */
+export interface RuleLayer {
+  source: string;
+  rules?: Record<string, RuleSettingInput>;
+  options?: Record<string, Record<string, unknown>>;
 }
 
 /**
- * Which rules run and at what severity: each rule's own default, then config
- * `rules`, then per-target overrides, then `--rule` from the command line.
- * Unknown rule ids are a usage error naming the id and the known ones.
+ * Which rules run, at what severity and with what options: each rule's own
+ * default, then the layers in order (config `rules`, per-target overrides,
+ * `--rule`). A severity alone keeps the options set before it; options given
+ * are merged over them and checked against the rule's schema. Unknown rule
+ * ids are a usage error naming the id and the known ones.
  */
-export function selectRules(all: Rule[], layers: { source: string; rules: Record<string, RuleSettingInput> | undefined }[]): RuleSelection[] {
+export function selectRules(all: readonly Rule[], layers: readonly RuleLayer[]): RuleSelection[] {
   const byId = new Map(all.map((r) => [r.meta.id, r]));
-  const state = new Map<string, { severity: SeveritySetting; options: Record<string, unknown> }>(
-    all.map((r) => [r.meta.id, { severity: r.meta.severity, options: {} }]),
-  );
+  const severities = new Map<string, SeveritySetting>(all.map((r) => [r.meta.id, r.meta.severity]));
+  const optionLayers = new Map<string, { source: string; options: Record<string, unknown> }[]>(all.map((r) => [r.meta.id, []]));
+  const known = (id: string, source: string): void => {
+    if (!byId.has(id)) throw new UsageError(`Unknown rule "${id}" in ${source}. Known rules: ${[...byId.keys()].join(", ")}. Run \`consentlint rules\` to list them.`);
+  };
   for (const layer of layers) {
+    for (const [id, options] of Object.entries(layer.options ?? {})) {
+      known(id, layer.source);
+      optionLayers.get(id)!.push({ source: layer.source, options });
+    }
     for (const [id, setting] of Object.entries(layer.rules ?? {})) {
-      if (!byId.has(id)) {
-        throw new UsageError(`Unknown rule "${id}" in ${layer.source}. Known rules: ${[...byId.keys()].join(", ")}. Run \`consentlint rules\` to list them.`);
-      }
-      state.set(id, parseSetting(id, setting));
+      known(id, layer.source);
+      const [severity, options] = Array.isArray(setting) ? setting : [setting];
+      severities.set(id, severity);
+      if (options !== undefined) optionLayers.get(id)!.push({ source: `${layer.source} (rules["${id}"])`, options });
     }
   }
   const selected: RuleSelection[] = [];
   for (const rule of all) {
-    const s = state.get(rule.meta.id)!;
-    if (s.severity === "off") continue;
-    selected.push({ rule, severity: s.severity, options: s.options });
+    const options = resolveRuleOptions(rule, optionLayers.get(rule.meta.id)!);
+    const severity = severities.get(rule.meta.id)!;
+    if (severity === "off") continue;
+    selected.push({ rule, severity, options });
   }
   return selected;
 }
@@ -111,14 +122,14 @@ export function fingerprintsOf(ruleId: string, findings: readonly Pick<RuleFindi
 export function runRules(model: PageModel, opts: EngineOptions): EngineResult {
   const result: EngineResult = { findings: [], passes: [], incomplete: [], inapplicable: [], ignored: [] };
   for (const { rule, severity, options } of opts.rules) {
-    const ctx: RuleContext = { thresholds: opts.thresholds, options, languages: opts.languages };
+    const ctx: RuleContext = { options, languages: opts.languages };
     const outcome = rule.check(model, ctx);
     const prints = fingerprintsOf(rule.meta.id, outcome.findings);
     for (const [index, f] of outcome.findings.entries()) {
       const finding: Finding = {
         ruleId: rule.meta.id,
         severity,
-        message: f.message,
+        message: formatMessage(rule.meta, f.messageId, f.data),
         selector: f.selector,
         role: f.role,
         name: f.name,
@@ -134,7 +145,11 @@ export function runRules(model: PageModel, opts: EngineOptions): EngineResult {
       else result.findings.push(finding);
     }
     for (const p of outcome.passes) result.passes.push({ ruleId: rule.meta.id, ...p });
-    for (const i of outcome.incomplete) result.incomplete.push({ ruleId: rule.meta.id, ...i });
+    for (const i of outcome.incomplete) {
+      const { selector, text } = i;
+      const message = "messageId" in i ? formatMessage(rule.meta, i.messageId, i.data) : i.message;
+      result.incomplete.push({ ruleId: rule.meta.id, reason: i.reason, message, ...(selector !== undefined ? { selector } : {}), ...(text !== undefined ? { text } : {}) });
+    }
     if (outcome.inapplicable) result.inapplicable.push(rule.meta.id);
   }
   return result;

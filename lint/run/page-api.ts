@@ -7,10 +7,9 @@ import { runRules } from "./engine.js";
 import { extractPageModel } from "../extract/index.js";
 import type { FlowActionRecord, Viewport } from "../model.js";
 import { DEFAULT_TIMEOUT_MS, prepareRun, type LintOptions } from "./runner.js";
-import { resolveThresholds } from "../config/config.js";
 import { waitForSettle } from "../browser/settle.js";
 import { TOUCHED_ATTRIBUTE } from "../flow/actions.js";
-import type { LintResult } from "../types.js";
+import type { LintResult, Rule } from "../types.js";
 
 export interface LintPageOptions extends Pick<LintOptions, "config" | "cwd" | "rules" | "timeout"> {
   /** Name to report as the target (default: the page's URL). */
@@ -39,9 +38,10 @@ async function markTouched(locators: Locator[]): Promise<void> {
   }
 }
 
-export async function lintPage(page: Page, opts: LintPageOptions = {}): Promise<LintResult> {
+/** Lints the page as it is now with the rules given (the package API passes every rule: see lint/index.ts). */
+export async function lintPage(page: Page, opts: LintPageOptions, rules: readonly Rule[]): Promise<LintResult> {
   const started = Date.now();
-  const setup = prepareRun(opts);
+  const setup = prepareRun(opts, rules);
   const cfg = setup.loaded.config;
   const timeoutMs = opts.timeout ?? cfg.timeout ?? DEFAULT_TIMEOUT_MS;
   const size = page.viewportSize() ?? { width: 1280, height: 800 };
@@ -54,7 +54,6 @@ export async function lintPage(page: Page, opts: LintPageOptions = {}): Promise<
   const model = await extractPageModel(page, { viewport, locale: null, flowActions: opts.flowActions ?? [], timeoutMs });
   const outcome = runRules(model, {
     rules: setup.rulesFor(null),
-    thresholds: resolveThresholds(cfg.thresholds),
     languages: cfg.languages ?? [],
     ignore: cfg.ignore ?? [],
   });

@@ -11,8 +11,9 @@ import type { Browser, BrowserContext, Page } from "playwright";
 import { launchBrowser, newLintContext } from "../browser/launch.js";
 import { BrowserKeeper, closeContextWithin, settlesWithin } from "../browser/keeper.js";
 import { PageCrashError, PageGuards, RedirectLoopError, blockScriptedPopups, blockedPopups, pageAnswers } from "../browser/page-guards.js";
-import { loadConfig, overridesFor, resolveThresholds, resolveViewport, type LoadedConfig, type RuleSettingInput, type ViewportInput } from "../config/config.js";
+import { loadConfig, overridesFor, resolveViewport, type LoadedConfig, type RuleSettingInput, type ViewportInput } from "../config/config.js";
 import { runRules, selectRules, type EngineOptions, type IgnoreEntry } from "./engine.js";
+import { deprecatedOptionLayers } from "./rule-options.js";
 import { extractPageModel } from "../extract/index.js";
 import { LocalFileServer, resolveMounts } from "../targets/file-server.js";
 import type { FlowActionRecord, PageModel, Viewport } from "../model.js";
@@ -27,7 +28,6 @@ import { FlowStepError, runStepActions } from "../flow/index.js";
 import type { Flow } from "../flow/types.js";
 import { buildStaticModel, buildStaticModelFromFile, runStaticRules } from "../static/index.js";
 import type { LintReport, LintResult, Rule } from "../types.js";
-import { allRules } from "../../rules/index.js";
 
 export interface LintOptions {
   cwd?: string;
@@ -410,11 +410,12 @@ export interface RunSetup {
 }
 
 /** Checks config and rule settings before any browser starts, so bad input fails fast with exit 2. */
-export function prepareRun(opts: LintOptions, rules: Rule[] = allRules): RunSetup {
+export function prepareRun(opts: LintOptions, rules: readonly Rule[]): RunSetup {
   const cwd = opts.cwd ?? process.cwd();
   const loaded = loadConfig(opts.config, cwd);
   const configSource = loaded.path ?? "config";
   const baseLayers = [
+    ...deprecatedOptionLayers(rules, loaded.config, configSource),
     { source: configSource, rules: loaded.config.rules },
   ];
   // Validate every layer once up front so a typo fails before linting.
@@ -429,10 +430,11 @@ export function prepareRun(opts: LintOptions, rules: Rule[] = allRules): RunSetu
   };
 }
 
-export async function lint(inputs: string[], opts: LintOptions = {}): Promise<LintReport & { results: LintResultWithModel[] }> {
+/** Lints the targets with the rules given (the package API passes every rule: see lint/index.ts). */
+export async function lint(inputs: string[], opts: LintOptions, ruleSet: readonly Rule[]): Promise<LintReport & { results: LintResultWithModel[] }> {
   const startedAt = new Date();
   const cwd = opts.cwd ?? process.cwd();
-  const setup = prepareRun(opts);
+  const setup = prepareRun(opts, ruleSet);
   const { loaded } = setup;
   const cfg = loaded.config;
   const given = inputs.length > 0 ? inputs : (cfg.targets ?? []);
@@ -447,7 +449,6 @@ export async function lint(inputs: string[], opts: LintOptions = {}): Promise<Li
   });
   const targets = opts.shard ? shardSlice(allTargets, opts.shard) : allTargets;
   const timeoutMs = opts.timeout ?? cfg.timeout ?? DEFAULT_TIMEOUT_MS;
-  const thresholds = resolveThresholds(cfg.thresholds);
   const ignore: IgnoreEntry[] = cfg.ignore ?? [];
   const languages = cfg.languages ?? [];
 
@@ -463,7 +464,7 @@ export async function lint(inputs: string[], opts: LintOptions = {}): Promise<Li
     const flow = target.kind === "flow" ? target.flow : null;
     const viewports = viewportList ?? [flow?.viewport ?? override.viewport ?? cfg.viewport];
     const locales = localeList ?? [flow?.locale ?? override.locale ?? cfg.locale ?? null];
-    const engine: EngineOptions = { rules: setup.rulesFor(localPath), thresholds, languages, ignore };
+    const engine: EngineOptions = { rules: setup.rulesFor(localPath), languages, ignore };
     const steps: StepPlan[] = target.kind === "flow" ? flowSteps(target) : [{}];
     return viewports.flatMap((viewport) => locales.map((locale): Job => ({ target, viewport: resolveViewport(viewport), locale, engine, steps })));
   });
@@ -474,7 +475,7 @@ export async function lint(inputs: string[], opts: LintOptions = {}): Promise<Li
     snapshots: opts.snapshotDir
       ? new SnapshotStore(opts.snapshotDir, opts.updateSnapshots ?? (process.env.CI ? "none" : "missing"), {
           tool: TOOL_VERSION,
-          rules: Object.fromEntries(allRules.map((r) => [r.meta.id, r.meta.version])),
+          rules: Object.fromEntries(ruleSet.map((r) => [r.meta.id, r.meta.version])),
         })
       : null,
   };
@@ -550,7 +551,7 @@ export async function lint(inputs: string[], opts: LintOptions = {}): Promise<Li
     tool: { name: "consentlint", version: TOOL_VERSION },
     results,
     summary: { targets: results.length, errors, warnings, durationMs: Date.now() - startedAt.getTime() },
-    rules: Object.fromEntries(allRules.map((r) => [r.meta.id, r.meta.version])),
+    rules: Object.fromEntries(ruleSet.map((r) => [r.meta.id, r.meta.version])),
     ...(browserVersion ? { browser: browserVersion } : {}),
     ...(opts.shard ? { shard: opts.shard } : {}),
     ...(hooks.snapshots ? { obsoleteSnapshots: hooks.snapshots.obsolete() } : {}),

@@ -11,8 +11,7 @@
  */
 import { pathToFileURL } from "node:url";
 import { selectRules } from "../run/engine.js";
-import { DEFAULT_THRESHOLDS } from "../types.js";
-import { allRules } from "../../rules/index.js";
+import { allRules } from "../rule-set.js";
 import { buildStaticModel, runStaticRules } from "./index.js";
 
 const PURPOSES = [
@@ -80,7 +79,7 @@ function run(pages: number, rounds: number): void {
   const bytes = html.reduce((n, h) => n + h.length, 0);
   process.stderr.write(`static mode: ${pages} generated pages, ${Math.round(bytes / pages / 1024)} KiB each\n`);
   const viewport = { width: 1280, height: 800, deviceScaleFactor: 1, isMobile: false };
-  const engine = { rules: selectRules(allRules, []), thresholds: DEFAULT_THRESHOLDS, languages: [], ignore: [] };
+  const engine = { rules: selectRules(allRules, []), languages: [], ignore: [] };
   for (let round = 1; round <= rounds; round++) {
     const start = performance.now();
     let model = 0;

@@ -10,7 +10,7 @@ import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LocalFileServer, resolveMounts } from "./file-server.js";
-import { lint } from "../run/runner.js";
+import { lint } from "../index.js";
 
 let dir: string;
 let server: LocalFileServer;

@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import { bundledConsent } from "./index.js";
-import { ruleTester, type IncompleteCase, type InvalidCase, type ValidCase } from "../rule-tester.js";
+import { ruleTester, type IncompleteCase, type InvalidCase, type ValidCase } from "../__fixtures__/rule-tester.js";
 import { makeModel } from "../__fixtures__/model-builder.js";
 import { LANGS, WORDS, checkoutStep, cookieDialog, primaryButton, reportStep, shareStatement, signupStep, type Lang } from "../__fixtures__/scenes.js";
 

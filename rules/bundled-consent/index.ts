@@ -69,14 +69,13 @@ function actionWords(region: RegionView, actionFor: ActionElement | null): strin
   return action ? `"${reportedText(action.text, 60)}"` : stepWords(region.purpose.purpose);
 }
 
-function message(bundling: readonly Bundling[], analysis: ConsentAnalysis, region: RegionView, noun: string, groupAction: ActionElement | null): string {
-  const action = actionWords(region, groupAction);
-  const purposes = purposeWords(analysis.purposes);
+/** The finding's message by id, with its words: how the consent is tied, in a parenthesis after the message. */
+function message(bundling: readonly Bundling[], analysis: ConsentAnalysis, region: RegionView, noun: string, groupAction: ActionElement | null): Pick<RuleFinding, "messageId" | "data"> {
   const how = bundling.flatMap((b) => HOW[b] ?? []);
-  const suffix = how.length > 0 ? ` (${how.join("; ")})` : "";
-  if (bundling.includes("terms-and-optional")) return `Accepting the terms with this ${noun} also grants consent to ${purposes}${suffix}`;
-  if (bundling.includes("multi-purpose")) return `One ${noun} grants consent to unrelated purposes at once: ${purposes}${suffix}`;
-  return `Consent to ${purposes} is tied to ${action}${suffix}`;
+  const data = { noun, purposes: purposeWords(analysis.purposes), how: how.length > 0 ? ` (${how.join("; ")})` : "" };
+  if (bundling.includes("terms-and-optional")) return { messageId: "termsAndOptional", data };
+  if (bundling.includes("multi-purpose")) return { messageId: "multiPurpose", data };
+  return { messageId: "tiedToAction", data: { ...data, action: actionWords(region, groupAction) } };
 }
 
 function bundledEvidence(base: Evidence, bundling: readonly Bundling[], region: RegionView, action: ActionElement | null, model: PageModel): Evidence {
@@ -93,7 +92,7 @@ function bundledEvidence(base: Evidence, bundling: readonly Bundling[], region: 
 function controlFinding(c: ControlView, bundling: Bundling[], view: ConsentView, model: PageModel): RuleFinding {
   const groupAction = view.primaryActionOfGroup(c.control.groupId);
   return {
-    message: message(bundling, c.analysis, c.region, controlNoun(c.control.kind), groupAction),
+    ...message(bundling, c.analysis, c.region, controlNoun(c.control.kind), groupAction),
     selector: c.control.selector,
     role: c.control.role,
     name: c.control.name,
@@ -106,7 +105,7 @@ function controlFinding(c: ControlView, bundling: Bundling[], view: ConsentView,
 function statementFinding(s: StatementView, model: PageModel): RuleFinding {
   const bundling: Bundling[] = ["statement"];
   return {
-    message: message(bundling, s.analysis, s.region, "statement", null),
+    ...message(bundling, s.analysis, s.region, "statement", null),
     selector: s.block.selector,
     role: "text",
     name: "",
@@ -127,7 +126,7 @@ function buttonFindings(view: ConsentView, model: PageModel): RuleFinding[] {
       const bundling = wordingBundles(analysis);
       if (bundling.length === 0) continue;
       out.push({
-        message: message(bundling, analysis, region, "button", action),
+        ...message(bundling, analysis, region, "button", action),
         selector: action.selector,
         role: action.role,
         name: action.text,
@@ -164,10 +163,20 @@ export const bundledConsent: Rule = {
     version: "1.0.0",
     severity: "error",
     description: "Consent to optional processing must not be tied to what the user came to do",
+    title: "Consent tied to something else",
+    explanation:
+      "Agreeing to an optional use of personal data is tied to what the person came to do, such as viewing a report, paying or signing up. Consent has to be separate from the service and free to refuse.",
     fullDescription:
       "Finds consent to optional processing tied to a step whose primary purpose is something else (viewing a report, entering a lottery, signing up, paying, installing, booking, playing): a consent control already granting (pre-ticked), required, or blocking the main button until ticked; a consent statement attached to the main button (\"by clicking Pay you agree to share ...\"); and one checkbox or button that accepts required terms together with optional processing, or several unrelated optional purposes at once. Dedicated consent dialogs and privacy-settings steps are not bundling.",
     docsUrl: docsUrl(ID),
     legal: [LEGAL.gdprArt7_2, LEGAL.gdprArt7_4, LEGAL.gdprRecital43, LEGAL.edpb052020Granularity, LEGAL.piplArt14, LEGAL.piplArt23, LEGAL.cacNecessaryScope2021],
+    messages: {
+      termsAndOptional: "Accepting the terms with this {{noun}} also grants consent to {{purposes}}{{how}}",
+      multiPurpose: "One {{noun}} grants consent to unrelated purposes at once: {{purposes}}{{how}}",
+      tiedToAction: "Consent to {{purposes}} is tied to {{action}}{{how}}",
+    },
+    // Findings and passes rest on each step's purpose and main button; a pass also on no script ticking or requiring a box later.
+    restsOn: { findings: ["button-ranking"], passes: ["button-ranking", "scripts"] },
   },
   check,
 };

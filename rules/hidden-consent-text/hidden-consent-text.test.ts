@@ -1,5 +1,5 @@
 import { hiddenConsentText } from "./index.js";
-import { ruleTester, type IncompleteCase, type InvalidCase, type ValidCase } from "../rule-tester.js";
+import { ruleTester, type IncompleteCase, type InvalidCase, type ValidCase } from "../__fixtures__/rule-tester.js";
 import { makeModel } from "../__fixtures__/model-builder.js";
 import { LANGS, WORDS, checkoutStep, cookieDialog, primaryButton, reportStep, shareStatement, signupStep } from "../__fixtures__/scenes.js";
 import { CMP_WORDS, FAINT, purposeWithServices, requiredBesideOptional } from "../__fixtures__/consent-managers.js";
@@ -186,9 +186,9 @@ invalid.push(
     errors: [{ role: "checkbox" }],
   },
   {
-    name: "thresholds from config are honoured: contrast 4:1 under a 4.5:1 floor",
+    name: "options from config are honoured: contrast 4:1 under a 4.5:1 floor",
     model: signupStep("en", { controls: [{ label: WORDS.marketing.en, labelStyle: { contrast: 4 } }] }),
-    thresholds: { minContrast: 4.5 },
+    options: { minContrast: 4.5 },
     errors: [{ message: "Consent text has contrast 4:1; readable text needs at least 4.5:1" }],
   },
   {

@@ -4,7 +4,7 @@
  * reasonably read it.
  */
 import type { Box, PageModel, Region, TextBlock, TextRun } from "../../lint/model.js";
-import type { Evidence, IncompleteEntry, PassEntry, Rule, RuleContext, RuleFinding, RuleOutcome, Thresholds } from "../../lint/types.js";
+import type { Evidence, PassEntry, Rule, RuleContext, RuleFinding, RuleIncomplete, RuleOutcome } from "../../lint/types.js";
 import type { Purpose } from "../../lint/language/types.js";
 import { consentView, endPurposes, langHint, normaliseSpace, reportedText, type ControlView, type StatementView } from "../../lint/consent/index.js";
 import { repeatsPurposes } from "../../lint/consent/layers.js";
@@ -13,7 +13,8 @@ import { LEGAL, docsUrl } from "../legal-references.js";
 import { whileGrantingWords } from "../message-words.js";
 import { blindSpotIncompletes, finishOutcome, unreadIncompletes } from "../outcome.js";
 import { ConsentReader, consentRuns, type ConsentRun } from "./consent-runs.js";
-import { notRenderedMessage, unreadableMessage } from "./messages.js";
+import { MESSAGES, notRenderedMessage, unreadableMessage } from "./messages.js";
+import { DEFAULT_OPTIONS, OPTIONS_SCHEMA, type HiddenTextOptions } from "./options.js";
 import {
   backgroundUnknown,
   hexColour,
@@ -46,7 +47,7 @@ interface Subject {
 /** What the judging of one model shares: its thresholds and the consent layers over the page. */
 interface JudgeContext {
   model: PageModel;
-  t: Thresholds;
+  t: HiddenTextOptions;
   consentLayers: readonly Region[];
 }
 
@@ -61,7 +62,7 @@ type Verdict =
  * readable, rendered consent runs name every purpose the hidden run is for
  * (sharing or profiling as the means of a named purpose add nothing new).
  */
-function visiblyRepeated(run: ConsentRun, runs: readonly ConsentRun[], t: Thresholds): boolean {
+function visiblyRepeated(run: ConsentRun, runs: readonly ConsentRun[], t: HiddenTextOptions): boolean {
   const seen = runs.filter((r) => r !== run && notRenderedConditions(r.run.visibility).length === 0 && unreadableConditions(r.run, t).length === 0);
   if (!seen.some((r) => r.carries)) return false;
   const shown = new Set(seen.flatMap((r) => r.purposes));
@@ -97,7 +98,7 @@ function underConsentLayer(run: ConsentRun, layers: readonly Region[]): boolean 
 }
 
 /** Conditions that make a rendered run unreadable, but for being covered by a consent layer over it. */
-function unreadableFor(r: ConsentRun, t: Thresholds, consentLayers: readonly Region[]): UnreadableCondition[] {
+function unreadableFor(r: ConsentRun, t: HiddenTextOptions, consentLayers: readonly Region[]): UnreadableCondition[] {
   return unreadableConditions(r.run, t).filter((c) => c !== "covered" || !underConsentLayer(r, consentLayers));
 }
 
@@ -109,7 +110,7 @@ function runPurposes(r: ConsentRun, reader: ConsentReader, subject: Subject): re
 }
 
 /** Purposes a control's consent text names where a person can read them: in its own rendered, readable runs. */
-function readablePurposes(subject: Subject, runs: readonly ConsentRun[], reader: ConsentReader, t: Thresholds, consentLayers: readonly Region[]): Set<Purpose> {
+function readablePurposes(subject: Subject, runs: readonly ConsentRun[], reader: ConsentReader, t: HiddenTextOptions, consentLayers: readonly Region[]): Set<Purpose> {
   const out = new Set<Purpose>();
   for (const r of runs) {
     if (!r.carries || notRenderedConditions(r.run.visibility).length > 0 || unreadableFor(r, t, consentLayers).length > 0 || backgroundUnknown(r.run)) continue;
@@ -161,7 +162,7 @@ function lazyCopiesBeside(c: ControlView, jc: JudgeContext): (text: string) => b
   return (text) => (copies ??= readableCopiesBeside(c, jc)).has(copyKey(text));
 }
 
-function judge(subject: Subject, t: Thresholds, consentLayers: readonly Region[]): Verdict | null {
+function judge(subject: Subject, t: HiddenTextOptions, consentLayers: readonly Region[]): Verdict | null {
   const reader = new ConsentReader(subject.langHint);
   const runs = consentRuns(subject.blocks, reader);
   if (runs.length === 0) return null;
@@ -285,13 +286,13 @@ function statementAnchor(s: StatementView): Anchor {
   };
 }
 
-function findingOf(subject: Subject, anchor: Anchor, verdict: Verdict & { kind: "not-rendered" | "unreadable" }, model: PageModel, t: Thresholds): RuleFinding {
+function findingOf(subject: Subject, anchor: Anchor, verdict: Verdict & { kind: "not-rendered" | "unreadable" }, model: PageModel, t: HiddenTextOptions): RuleFinding {
   const message =
     verdict.kind === "not-rendered"
       ? notRenderedMessage(subject.noun, verdict.conditions, subject.inEffectWords)
       : unreadableMessage(subject.noun, verdict.conditions, verdict.run, t);
   return {
-    message,
+    ...message,
     selector: anchor.selector,
     role: anchor.role,
     name: anchor.name,
@@ -301,13 +302,13 @@ function findingOf(subject: Subject, anchor: Anchor, verdict: Verdict & { kind: 
   };
 }
 
-function check(model: PageModel, ctx: RuleContext): RuleOutcome {
+function check(model: PageModel, ctx: RuleContext<HiddenTextOptions>): RuleOutcome {
   const view = consentView(model, ctx.languages);
-  const t = ctx.thresholds;
+  const t = ctx.options;
   const consentLayers = view.regions.filter((r) => r.consentStep && r.region.kind !== "page" && r.region.visible).map((r) => r.region);
   const findings: RuleFinding[] = [];
   const passes: Omit<PassEntry, "ruleId">[] = [];
-  const incomplete: Omit<IncompleteEntry, "ruleId">[] = [];
+  const incomplete: RuleIncomplete[] = [];
   const subjects: { subject: Subject; anchor: Anchor; pass: Omit<PassEntry, "ruleId"> }[] = [
     ...view.consentControls.map((c) => ({ subject: controlSubject(c, { model, t, consentLayers }), anchor: controlAnchor(c), pass: controlPass(c) })),
     ...view.statements.map((s) => ({ subject: statementSubject(s, model), anchor: statementAnchor(s), pass: statementPass(s) })),
@@ -319,7 +320,8 @@ function check(model: PageModel, ctx: RuleContext): RuleOutcome {
     else if (verdict.kind === "background-unknown") {
       incomplete.push({
         reason: "background-image",
-        message: `${subject.noun} sits on a background ${verdict.run.backgroundSource === "canvas" ? "canvas" : "image"}; its contrast could not be measured`,
+        messageId: "backgroundUnknown",
+        data: { subject: subject.noun, backdrop: verdict.run.backgroundSource === "canvas" ? "canvas" : "image" },
         selector: verdict.run.selector,
         text: anchor.text,
       });
@@ -329,16 +331,25 @@ function check(model: PageModel, ctx: RuleContext): RuleOutcome {
   return finishOutcome(findings, passes, incomplete);
 }
 
-export const hiddenConsentText: Rule = {
+export const hiddenConsentText: Rule<HiddenTextOptions> = {
   meta: {
     id: ID,
     version: "1.0.0",
     severity: "error",
     description: "Consent text must be rendered where a person can read it",
+    title: "Consent text hard to see or hidden",
+    explanation:
+      "The words that ask for consent are too small, too faint, covered or hidden, so a person cannot reasonably read what they are agreeing to. A request for consent has to be clear and easy to see.",
     fullDescription:
       "Finds consent-bearing text (the label of a consent control, or a statement that an action grants consent) that is rendered but unreadable (under 10 px, scaled to near zero, contrast under 3:1, transparent, under 0.4 opacity, covered by another element), whatever the control's state; and text that is not rendered where a person can see it (off-screen, clipped, zero size, visibility:hidden, display:none, inside a collapsed section) while the consent it carries is in effect. Text on a background image cannot be measured and is reported as incomplete. Thresholds are configurable.",
     docsUrl: docsUrl(ID),
     legal: [LEGAL.gdprArt7_2, LEGAL.gdprArt12_1, LEGAL.edpb032022Hidden, LEGAL.wcag143, LEGAL.wcag144, LEGAL.piplArt17],
+    messages: MESSAGES,
+    schema: OPTIONS_SCHEMA,
+    defaultOptions: DEFAULT_OPTIONS,
+    deprecatedConfigKey: "thresholds",
+    // A finding rests on the styles read; a pass on nothing covering or clipping the text (layout), then on no script restyling it.
+    restsOn: { findings: ["styles"], passes: ["layout", "scripts"] },
   },
   check,
 };

@@ -1,8 +1,9 @@
-/** One-line messages for hidden consent text. */
+/** The words that fill hidden-consent-text's messages (meta.messages): which message, and what was measured. */
 import type { TextRun } from "../../lint/model.js";
-import type { Thresholds } from "../../lint/types.js";
+import type { RuleFinding } from "../../lint/types.js";
 import { reportedText } from "../../lint/consent/index.js";
 import { listWords } from "../message-words.js";
+import type { HiddenTextOptions } from "./options.js";
 import type { NotRenderedCondition, UnreadableCondition } from "./readability.js";
 
 /** A number with at most one decimal ("8", "9.5"). */
@@ -21,7 +22,7 @@ function percent(scale: number): string {
 }
 
 /** How each unreadable condition reads: as the sentence's first fact ("is 8 px") and as a later one ("8 px"). */
-function describe(c: UnreadableCondition, run: TextRun, t: Thresholds): { lead: string; tail: string; need?: string } {
+function describe(c: UnreadableCondition, run: TextRun, t: HiddenTextOptions): { lead: string; tail: string; need?: string } {
   switch (c) {
     case "font-size":
       return { lead: `is ${short(run.effectiveFontPx)} px`, tail: `${short(run.effectiveFontPx)} px`, need: `${short(t.minFontPx)} px` };
@@ -43,25 +44,40 @@ function describe(c: UnreadableCondition, run: TextRun, t: Thresholds): { lead: 
 }
 
 /** "Consent text is 8 px with contrast 1.4:1; readable text needs at least 10 px and 3:1". */
-export function unreadableMessage(subject: string, conditions: readonly UnreadableCondition[], run: TextRun, t: Thresholds): string {
+export function unreadableMessage(subject: string, conditions: readonly UnreadableCondition[], run: TextRun, t: HiddenTextOptions): Pick<RuleFinding, "messageId" | "data"> {
   const parts = conditions.map((c) => describe(c, run, t));
   const [first, ...rest] = parts;
   const withs = rest.length > 0 ? ` with ${listWords(rest.map((p) => p.tail))}` : "";
+  const measures = `${first.lead}${withs}`;
   const needs = parts.flatMap((p) => (p.need ? [p.need] : []));
-  const need = needs.length > 0 ? `; readable text needs at least ${listWords(needs)}` : "";
-  return `${subject} ${first.lead}${withs}${need}`;
+  if (needs.length === 0) return { messageId: "unreadable", data: { subject, measures } };
+  return { messageId: "unreadableNeeds", data: { subject, measures, needs: listWords(needs) } };
 }
 
+/** The message of each way of not being rendered, by id. */
 const NOT_RENDERED: Record<NotRenderedCondition, string> = {
-  "display-none": "is not displayed",
-  "visibility-hidden": "is invisible (visibility: hidden)",
-  collapsed: "is inside a collapsed section",
-  "zero-size": "has zero size",
-  offscreen: "is placed off-screen",
-  clipped: "is clipped out of view",
+  "display-none": "notDisplayed",
+  "visibility-hidden": "visibilityHidden",
+  collapsed: "collapsed",
+  "zero-size": "zeroSize",
+  offscreen: "offscreen",
+  clipped: "clipped",
 };
 
 /** "Consent text is inside a collapsed section while the box is ticked". */
-export function notRenderedMessage(subject: string, conditions: readonly NotRenderedCondition[], inEffect: string): string {
-  return `${subject} ${NOT_RENDERED[conditions[0]]} ${inEffect}`;
+export function notRenderedMessage(subject: string, conditions: readonly NotRenderedCondition[], inEffect: string): Pick<RuleFinding, "messageId" | "data"> {
+  return { messageId: NOT_RENDERED[conditions[0]], data: { subject, inEffect } };
 }
+
+/** hidden-consent-text's meta.messages. */
+export const MESSAGES = {
+  notDisplayed: "{{subject}} is not displayed {{inEffect}}",
+  visibilityHidden: "{{subject}} is invisible (visibility: hidden) {{inEffect}}",
+  collapsed: "{{subject}} is inside a collapsed section {{inEffect}}",
+  zeroSize: "{{subject}} has zero size {{inEffect}}",
+  offscreen: "{{subject}} is placed off-screen {{inEffect}}",
+  clipped: "{{subject}} is clipped out of view {{inEffect}}",
+  unreadable: "{{subject}} {{measures}}",
+  unreadableNeeds: "{{subject}} {{measures}}; readable text needs at least {{needs}}",
+  backgroundUnknown: "{{subject}} sits on a background {{backdrop}}; its contrast could not be measured",
+};

@@ -1,6 +1,6 @@
 /** Measured conditions that make a run of text unreadable or unseen, from the PageModel's facts and the thresholds. */
 import type { Rgba, TextRun, Visibility } from "../../lint/model.js";
-import type { Thresholds } from "../../lint/types.js";
+import type { HiddenTextOptions } from "./options.js";
 
 /** Conditions of text that is not rendered where a person can see it, most absolute first. */
 export type NotRenderedCondition = "display-none" | "visibility-hidden" | "collapsed" | "zero-size" | "offscreen" | "clipped";
@@ -26,7 +26,7 @@ export function notRenderedConditions(v: Visibility): NotRenderedCondition[] {
 }
 
 /** Why rendered text cannot reasonably be read, against the thresholds. */
-export function unreadableConditions(run: TextRun, t: Thresholds): UnreadableCondition[] {
+export function unreadableConditions(run: TextRun, t: HiddenTextOptions): UnreadableCondition[] {
   const out: UnreadableCondition[] = [];
   if (run.effectiveFontPx < t.minFontPx) out.push("font-size");
   if (run.visibility.transformScale <= t.minTransformScale) out.push("transform");

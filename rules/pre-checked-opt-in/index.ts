@@ -20,7 +20,8 @@ export function isPreChecked(c: ControlView): boolean {
 function finding(c: ControlView, model: PageModel): RuleFinding {
   const control = c.control;
   return {
-    message: `Opt-in to ${purposeWords(c.analysis.purposes)} is ${grantedWord(control.kind)} before the user acts`,
+    messageId: "preChecked",
+    data: { purposes: purposeWords(c.analysis.purposes), granted: grantedWord(control.kind) },
     selector: control.selector,
     role: control.role,
     name: control.name,
@@ -48,6 +49,9 @@ export const preCheckedOptIn: Rule = {
     version: "1.0.0",
     severity: "error",
     description: "Consent to optional processing must not be granted before the user acts",
+    title: "Consent ticked in advance",
+    explanation:
+      "The box (or switch, or choice) that gives consent was already on when the page opened. Consent has to be an active choice by the person: a box they must notice and untick is not consent.",
     fullDescription:
       "Finds checkboxes, switches, radios and selects that grant consent to optional processing (sharing with third parties, credit scoring, marketing, personalised ads, analytics cookies, location, contacts, biometrics, model training) and are already in the granting state when the page is shown, before the user has touched them. The state is read from the live DOM, so boxes ticked by script, inside iframes, shadow roots or collapsed sections count too. Remember-me boxes, interface preferences, boxes that only accept required terms and strictly necessary categories are not consent to optional processing.",
     docsUrl: docsUrl(ID),
@@ -64,6 +68,11 @@ export const preCheckedOptIn: Rule = {
       LEGAL.ftcAct5,
       LEGAL.ftcDarkPatterns2022,
     ],
+    messages: {
+      preChecked: "Opt-in to {{purposes}} is {{granted}} before the user acts",
+    },
+    // A finding rests on the control's state in the HTML as served (a `checked` attribute); a pass on no script ticking it later.
+    restsOn: { findings: [], passes: ["scripts"] },
   },
   check,
 };

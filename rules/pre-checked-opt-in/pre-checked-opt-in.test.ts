@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import { preCheckedOptIn } from "./index.js";
-import { ruleTester, type IncompleteCase, type InvalidCase, type ValidCase } from "../rule-tester.js";
+import { ruleTester, type IncompleteCase, type InvalidCase, type ValidCase } from "../__fixtures__/rule-tester.js";
 import { makeModel } from "../__fixtures__/model-builder.js";
 import { LANGS, WORDS, cookieDialog, reportStep, signupStep, type Lang } from "../__fixtures__/scenes.js";
 import { CMP_WORDS, FAINT, purposeWithServices, requiredBesideOptional } from "../__fixtures__/consent-managers.js";

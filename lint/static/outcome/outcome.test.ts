@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { selectRules, type EngineResult } from "../../run/engine.js";
-import { DEFAULT_THRESHOLDS } from "../../types.js";
+import type { RestsOn, Rule } from "../../types.js";
 import { allRules } from "../../../rules/index.js";
 import { staticModel } from "../__fixtures__/static-model.js";
 import { runStaticRules } from "../index.js";
 
 function lint(body: string, opts: { css?: string } = {}): EngineResult {
-  return runStaticRules(staticModel(body, opts), { rules: selectRules(allRules, []), thresholds: DEFAULT_THRESHOLDS, languages: [], ignore: [] });
+  return runStaticRules(staticModel(body, opts), { rules: selectRules(allRules, []), languages: [], ignore: [] });
 }
 
 const found = (r: EngineResult): string[] => r.findings.map((f) => f.ruleId).sort();
@@ -80,5 +80,60 @@ describe("static results: the step's main button", () => {
     expect(passed(r)).not.toContain("bundled-consent");
     const entry = r.incomplete.find((i) => i.ruleId === "bundled-consent" && i.reason === "static-mode: layout unknown");
     expect(entry?.text).toContain("By creating an account");
+  });
+});
+
+describe("static results: each rule says what its results rest on", () => {
+  /** A rule that finds every ticked box and passes every other one, resting on what it is told. */
+  const boxRule = (restsOn: RestsOn): Rule => ({
+    meta: {
+      id: "box-rule",
+      version: "1.0.0",
+      severity: "error",
+      title: "Ticked boxes",
+      explanation: "A box was ticked.",
+      description: "Boxes",
+      fullDescription: "Boxes",
+      docsUrl: "https://example.test/box-rule",
+      legal: [],
+      messages: { ticked: "Box {{name}} is ticked" },
+      restsOn,
+    },
+    check: (model) => {
+      const at = (c: (typeof model.controls)[number]) => ({ selector: c.selector, role: c.role, name: c.name, text: c.name });
+      return {
+        findings: model.controls.filter((c) => c.checked === true).map((c) => ({ ...at(c), messageId: "ticked", data: { name: c.name }, evidence: {}, fingerprintParts: ["box"] })),
+        passes: model.controls.filter((c) => c.checked !== true).map(at),
+        incomplete: [],
+        inapplicable: model.controls.length === 0,
+      };
+    },
+  });
+  const page = `<label><input type="checkbox" checked> One</label><label><input type="checkbox"> Two</label><script>void 0</script>`;
+  const lintWith = (rule: Rule, body: string) => runStaticRules(staticModel(body), { rules: selectRules([rule], []), languages: [], ignore: [] });
+
+  it("keeps results that rest on nothing static mode lacks", () => {
+    const r = lintWith(boxRule({ findings: [], passes: [] }), page);
+    expect(r.findings.map((f) => f.message)).toEqual(["Box One is ticked"]);
+    expect(r.passes.map((p) => p.name)).toEqual(["Two"]);
+    expect(r.incomplete.map((i) => i.reason)).toEqual(["static-mode: scripts not run"]);
+  });
+
+  it("moves results to incomplete for the first basis the page leaves unknown", () => {
+    const r = lintWith(boxRule({ findings: ["styles", "scripts"], passes: ["layout", "scripts"] }), page);
+    expect(r.findings).toEqual([]);
+    expect(r.passes).toEqual([]);
+    const moved = r.incomplete.filter((i) => i.selector !== "body > script");
+    expect(moved.map((i) => [i.text, i.reason])).toEqual([
+      ["One", "static-mode: scripts not run"],
+      ["Two", "static-mode: layout unknown"],
+    ]);
+    expect(moved[0].message).toMatch(/^Box One is ticked in the HTML as served; but the page runs scripts/u);
+  });
+
+  it("leaves results that rest on scripts standing on a page without scripts", () => {
+    const r = lintWith(boxRule({ findings: ["scripts"], passes: ["scripts"] }), page.replace("<script>void 0</script>", ""));
+    expect(r.findings.map((f) => f.name)).toEqual(["One"]);
+    expect(r.passes.map((p) => p.name)).toEqual(["Two"]);
   });
 });

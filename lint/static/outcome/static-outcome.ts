@@ -2,48 +2,34 @@
  * What the rules' results over a static model may claim. The rules judge the
  * model as if it were measured; static mode did not run scripts, lay out the
  * page, or read every style sheet and frame, so results that rest on those
- * facts move to incomplete, with the unknown as the reason:
+ * facts move to incomplete, with the unknown as the reason. Each rule says
+ * what its findings and its passes rest on (meta.restsOn), most telling first:
  *
- * - a pass rests on the absence of a problem: with layout unknown, no text is
- *   known to be uncovered and unclipped; with scripts, no box is known to stay
- *   unticked, no button enabled, nothing not injected;
- * - a finding of hidden-consent-text rests on styles: with a style sheet not
- *   read, the styles may differ;
- * - findings and passes of bundled-consent rest on each region's purpose and
- *   main button. Where the main button depends on button sizes, the rule is
- *   run again with the buttons ranked in every way the sizes allow, and only
- *   results that hold in all of them stand; where a region itself depends on
- *   layout (a note of kind "static-mode: layout unknown" naming it), its
- *   results are unknown;
- * - what a script may add, or an unread frame may hold, is one page-level
- *   entry per rule.
+ * - "styles": with a style sheet not read, the styles in effect may differ;
+ * - "layout": with layout unknown, no text is known to be uncovered and
+ *   unclipped;
+ * - "scripts": with scripts not run, no box is known to stay unticked, no
+ *   button enabled, nothing not injected;
+ * - "button-ranking": each region's purpose and main button. Where the main
+ *   button depends on button sizes, the rule is run again with the buttons
+ *   ranked in every way the sizes allow, and only results that hold in all of
+ *   them stand; where a region itself depends on layout (a note of kind
+ *   "static-mode: layout unknown" naming it), its results are unknown.
  *
- * Findings that rest on the HTML as served (a `checked` attribute, a `required`
- * box, wording) stand.
+ * What a script may add, or an unread frame may hold, is one page-level entry
+ * per rule. Results that rest on none of the unknowns (a `checked` attribute,
+ * a `required` box, wording: the HTML as served) stand.
  */
 import type { ModelNote, PageModel } from "../../model.js";
 import { runRules, type EngineOptions, type EngineResult } from "../../run/engine.js";
-import type { Finding, IncompleteEntry, PassEntry } from "../../types.js";
+import type { Finding, IncompleteEntry, PassEntry, RuleBasis, RuleMeta } from "../../types.js";
 import { rankingVariants } from "../model/region-layout.js";
 import { FRAME_NOT_READ, LAYOUT_UNKNOWN, SCRIPTS_NOT_RUN, STYLESHEET_NOT_READ } from "./static-notes.js";
 
-/** Rules whose findings rest on computed styles. */
-const STYLE_FINDINGS: ReadonlySet<string> = new Set(["hidden-consent-text"]);
-/** Rules whose findings and passes rest on each region's purpose and main button. */
-const REGION_RESULTS: ReadonlySet<string> = new Set(["bundled-consent"]);
-
-/** What each rule's passes rest on that static mode does not know, most telling first; rules not listed rest on all of it. */
-const PASSES_REST_ON: Readonly<Record<string, readonly string[]>> = {
-  "pre-checked-opt-in": [SCRIPTS_NOT_RUN],
-  "bundled-consent": [SCRIPTS_NOT_RUN],
-  "hidden-consent-text": [LAYOUT_UNKNOWN, SCRIPTS_NOT_RUN],
-};
-const EVERY_UNKNOWN = [LAYOUT_UNKNOWN, SCRIPTS_NOT_RUN];
-
-const PASS_MESSAGES: Readonly<Record<string, string>> = {
-  [LAYOUT_UNKNOWN]: "Looks readable in the HTML and styles, but static mode does not lay out the page: whether it is covered by another element or clipped by an overflow box is not known",
-  [SCRIPTS_NOT_RUN]: "Fine in the HTML as served, but the page runs scripts, which static mode does not: they may tick, require, restyle or move it after load",
-};
+/** Whether a rule rests on the ranking of a step's buttons, in its findings or its passes. */
+function restsOnRanking(meta: RuleMeta): boolean {
+  return meta.restsOn.findings.includes("button-ranking") || meta.restsOn.passes.includes("button-ranking");
+}
 
 const RANKING_MESSAGE = "holds for some sizes of the step's buttons and not for others; static mode does not lay out the page, so which button is the main one is not known";
 
@@ -91,7 +77,7 @@ function verdicts(result: Pick<EngineResult, "findings" | "passes">, ruleId: str
 function rankingDependent(model: PageModel, result: EngineResult, opts: EngineOptions, regionOf: ReadonlyMap<string, string>): { keys: Set<string>; extra: IncompleteEntry[]; tooMany: Set<string> } {
   const keys = new Set<string>();
   const extra: IncompleteEntry[] = [];
-  const selected = opts.rules.filter((r) => REGION_RESULTS.has(r.rule.meta.id));
+  const selected = opts.rules.filter((r) => restsOnRanking(r.rule.meta));
   const { variants, tooMany } = rankingVariants(model);
   for (const { rule } of variants.length > 0 ? selected : []) {
     const ruleId = rule.meta.id;
@@ -112,6 +98,93 @@ function rankingDependent(model: PageModel, result: EngineResult, opts: EngineOp
   return { keys, extra, tooMany: new Set(tooMany.map((r) => r.id)) };
 }
 
+/** What static mode does not know about one model, read once for judging its results. */
+interface Unknowns {
+  notes: ReadonlySet<string>;
+  sheets: readonly ModelNote[];
+  unknownRegions: ReadonlyMap<string, ModelNote>;
+  regionOf: ReadonlyMap<string, string>;
+  ranking: { keys: ReadonlySet<string>; tooMany: ReadonlySet<string> };
+}
+
+function sheetsWords(sheets: readonly ModelNote[]): string {
+  return `${sheets.length === 1 ? "a style sheet" : `${sheets.length} style sheets`} could not be read (${sheets[0].message}), so the styles in effect may differ`;
+}
+
+/** Why a result that rests on the step's buttons is not known, or null. */
+function rankingDoubt(u: Unknowns, r: Finding | PassEntry): string | null {
+  const regionId = u.regionOf.get(r.selector);
+  const note = regionId === undefined ? null : u.unknownRegions.get(regionId);
+  if (note) return `${note.message}, and static mode does not lay out the page`;
+  if (regionId !== undefined && u.ranking.tooMany.has(regionId)) return "the main button of its step depends on the sizes of more buttons than static mode tries";
+  return u.ranking.keys.has(resultKey(r)) ? RANKING_MESSAGE : null;
+}
+
+function entry(r: Finding | PassEntry, reason: string, message: string): IncompleteEntry {
+  return { ruleId: r.ruleId, reason, message, selector: r.selector, text: r.text };
+}
+
+/** The incomplete entry a finding becomes when what it rests on is unknown, or null when it stands. */
+function findingDoubt(u: Unknowns, f: Finding, basis: RuleBasis): IncompleteEntry | null {
+  switch (basis) {
+    case "button-ranking": {
+      const doubt = rankingDoubt(u, f);
+      return doubt ? entry(f, LAYOUT_UNKNOWN, `${f.message}, as static mode reads the step; but this ${doubt}`) : null;
+    }
+    case "styles":
+      return u.sheets.length > 0 ? entry(f, STYLESHEET_NOT_READ, `${f.message}, by the styles static mode read; ${sheetsWords(u.sheets)}`) : null;
+    case "layout":
+      return u.notes.has(LAYOUT_UNKNOWN)
+        ? entry(f, LAYOUT_UNKNOWN, `${f.message}, as static mode reads the page; but static mode does not lay out the page, so where it is and what covers it is not known`)
+        : null;
+    case "scripts":
+      return u.notes.has(SCRIPTS_NOT_RUN)
+        ? entry(f, SCRIPTS_NOT_RUN, `${f.message} in the HTML as served; but the page runs scripts, which static mode does not: they may change it after load`)
+        : null;
+  }
+}
+
+/** The incomplete entry a pass becomes when what it rests on is unknown, or null when it stands. */
+function passDoubt(u: Unknowns, p: PassEntry, basis: RuleBasis): IncompleteEntry | null {
+  switch (basis) {
+    case "button-ranking": {
+      const doubt = rankingDoubt(u, p);
+      return doubt ? entry(p, LAYOUT_UNKNOWN, `Not tied to the step as static mode reads it; but this ${doubt}`) : null;
+    }
+    case "styles":
+      return u.sheets.length > 0 ? entry(p, STYLESHEET_NOT_READ, `Fine by the styles static mode read; but ${sheetsWords(u.sheets)}`) : null;
+    case "layout":
+      return u.notes.has(LAYOUT_UNKNOWN)
+        ? entry(p, LAYOUT_UNKNOWN, "Looks readable in the HTML and styles, but static mode does not lay out the page: whether it is covered by another element or clipped by an overflow box is not known")
+        : null;
+    case "scripts":
+      return u.notes.has(SCRIPTS_NOT_RUN)
+        ? entry(p, SCRIPTS_NOT_RUN, "Fine in the HTML as served, but the page runs scripts, which static mode does not: they may tick, require, restyle or move it after load")
+        : null;
+  }
+}
+
+/**
+ * The results that stand; each other one goes to `incomplete`, for the first
+ * basis its rule's meta.restsOn lists that the model leaves unknown.
+ */
+function standing<R extends Finding | PassEntry>(
+  results: readonly R[],
+  basesOf: (ruleId: string) => readonly RuleBasis[],
+  doubt: (r: R, basis: RuleBasis) => IncompleteEntry | null,
+  incomplete: IncompleteEntry[],
+): R[] {
+  return results.filter((r) => {
+    for (const basis of basesOf(r.ruleId)) {
+      const moved = doubt(r, basis);
+      if (!moved) continue;
+      incomplete.push(moved);
+      return false;
+    }
+    return true;
+  });
+}
+
 /**
  * Moves the results static mode cannot stand behind to incomplete. Results of
  * a browser model are returned unchanged.
@@ -119,53 +192,20 @@ function rankingDependent(model: PageModel, result: EngineResult, opts: EngineOp
 export function staticLimits(model: PageModel, result: EngineResult, opts: EngineOptions): EngineResult {
   if (model.source !== "static") return result;
   const scripts = model.notes.find((n) => n.kind === SCRIPTS_NOT_RUN) ?? null;
-  const unknown = new Set(model.notes.map((n) => n.kind));
-  const sheets = model.notes.filter((n) => n.kind === STYLESHEET_NOT_READ);
   const frames = model.notes.filter((n) => n.kind === FRAME_NOT_READ);
-  const incomplete: IncompleteEntry[] = [...result.incomplete];
-  const unknownRegions = layoutRegions(model);
   const regionOf = regionsBySelector(model);
   const ranking = rankingDependent(model, result, opts, regionOf);
-  incomplete.push(...ranking.extra);
-
-  /** Why a region-bound result is not known, or null. */
-  const regionDoubt = (r: Finding | PassEntry): string | null => {
-    if (!REGION_RESULTS.has(r.ruleId)) return null;
-    const regionId = regionOf.get(r.selector);
-    const note = regionId === undefined ? null : unknownRegions.get(regionId);
-    if (note) return `${note.message}, and static mode does not lay out the page`;
-    if (regionId !== undefined && ranking.tooMany.has(regionId)) return "the main button of its step depends on the sizes of more buttons than static mode tries";
-    return ranking.keys.has(resultKey(r)) ? RANKING_MESSAGE : null;
+  const u: Unknowns = {
+    notes: new Set(model.notes.map((n) => n.kind)),
+    sheets: model.notes.filter((n) => n.kind === STYLESHEET_NOT_READ),
+    unknownRegions: layoutRegions(model),
+    regionOf,
+    ranking,
   };
-
-  const findings = result.findings.filter((f) => {
-    const doubt = regionDoubt(f);
-    if (doubt) {
-      incomplete.push({ ruleId: f.ruleId, reason: LAYOUT_UNKNOWN, message: `${f.message}, as static mode reads the step; but this ${doubt}`, selector: f.selector, text: f.text });
-      return false;
-    }
-    if (sheets.length === 0 || !STYLE_FINDINGS.has(f.ruleId)) return true;
-    incomplete.push({
-      ruleId: f.ruleId,
-      reason: STYLESHEET_NOT_READ,
-      message: `${f.message}, by the styles static mode read; ${sheets.length === 1 ? "a style sheet" : `${sheets.length} style sheets`} could not be read (${sheets[0].message}), so the styles in effect may differ`,
-      selector: f.selector,
-      text: f.text,
-    });
-    return false;
-  });
-
-  const passes = result.passes.filter((p) => {
-    const doubt = regionDoubt(p);
-    if (doubt) {
-      incomplete.push({ ruleId: p.ruleId, reason: LAYOUT_UNKNOWN, message: `Not tied to the step as static mode reads it; but this ${doubt}`, selector: p.selector, text: p.text });
-      return false;
-    }
-    const reason = (PASSES_REST_ON[p.ruleId] ?? EVERY_UNKNOWN).find((kind) => unknown.has(kind));
-    if (reason === undefined) return true;
-    incomplete.push({ ruleId: p.ruleId, reason, message: PASS_MESSAGES[reason], selector: p.selector, text: p.text });
-    return false;
-  });
+  const incomplete: IncompleteEntry[] = [...result.incomplete, ...ranking.extra];
+  const restsOn = new Map(opts.rules.map(({ rule }) => [rule.meta.id, rule.meta.restsOn]));
+  const findings = standing(result.findings, (id) => restsOn.get(id)?.findings ?? [], (f, basis) => findingDoubt(u, f, basis), incomplete);
+  const passes = standing(result.passes, (id) => restsOn.get(id)?.passes ?? [], (p, basis) => passDoubt(u, p, basis), incomplete);
 
   for (const { rule } of opts.rules) {
     const ruleId = rule.meta.id;

@@ -3,16 +3,20 @@
  * invalid cases exactly the findings listed (count, and message / text /
  * evidence matchers in order), incomplete cases the incomplete entries listed.
  * Cases are PageModel fixtures, so rules are tested without a browser.
+ * Options go through the rule's schema and messages through its
+ * meta.messages, as the engine does, so a case with a bad option or a
+ * finding with an unknown message id fails.
  */
 import { describe, expect, it } from "vitest";
-import type { PageModel } from "../lint/model.js";
-import { DEFAULT_THRESHOLDS, type Evidence, type Rule, type RuleContext, type RuleFinding, type RuleOutcome, type Thresholds } from "../lint/types.js";
+import type { PageModel } from "../../lint/model.js";
+import type { Evidence, IncompleteEntry, Rule, RuleContext, RuleFinding, RuleOutcome } from "../../lint/types.js";
+import { formatMessage, resolveRuleOptions } from "../../lint/run/rule-options.js";
 
 interface CaseBase {
   name: string;
   model: PageModel;
-  thresholds?: Partial<Thresholds>;
   languages?: string[];
+  /** The rule's options, as config gives them (checked against its schema, merged over its defaults). */
   options?: Record<string, unknown>;
 }
 
@@ -58,13 +62,21 @@ export interface RuleTests {
   incomplete?: IncompleteCase[];
 }
 
-function run(rule: Rule, c: CaseBase): RuleOutcome {
+/** A finding with its message as the engine renders it. */
+type TestedFinding = RuleFinding & { message: string };
+
+/** The rule's outcome with every message rendered from meta.messages. */
+function run(rule: Rule, c: CaseBase): Omit<RuleOutcome, "findings" | "incomplete"> & { findings: TestedFinding[]; incomplete: IncompleteEntry[] } {
   const ctx: RuleContext = {
-    thresholds: { ...DEFAULT_THRESHOLDS, ...c.thresholds },
-    options: c.options ?? {},
+    options: resolveRuleOptions(rule, c.options ? [{ source: `the case "${c.name}"`, options: c.options }] : []),
     languages: c.languages ?? [],
   };
-  return rule.check(c.model, ctx);
+  const outcome = rule.check(c.model, ctx);
+  return {
+    ...outcome,
+    findings: outcome.findings.map((f) => ({ ...f, message: formatMessage(rule.meta, f.messageId, f.data) })),
+    incomplete: outcome.incomplete.map((i) => ({ ...i, ruleId: rule.meta.id, message: "messageId" in i ? formatMessage(rule.meta, i.messageId, i.data) : i.message })),
+  };
 }
 
 function matchText(actual: string, expected: TextMatcher | undefined, what: string): void {
@@ -74,7 +86,7 @@ function matchText(actual: string, expected: TextMatcher | undefined, what: stri
 }
 
 /** What every finding of every rule must be: one line, with stable identity parts free of ids and selectors. */
-function checkShape(f: RuleFinding, model: PageModel): void {
+function checkShape(f: TestedFinding, model: PageModel): void {
   expect(f.message, "message is one line").not.toMatch(/\n/u);
   expect(f.message.length, "message is not empty").toBeGreaterThan(0);
   expect(f.fingerprintParts.length, "fingerprint parts").toBeGreaterThan(0);
@@ -86,13 +98,14 @@ function checkShape(f: RuleFinding, model: PageModel): void {
   expect(f.text.length, "text at most about 300 characters").toBeLessThanOrEqual(300);
 }
 
-function describeFindings(findings: RuleFinding[]): string {
+function describeFindings(findings: TestedFinding[]): string {
   return findings.map((f) => `  - ${f.message} [${f.text}]`).join("\n") || "  (none)";
 }
 
+/** Registers the cases as vitest tests: one `describe` per rule, and one per kind of case given. */
 export function ruleTester(rule: Rule, tests: RuleTests): void {
   describe(rule.meta.id, () => {
-    describe("valid", () => {
+    if (tests.valid?.length) describe("valid", () => {
       for (const c of tests.valid ?? []) {
         it(c.name, () => {
           const outcome = run(rule, c);
@@ -102,7 +115,7 @@ export function ruleTester(rule: Rule, tests: RuleTests): void {
         });
       }
     });
-    describe("invalid", () => {
+    if (tests.invalid?.length) describe("invalid", () => {
       for (const c of tests.invalid ?? []) {
         it(c.name, () => {
           const outcome = run(rule, c);
@@ -123,7 +136,7 @@ export function ruleTester(rule: Rule, tests: RuleTests): void {
         });
       }
     });
-    describe("incomplete", () => {
+    if (tests.incomplete?.length) describe("incomplete", () => {
       for (const c of tests.incomplete ?? []) {
         it(c.name, () => {
           const outcome = run(rule, c);
