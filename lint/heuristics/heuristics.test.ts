@@ -64,6 +64,9 @@ function answers(api: Pick<InPageApi, keyof typeof blocks | keyof typeof colour 
       api.layerDominates(80, 100),
       api.stickyTooNarrow(767, 1280),
       api.stickyTooNarrow(768, 1280),
+      api.groupsAsSection("div", 1, 3),
+      api.groupsAsSection("body", 1, 3),
+      api.groupsAsSection("div", 0, 3),
     ],
     disclosures: [
       api.panelByMarkup("tabpanel", null),
@@ -104,7 +107,7 @@ describe("shared heuristics", () => {
       real: [true, true, false, true],
       before: [true, false, false],
     });
-    expect(node.regions).toEqual([true, true, true, false, true, true, false, true, false, false, true, false, true, false, true, false]);
+    expect(node.regions).toEqual([true, true, true, false, true, true, false, true, false, false, true, false, true, false, true, false, true, false, false]);
     expect(node.disclosures).toEqual([true, true, false, true, true, false, 2, true, false]);
     expect(node.selectors).toEqual({
       classes: [true, false, false, false],

@@ -1,7 +1,7 @@
 /**
- * Region choice both extractors make: which elements are dialogs by their
- * markup, which fixed or sticky layers may be banners, and the sizes and
- * shares that decide it.
+ * Region and group choice both extractors make: which elements are dialogs
+ * by their markup, which fixed or sticky layers may be banners, the sizes
+ * and shares that decide it, and which elements group what they hold.
  *
  * Every function here is standalone (no imports at run time, no module
  * state, only other functions of this file by name): static mode imports
@@ -37,4 +37,9 @@ export function layerDominates(textLength: number, pageTextLength: number): bool
 /** A sticky element too narrow to be a banner across the viewport. */
 export function stickyTooNarrow(width: number, viewportWidth: number): boolean {
   return width < 0.6 * viewportWidth;
+}
+
+/** An element that groups what it holds when no form or fieldset does: not the root or body, holding a button and other content. */
+export function groupsAsSection(tag: string, actions: number, content: number): boolean {
+  return tag !== "html" && tag !== "body" && actions > 0 && content > 0;
 }

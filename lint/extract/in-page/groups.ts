@@ -9,10 +9,12 @@
  * their source text into the page and runs them there.
  */
 import type { Group } from "../../model.js";
+import type * as RegionRules from "../../heuristics/regions.js";
 import type * as RegionFns from "./regions.js";
 import type * as SelectorFns from "./selectors.js";
 import type { Info, Pass } from "./pass.js";
 
+declare const groupsAsSection: typeof RegionRules.groupsAsSection;
 declare const regionOf: typeof RegionFns.regionOf;
 declare const selectorOf: typeof SelectorFns.selectorOf;
 
@@ -41,7 +43,7 @@ export function formOf(pass: Pass, info: Info): Info | null {
 /** The nearest section around an element that holds a button and some content (not html or body), if any. */
 export function sectionOf(info: Info): Info | null {
   for (let cur: Info | null = info; cur; cur = cur.parent) {
-    if (cur.tag !== "html" && cur.tag !== "body" && cur.actionCount > 0 && cur.contentLen > 0) return cur;
+    if (groupsAsSection(cur.tag, cur.actionCount, cur.contentLen)) return cur;
   }
   return null;
 }

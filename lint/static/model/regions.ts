@@ -6,7 +6,7 @@
  * Groups are forms, fieldsets outside forms, and otherwise the nearest
  * element holding a button and some other content.
  */
-import { frameHoldsDialog, isDialogMarkup, layerDominates, layerHasContent, pageChrome, stickyTooNarrow } from "../../heuristics/regions.js";
+import { frameHoldsDialog, groupsAsSection, isDialogMarkup, layerDominates, layerHasContent, pageChrome, stickyTooNarrow } from "../../heuristics/regions.js";
 import type { Group, Region } from "../../model.js";
 import { accessibleName } from "./accessible-name.js";
 import { formOwner } from "./control-state.js";
@@ -200,7 +200,7 @@ export interface GroupAssignment {
 const GROUP_KIND_RANK: Record<Group["kind"], number> = { section: 0, fieldset: 1, form: 2 };
 
 /**
- * Assigns groups as the browser extractor does: the form owner, else the
+ * Assigns groups by the shared heuristics (`groupsAsSection`): the form owner, else the
  * nearest fieldset, else the nearest element (not html or body) holding an
  * action and some other content (text outside buttons, a control or a
  * field); an element of a frame with none takes its frame element's group.
@@ -224,7 +224,7 @@ export function assignGroups(index: PageIndex, regions: RegionAssignment, counts
     for (let p = info.parent; p; p = p.parent) if (p.tag === "fieldset") return { root: p, kind: "fieldset" };
     let last: ElementInfo = info;
     for (let p: ElementInfo | null = info; p; p = p.parent) {
-      if (p.tag !== "html" && p.tag !== "body" && (actions.get(p) ?? 0) > 0 && (content.get(p) ?? 0) > 0) return { root: p, kind: "section" };
+      if (groupsAsSection(p.tag, actions.get(p) ?? 0, content.get(p) ?? 0)) return { root: p, kind: "section" };
       last = p;
     }
     const frame = last.scope.doc.frameElement;
