@@ -91,9 +91,10 @@ export const consentlintMatchers = {
 };
 
 declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- Playwright declares its matchers in this global namespace
   namespace PlaywrightTest {
     // Same type parameters as @playwright/test's own declaration, so both can be in one program.
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- declaration merging needs the same type parameters
     interface Matchers<R, T = unknown> {
       toPassConsentLint(options?: ConsentLintMatcherOptions): Promise<R>;
     }

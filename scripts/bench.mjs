@@ -125,8 +125,6 @@ const log = (line) => process.stderr.write(line + "\n");
 
 // ---------------------------------------------------------------- /proc sampling
 
-const PAGE_KIB = 4;
-
 function readProc(pid, file) {
   try {
     return readFileSync(`/proc/${pid}/${file}`, "utf8");

@@ -68,7 +68,7 @@ function checkResult(r: LintResult): void {
 /** Problems that make XML not well-formed: unbalanced tags, raw "<" or stray "&", bad attributes, characters XML forbids, not one root. */
 function xmlProblems(xml: string): string[] {
   const problems: string[] = [];
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- the test looks for control characters
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(xml)) problems.push("a character XML does not allow");
   const body = xml.replace(/^<\?xml[^?]*\?>\s*/, "");
   const stray = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/;
@@ -198,7 +198,7 @@ describe("static mode", () => {
           const outcome = runStaticRules(model, engine);
           result = { target: file, url: model.url, ...outcome };
         } catch (error) {
-          throw new Error(`static mode crashed on ${keep(`static-crash-${Date.now()}.html`, bytes)} (${page.encoding}): ${(error as Error).stack}`);
+          throw new Error(`static mode crashed on ${keep(`static-crash-${Date.now()}.html`, bytes)} (${page.encoding}): ${(error as Error).stack}`, { cause: error });
         }
         checkResult(result);
         tally(seen, result);
@@ -223,7 +223,7 @@ describe("static mode", () => {
           const outcome = runStaticRules(model, engine);
           result = { target: path, url: model.url, ...outcome };
         } catch (error) {
-          throw new Error(`static mode crashed on a mutation of ${path}, kept as ${keep(`mutation-crash-${Date.now()}.html`, bytes)}: ${(error as Error).stack}`);
+          throw new Error(`static mode crashed on a mutation of ${path}, kept as ${keep(`mutation-crash-${Date.now()}.html`, bytes)}: ${(error as Error).stack}`, { cause: error });
         }
         checkResult(result);
         checkFormats(reportOf([result]));

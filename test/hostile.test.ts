@@ -13,7 +13,7 @@ import type { AddressInfo } from "node:net";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import type { Browser, BrowserContext } from "playwright";
+import type { Browser, BrowserContext, Page } from "playwright";
 import { chromium } from "playwright";
 import { lint, type LintResultWithModel } from "../lint/run/runner.js";
 import { findBrowser, launchBrowser, newLintContext, VIEWPORTS } from "../lint/browser/launch.js";
@@ -217,7 +217,7 @@ describe("file targets", () => {
 });
 
 /** Calls `onPage` for every page the run opens in `browser`, as soon as it has a URL. */
-function watchPages(browser: Browser, onPage: (page: import("playwright").Page) => void): () => void {
+function watchPages(browser: Browser, onPage: (page: Page) => void): () => void {
   const seen = new WeakSet<BrowserContext>();
   const timer = setInterval(() => {
     for (const context of browser.contexts()) {

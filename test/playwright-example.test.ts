@@ -78,7 +78,7 @@ describe("examples/playwright-test", () => {
     const lines = message.split("\n");
     expect(lines[0]).toBe("expect(page).toPassConsentLint()");
     expect(message).toMatch(/^consentlint found 2 problems on file:\/\/\S+signup\.html\?variant=b:$/m);
-    const blocks = message.split(/\n(?=  \d+\. )/).slice(1);
+    const blocks = message.split(/\n(?= {2}\d+\. )/).slice(1);
     expect(blocks.map((b) => /^ {2}\d+\. ([a-z-]+) \(error\): /.exec(b)?.[1])).toEqual(["pre-checked-opt-in", "bundled-consent"]);
     for (const block of blocks) {
       // A message a product person reads, the element, and the consent text quoted.
@@ -88,6 +88,7 @@ describe("examples/playwright-test", () => {
       expect(block).toMatch(/state: {4}checked/);
     }
     // No raw JSON or ANSI noise.
+    // eslint-disable-next-line no-control-regex -- no terminal colour sequences may reach the message
     expect(message).not.toMatch(/[{}]\s*"|\u001b\[/);
   });
 });

@@ -182,7 +182,6 @@ function popupBlocker(probeName: string): void {
   let blocked = 0;
   let urls = "";
   const open = function (this: unknown): Window | null {
-    // eslint-disable-next-line prefer-rest-params
     const args = arguments;
     if (activation && isActive && apply(isActive, activation, []) === true) return apply(nativeOpen, window, args) as Window | null;
     blocked++;

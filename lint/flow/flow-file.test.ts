@@ -196,7 +196,7 @@ describe("loadFlowFile: invalid flows name file, line, column and path", () => {
   it("bad JSON syntax names the line", () => {
     const lines = problems("k.flow.json", '{\n  "url": "pages/landing.html",\n  "steps": [\n    { "name": "one" \n  ]\n}\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/k\.flow\.json:\d+:\d+  cannot parse JSON: /);
+    expect(lines[0]).toMatch(/k\.flow\.json:\d+:\d+ {2}cannot parse JSON: /);
     expect(Number(lines[0].split(":")[1])).toBeGreaterThanOrEqual(4);
   });
 

@@ -11,6 +11,7 @@ export interface FailureReason {
 }
 
 function stripAnsi(text: string): string {
+  // eslint-disable-next-line no-control-regex -- removes terminal colour sequences
   return text.replace(/\u001b\[[0-9;]*m/g, "");
 }
 

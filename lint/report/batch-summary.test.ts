@@ -116,7 +116,7 @@ describe("formatBatchSummary", () => {
     const report = loadReport();
     report.results[0] = { ...report.results[0], target: "evil\u001b[2J\nname" };
     const text = formatBatchSummary(summarizeBatch(report));
-    // eslint-disable-next-line no-control-regex
+    // eslint-disable-next-line no-control-regex -- the test looks for control characters
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
     expect(text).toContain("evil [2J name");
     expect(text.split("\n").filter((l) => l.includes("Could not load"))).toHaveLength(1);

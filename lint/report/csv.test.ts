@@ -109,6 +109,7 @@ describe("formatCsv", () => {
     const rows = table(report);
     const precheck = rows.find((r) => r.fingerprint === "fp-precheck-1")!;
     const original = report.results[0].findings[0].text;
+    // eslint-disable-next-line no-control-regex -- the test removes control characters
     expect(precheck.text).toBe(original.replace(/[\u0000\u0007\u001b\uFFFE\uD800]/g, ""));
     expect(precheck.text).toContain("<script>alert(1)</script> ]]> \"double\" 'single', a, b\nsecond line\r\nthird 100% %0A ::error");
     expect(rows.find((r) => r.fingerprint === "fp-bundled-3")!.text).toBe("'=cmd|' /C calc'!A0");

@@ -108,7 +108,7 @@ describe("formatGithub", () => {
     const [precheck] = commands(report);
     expect(precheck.message).toContain("<script>alert(1)</script> ]]> \"double\" 'single', a, b second line");
     expect(precheck.message).toContain("100% %0A ::error file=x::owned ,:");
-    // eslint-disable-next-line no-control-regex
+    // eslint-disable-next-line no-control-regex -- the test looks for control characters
     expect(precheck.message).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\ufffe\ud800]/);
     const lines = precheck.message.split("\n");
     expect(lines[0]).toMatch(/^Sharing with partners is pre-checked: <script>/);

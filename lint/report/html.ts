@@ -25,7 +25,7 @@ export interface HtmlOptions {
 export const HTML_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
 
 /** Characters HTML cannot carry or a reader should not get: C0/C1 controls (but tab and line ends), noncharacters, lone surrogates. */
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- the pattern exists to find control characters
 const NOT_HTML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufdd0-\ufdef\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Any value as text, escaped for HTML element content and quoted attribute values. */

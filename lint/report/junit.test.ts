@@ -152,7 +152,7 @@ describe("formatJunit", () => {
     expect(precheck.text).toContain("<script>alert(1)</script> ]]> \"double\" 'single', a, b");
     expect(precheck.text).toContain("100% %0A ::error file=x::owned ,:");
     expect(precheck.message).toContain("<script>alert(1)</script>");
-    // eslint-disable-next-line no-control-regex
+    // eslint-disable-next-line no-control-regex -- the test looks for control characters
     expect(precheck.text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\ud800]/);
   });
 

@@ -7,7 +7,6 @@ import { describeMeasures, describeState } from "./measures.js";
 import { terminalSafe } from "./terminal-text.js";
 
 /** Characters XML 1.0 does not allow (C0 controls, lone surrogates, U+FFFE/U+FFFF), plus the discouraged C1 controls. */
-// eslint-disable-next-line no-control-regex
 const NOT_XML = /[^\t\n\r\u0020-\u007e\u00a0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
 
 /** Text with the characters XML 1.0 cannot carry removed. */

@@ -179,7 +179,7 @@ describe("formatSarif", () => {
     const result = resultWith(sarif(report), "fp-precheck-1");
     const message = result.message.text!;
     expect(message).toContain("<script>alert(1)</script>");
-    // eslint-disable-next-line no-control-regex
+    // eslint-disable-next-line no-control-regex -- the test looks for control characters
     expect(message).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/);
     expect(result.properties?.text).toBe(report.results[0].findings[0].text);
   });

@@ -29,7 +29,7 @@ import { backgroundImageNote, firstScript, FRAME_NOT_READ, LAYOUT_NOTE, NoteList
 import { styleDocument, type DocumentScope, type ElementInfo } from "./model/styled-tree.js";
 import { headingLevel, langOf, layoutBlocks, linkHrefOf, type BlockDraft } from "./model/text-blocks.js";
 import { ZERO_BOX } from "./model/text-runs.js";
-import { isShownBox, NO_FACTS } from "./model/visibility.js";
+import { NO_FACTS } from "./model/visibility.js";
 
 export interface StaticModelOptions {
   url: string;

@@ -2,8 +2,7 @@
 import type { Viewport } from "../../model.js";
 import { resolveLength, resolveNumber } from "./length.js";
 
-const RANGE_OPS = ["<=", ">=", "<", ">", "="] as const;
-type RangeOp = (typeof RANGE_OPS)[number];
+type RangeOp = "<=" | ">=" | "<" | ">" | "=";
 
 function mediaLength(value: string, viewport: Viewport): number | null {
   return resolveLength(value, { emPx: 16, remPx: 16, percentOfPx: null, viewportWidth: viewport.width, viewportHeight: viewport.height });

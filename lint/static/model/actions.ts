@@ -100,7 +100,11 @@ export function fieldType(info: ElementInfo): string | null {
   if (info.tag === "select") {
     let options = 0;
     const count = (el: ElementInfo["el"]): void => {
-      for (const c of el.children) if (isElement(c)) tagOf(c) === "option" ? options++ : tagOf(c) === "optgroup" && count(c);
+      for (const c of el.children) {
+        if (!isElement(c)) continue;
+        if (tagOf(c) === "option") options++;
+        else if (tagOf(c) === "optgroup") count(c);
+      }
     };
     count(info.el);
     return options > FIELD_SELECT_OPTIONS ? "select" : null;

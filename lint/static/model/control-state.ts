@@ -7,7 +7,7 @@
  * selectedIndex says).
  */
 import type { CheckedSource, ControlKind, SelectOption } from "../../model.js";
-import { attr, childElements, hasAttr, isElement, roleAttr, tagOf, type Element } from "./dom-nodes.js";
+import { attr, childElements, hasAttr, roleAttr, tagOf, type Element } from "./dom-nodes.js";
 import { normaliseSpace } from "./element-text.js";
 import { domText } from "./dom-nodes.js";
 import type { ElementInfo } from "./styled-tree.js";

@@ -13,7 +13,7 @@ import type { LocalFiles } from "../local-files.js";
 import { countIds, joinPath, localPath } from "./selector-path.js";
 import { collectRules, type StyleIssue } from "../css/stylesheet.js";
 import { defaultDisplay, uaDeclarations } from "../css/ua-styles.js";
-import { boxFacts, NO_FACTS, type InheritedFacts } from "./visibility.js";
+import { boxFacts, type InheritedFacts } from "./visibility.js";
 
 /** One document: the top page or a frame read into the model. */
 export interface DocumentScope {
