@@ -32,12 +32,26 @@ afterAll(() => {
 });
 
 function cli(args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: corpus, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", CI: "true" }, timeout: 120_000 });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd: corpus,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", CI: "true" },
+    timeout: 120_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 function filesOf(dir: string, base = dir): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesOf(join(dir, e.name), base) : [join(dir, e.name).slice(base.length + 1).split("\\").join("/")]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory()
+      ? filesOf(join(dir, e.name), base)
+      : [
+          join(dir, e.name)
+            .slice(base.length + 1)
+            .split("\\")
+            .join("/"),
+        ],
+  );
 }
 
 describe("static mode writes what browser mode writes", () => {
@@ -52,29 +66,54 @@ describe("static mode writes what browser mode writes", () => {
     const page = first.results[0];
     expect(page.findings.length).toBeGreaterThanOrEqual(1);
     const stored = JSON.parse(readFileSync(join(snaps, page.snapshot!.file), "utf8"));
-    expect(stored.content.findings.map((f: { fingerprint: string }) => f.fingerprint)).toEqual(page.findings.map((f) => f.fingerprint).sort());
+    expect(stored.content.findings.map((f: { fingerprint: string }) => f.fingerprint)).toEqual(
+      page.findings.map((f) => f.fingerprint).sort(),
+    );
 
     // A snapshot of a step static mode cannot reach (as a browser run writes it) is kept, and not called obsolete.
     const reportStep = snapshotFileName(first.results[2]);
-    const browserSnapshot = readFileSync(join(snaps, first.results[1].snapshot!.file), "utf8").replace('"step": "landing"', '"step": "report"');
+    const browserSnapshot = readFileSync(join(snaps, first.results[1].snapshot!.file), "utf8").replace(
+      '"step": "landing"',
+      '"step": "report"',
+    );
     writeFileSync(join(snaps, reportStep), browserSnapshot);
-    const written = new Map(readdirSync(snaps).sort().map((n) => [n, readFileSync(join(snaps, n))]));
+    const written = new Map(
+      readdirSync(snaps)
+        .sort()
+        .map((n) => [n, readFileSync(join(snaps, n))]),
+    );
     expect(written.size).toBe(3);
 
     const second = await lint([PAGE, FLOW], { cwd: corpus, config, static: true, snapshotDir: snaps, updateSnapshots: "all" });
     expect(second.results.map((r) => r.snapshot?.status)).toEqual(["match", "match", undefined, undefined]);
     expect(second.results[0].snapshot?.persisting).toEqual(page.findings.map((f) => f.fingerprint).sort());
     expect(second.obsoleteSnapshots).toEqual([]);
-    expect(new Map(readdirSync(snaps).sort().map((n) => [n, readFileSync(join(snaps, n))]))).toEqual(written);
+    expect(
+      new Map(
+        readdirSync(snaps)
+          .sort()
+          .map((n) => [n, readFileSync(join(snaps, n))]),
+      ),
+    ).toEqual(written);
 
     // A finding gone is a change, seen against the stored snapshot.
     const changed = join(work, "changed-page");
     cpSync(join(corpus, PAGE), changed, { recursive: true });
-    const third = await lint([join(changed, "index.html")], { cwd: work, static: true, snapshotDir: join(work, "snapshots-changed"), updateSnapshots: "missing" });
+    const third = await lint([join(changed, "index.html")], {
+      cwd: work,
+      static: true,
+      snapshotDir: join(work, "snapshots-changed"),
+      updateSnapshots: "missing",
+    });
     expect(third.results[0].snapshot?.status).toBe("written");
     const html = readFileSync(join(changed, "index.html"), "utf8");
     writeFileSync(join(changed, "index.html"), html.replace(/\schecked(?=[\s>/])/g, ""));
-    const fourth = await lint([join(changed, "index.html")], { cwd: work, static: true, snapshotDir: join(work, "snapshots-changed"), updateSnapshots: "none" });
+    const fourth = await lint([join(changed, "index.html")], {
+      cwd: work,
+      static: true,
+      snapshotDir: join(work, "snapshots-changed"),
+      updateSnapshots: "none",
+    });
     expect(fourth.results[0].snapshot?.status).toBe("changed");
     expect(fourth.results[0].snapshot?.fixed.length).toBeGreaterThanOrEqual(1);
   });
@@ -97,7 +136,9 @@ describe("static mode writes what browser mode writes", () => {
     expect(model.source).toBe("static");
     expect(model.url).toBe(pathToFileURL(join(corpus, PAGE, "index.html")).href);
     const findings = JSON.parse(readFileSync(join(bundle, dir, "findings.json"), "utf8"));
-    expect(findings.findings.map((f: { fingerprint: string }) => f.fingerprint)).toEqual(report.results[0].findings.map((f: { fingerprint: string }) => f.fingerprint));
+    expect(findings.findings.map((f: { fingerprint: string }) => f.fingerprint)).toEqual(
+      report.results[0].findings.map((f: { fingerprint: string }) => f.fingerprint),
+    );
     expect(findings.findings.length).toBeGreaterThanOrEqual(1);
 
     expect(cli(["verify-evidence", bundle])).toMatchObject({ code: 0 });
@@ -139,7 +180,11 @@ describe("lintPage and lint agree on a page read in part", () => {
     expect(noted(fromCli)).toContain("large-page");
     expect(noted(fromPage)).toEqual(noted(fromCli));
     expect(fromPage.notes).toEqual(fromCli.notes);
-    expect(partial(fromCli).map(([ruleId]) => ruleId).sort()).toEqual(["bundled-consent", "hidden-consent-text", "pre-checked-opt-in"]);
+    expect(
+      partial(fromCli)
+        .map(([ruleId]) => ruleId)
+        .sort(),
+    ).toEqual(["bundled-consent", "hidden-consent-text", "pre-checked-opt-in"]);
     expect(partial(fromPage)).toEqual(partial(fromCli));
   });
 });

@@ -25,7 +25,13 @@ export async function capturePageEvidence(page: Page, result: LintResult, reques
     elementFiles.set(i, path);
   }
   files.push({ path: "dom.html", content: await page.content().catch(() => "") });
-  files.push({ path: "aria-snapshot.yaml", content: await page.locator("body").ariaSnapshot({ timeout: 5_000 }).catch(() => "") });
+  files.push({
+    path: "aria-snapshot.yaml",
+    content: await page
+      .locator("body")
+      .ariaSnapshot({ timeout: 5_000 })
+      .catch(() => ""),
+  });
   files.push({ path: "requests.json", content: JSON.stringify(requests, null, 2) + "\n" });
   return { files, elementFiles };
 }

@@ -17,14 +17,24 @@ export class RequestLog {
 
   constructor(page: Page) {
     page.on("request", (request) => {
-      const record: RequestRecord = { url: request.url(), method: request.method(), status: null, resourceType: request.resourceType(), thirdParty: false };
+      const record: RequestRecord = {
+        url: request.url(),
+        method: request.method(),
+        status: null,
+        resourceType: request.resourceType(),
+        thirdParty: false,
+      };
       this.pending.set(request, record);
       this.records.push(record);
     });
     page.on("requestfinished", (request) => {
       const record = this.pending.get(request);
       this.pending.delete(request);
-      if (record) void request.response().then((r) => (record.status = r?.status() ?? null)).catch(() => {});
+      if (record)
+        void request
+          .response()
+          .then((r) => (record.status = r?.status() ?? null))
+          .catch(() => {});
     });
     page.on("requestfailed", (request) => {
       const record = this.pending.get(request);

@@ -27,7 +27,12 @@ export interface StateEvidence {
 }
 
 export function evidenceSlug(text: string): string {
-  return text.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60) || "state";
+  return (
+    text
+      .replace(/[^A-Za-z0-9._-]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 60) || "state"
+  );
 }
 
 export class EvidenceWriter {
@@ -42,8 +47,15 @@ export class EvidenceWriter {
   }
 
   private stateDir(result: LintResult): string {
-    const base = evidenceSlug(`${result.target}${result.step ? `-${result.step}` : ""}${result.viewport ? `-${result.viewport.width}x${result.viewport.height}` : ""}${result.locale ? `-${result.locale}` : ""}`);
-    const hash = createHash("sha256").update(`${result.target}\u241f${result.step ?? ""}\u241f${result.viewport?.width}x${result.viewport?.height}\u241f${result.locale ?? ""}`).digest("hex").slice(0, 8);
+    const base = evidenceSlug(
+      `${result.target}${result.step ? `-${result.step}` : ""}${result.viewport ? `-${result.viewport.width}x${result.viewport.height}` : ""}${result.locale ? `-${result.locale}` : ""}`,
+    );
+    const hash = createHash("sha256")
+      .update(
+        `${result.target}\u241f${result.step ?? ""}\u241f${result.viewport?.width}x${result.viewport?.height}\u241f${result.locale ?? ""}`,
+      )
+      .digest("hex")
+      .slice(0, 8);
     let name = `${base}-${hash}`;
     for (let n = 2; this.used.has(name); n++) name = `${base}-${hash}-${n}`;
     this.used.add(name);

@@ -6,7 +6,7 @@
  */
 import type { Browser, BrowserContext, Page } from "playwright";
 import { newLintContext } from "../browser/launch.js";
-import { BrowserKeeper, closeContextWithin, settlesWithin } from "../browser/keeper.js";
+import { type BrowserKeeper, closeContextWithin, settlesWithin } from "../browser/keeper.js";
 import { locatorForSelector } from "../browser/locator.js";
 import { PageCrashError, PageGuards, blockScriptedPopups, blockedPopups, pageAnswers } from "../browser/page-guards.js";
 import { installSettleTracker, waitForSettle } from "../browser/settle.js";
@@ -19,20 +19,32 @@ import type { LocalFileServer } from "../targets/file-server.js";
 import { Deadline, TimeoutError } from "./deadline.js";
 import { runRules } from "./engine.js";
 import { openUrlOf, type StepPlan, type TargetJob } from "./jobs.js";
-import { baseResult, lintTarget, type PipelineHooks, type StateFailure, type StateSource, type TargetRun, type TargetSource } from "./state.js";
+import {
+  baseResult,
+  lintTarget,
+  type PipelineHooks,
+  type StateFailure,
+  type StateSource,
+  type TargetRun,
+  type TargetSource,
+} from "./state.js";
 import { describeLoadError, type LintResultWithModel } from "./results.js";
 
 /** Reads of one state when the page navigates while it is read; the last read is kept with a note. */
 const MAX_READS = 3;
 
 const isCrash = (error: unknown, browser: Browser): boolean =>
-  error instanceof PageCrashError || !browser.isConnected() || (error instanceof Error && /Target crashed|Page crashed|has been closed|browser has disconnected/i.test(error.message));
+  error instanceof PageCrashError ||
+  !browser.isConnected() ||
+  (error instanceof Error && /Target crashed|Page crashed|has been closed|browser has disconnected/i.test(error.message));
 
 /** The aria snapshot of the region holding the consent controls: the dialog or form around the first finding or pass. */
 async function consentRegionAria(page: Page, selectors: string[]): Promise<string> {
   for (const selector of selectors) {
     const element = locatorForSelector(page, selector);
-    const region = element.locator("xpath=ancestor-or-self::*[self::form or self::dialog or @role='dialog' or @role='alertdialog' or self::section or self::fieldset][1]");
+    const region = element.locator(
+      "xpath=ancestor-or-self::*[self::form or self::dialog or @role='dialog' or @role='alertdialog' or self::section or self::fieldset][1]",
+    );
     const target = (await region.count().catch(() => 0)) > 0 ? region.first() : element;
     const aria = await target.ariaSnapshot({ timeout: 3_000 }).catch(() => null);
     if (aria !== null) return aria;
@@ -155,7 +167,10 @@ class BrowserState implements StateSource {
         hooks.onPhase?.("assemble");
         if (guards.documents === before) return model;
         if (attempt >= MAX_READS) {
-          model.notes.push({ kind: "navigated", message: `The page kept navigating while it was read (${attempt} reads); what was read may mix two pages.` });
+          model.notes.push({
+            kind: "navigated",
+            message: `The page kept navigating while it was read (${attempt} reads); what was read may mix two pages.`,
+          });
           return model;
         }
       } catch (error) {
@@ -201,7 +216,12 @@ class BrowserState implements StateSource {
  * died or stopped answering, a fresh browser) if its tab crashed. A second
  * crash is reported as the target's error.
  */
-export async function lintInBrowser(keeper: BrowserKeeper, server: LocalFileServer, job: TargetJob, run: TargetRun): Promise<LintResultWithModel[]> {
+export async function lintInBrowser(
+  keeper: BrowserKeeper,
+  server: LocalFileServer,
+  job: TargetJob,
+  run: TargetRun,
+): Promise<LintResultWithModel[]> {
   let retried: string | null = null;
   for (let attempt = 1; ; attempt++) {
     let browser: Browser;
@@ -209,7 +229,12 @@ export async function lintInBrowser(keeper: BrowserKeeper, server: LocalFileServ
       browser = await keeper.get();
     } catch (error) {
       const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-      return [{ ...baseResult(job, job.steps[0]?.name), error: `No browser to lint ${job.target.input} with: ${reason}${retried ? ` (after: ${retried})` : ""}` }];
+      return [
+        {
+          ...baseResult(job, job.steps[0]?.name),
+          error: `No browser to lint ${job.target.input} with: ${reason}${retried ? ` (after: ${retried})` : ""}`,
+        },
+      ];
     }
     const source = new BrowserTarget(browser, server, job, run.timeoutMs, run.outputs.evidence !== null);
     const outcome = await lintTarget(source, job, run);
@@ -221,7 +246,8 @@ export async function lintInBrowser(keeper: BrowserKeeper, server: LocalFileServ
       if (retried) {
         for (const r of outcome.results) {
           if (r.error !== undefined) r.error = `${r.error} (also on a second try after: ${retried})`;
-          else r.notes = [...(r.notes ?? []), { kind: "retried", message: `Linted a second time in a fresh browser tab after: ${retried}` }];
+          else
+            r.notes = [...(r.notes ?? []), { kind: "retried", message: `Linted a second time in a fresh browser tab after: ${retried}` }];
         }
       }
       return outcome.results;

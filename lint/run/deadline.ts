@@ -78,7 +78,10 @@ export class Deadline {
   race<T>(work: Promise<T>, label: string, failures: Promise<never>[] = []): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new TimeoutError(`${label} did not finish within ${this.ms} ms (${this.option}).`)), this.remaining());
+      timer = setTimeout(
+        () => reject(new TimeoutError(`${label} did not finish within ${this.ms} ms (${this.option}).`)),
+        this.remaining(),
+      );
     });
     return Promise.race([work, ...failures, timeout]).finally(() => clearTimeout(timer));
   }

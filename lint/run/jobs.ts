@@ -58,7 +58,10 @@ export function openUrlOf(target: LintableTarget, server: LocalFileServer): stri
 
 function serveWithin(server: LocalFileServer, path: string, root: string, owner: string): string {
   const rel = relative(root, path);
-  if (rel.startsWith("..") || rel === "") throw new Error(`${owner} opens ${path}, which is outside its folder ${root}; flows may only open pages in or below the folder of their start page.`);
+  if (rel.startsWith("..") || rel === "")
+    throw new Error(
+      `${owner} opens ${path}, which is outside its folder ${root}; flows may only open pages in or below the folder of their start page.`,
+    );
   return server.urlFor(path, root);
 }
 
@@ -89,7 +92,12 @@ export interface MatrixOptions {
  * The matrix: every target in every viewport x locale given on the command
  * line; otherwise the flow's own, then config overrides, then config.
  */
-export function planJobs(targets: Target[], loaded: LoadedConfig, rulesFor: (targetPath: string | null) => RuleSelection[], opts: MatrixOptions = {}): Job[] {
+export function planJobs(
+  targets: Target[],
+  loaded: LoadedConfig,
+  rulesFor: (targetPath: string | null) => RuleSelection[],
+  opts: MatrixOptions = {},
+): Job[] {
   const cfg = loaded.config;
   const thresholds = resolveThresholds(cfg.thresholds);
   const ignore: IgnoreEntry[] = cfg.ignore ?? [];
@@ -105,6 +113,8 @@ export function planJobs(targets: Target[], loaded: LoadedConfig, rulesFor: (tar
     const locales = localeList ?? [flow?.locale ?? override.locale ?? cfg.locale ?? null];
     const engine: EngineOptions = { rules: rulesFor(localPath), thresholds, languages, ignore };
     const steps: StepPlan[] = target.kind === "flow" ? flowSteps(target) : [{}];
-    return viewports.flatMap((viewport) => locales.map((locale): Job => ({ target, viewport: resolveViewport(viewport), locale, engine, steps })));
+    return viewports.flatMap((viewport) =>
+      locales.map((locale): Job => ({ target, viewport: resolveViewport(viewport), locale, engine, steps })),
+    );
   });
 }

@@ -93,10 +93,20 @@ export async function lintPage(page: Page, opts: LintPageOptions = {}): Promise<
     .evaluate(() => ({ dpr: window.devicePixelRatio, touch: navigator.maxTouchPoints > 0 }))
     .then((v) => ({ ...size, deviceScaleFactor: v.dpr, isMobile: v.touch }))
     .catch(() => ({ ...size, deviceScaleFactor: 1, isMobile: false }));
-  const engine = { rules: setup.rulesFor(null), thresholds: resolveThresholds(cfg.thresholds), languages: cfg.languages ?? [], ignore: cfg.ignore ?? [] };
+  const engine = {
+    rules: setup.rulesFor(null),
+    thresholds: resolveThresholds(cfg.thresholds),
+    languages: cfg.languages ?? [],
+    ignore: cfg.ignore ?? [],
+  };
   const label = opts.target ?? page.url();
   const base = emptyResult({ target: label, step: opts.step || undefined, url: page.url(), viewport, locale: null });
-  const { result } = await lintState(new OwnedPageState(page, viewport, opts), { base, label, engine, keepModel: false }, NO_OUTPUTS, deadline);
+  const { result } = await lintState(
+    new OwnedPageState(page, viewport, opts),
+    { base, label, engine, keepModel: false },
+    NO_OUTPUTS,
+    deadline,
+  );
   // Without a target name the state is reported by the URL it was read at.
   return opts.target === undefined ? { ...result, target: result.url } : result;
 }

@@ -53,7 +53,13 @@ export function withRunNotes(result: LintResultWithModel, model: PageModel, engi
 }
 
 /** A linted state's result: the rules' outcome on its model, with the run's notes. */
-export function stateResult(base: LintResultWithModel, model: PageModel, outcome: EngineResult, engine: EngineOptions, keepModel: boolean): LintResultWithModel {
+export function stateResult(
+  base: LintResultWithModel,
+  model: PageModel,
+  outcome: EngineResult,
+  engine: EngineOptions,
+  keepModel: boolean,
+): LintResultWithModel {
   const result: LintResultWithModel = {
     ...base,
     url: model.url,
@@ -77,7 +83,8 @@ export function describeLoadError(error: unknown, input: string, timeoutMs: numb
   if (error instanceof FlowStepError || error instanceof RedirectLoopError || error instanceof PageCrashError) return error.message;
   const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
   if (error instanceof TimeoutError) return message;
-  if (/ERR_TOO_MANY_REDIRECTS/.test(message)) return `${input} redirects without end (too many HTTP redirects). Lint the page it should end on.`;
+  if (/ERR_TOO_MANY_REDIRECTS/.test(message))
+    return `${input} redirects without end (too many HTTP redirects). Lint the page it should end on.`;
   if (/ERR_ABORTED/.test(message) && /download/i.test(message)) return `${input} is a download, not a page.`;
   if (/Target crashed|Page crashed/i.test(message)) return `The browser tab showing ${input} crashed.`;
   if (/ERR_NAME_NOT_RESOLVED/.test(message)) return `Cannot resolve the host of ${input}: check the URL and your network.`;

@@ -84,7 +84,12 @@ function stateOutputs(opts: LintOptions): StateOutputs {
   return {
     screenshots: opts.screenshots ?? false,
     evidence: opts.evidenceDir ? new EvidenceWriter(opts.evidenceDir) : null,
-    snapshots: opts.snapshotDir ? new SnapshotStore(opts.snapshotDir, opts.updateSnapshots ?? (process.env.CI ? "none" : "missing"), { tool: TOOL_VERSION, rules: ruleVersions() }) : null,
+    snapshots: opts.snapshotDir
+      ? new SnapshotStore(opts.snapshotDir, opts.updateSnapshots ?? (process.env.CI ? "none" : "missing"), {
+          tool: TOOL_VERSION,
+          rules: ruleVersions(),
+        })
+      : null,
   };
 }
 
@@ -96,7 +101,9 @@ export async function lint(inputs: string[], opts: LintOptions = {}): Promise<Li
   const cfg = loaded.config;
   const given = inputs.length > 0 ? inputs : (cfg.targets ?? []);
   if (given.length === 0) {
-    throw new UsageError("No targets given. Pass URLs, .html files or directories (e.g. `consentlint lint ./pages`), or list `targets` in the config.");
+    throw new UsageError(
+      "No targets given. Pass URLs, .html files or directories (e.g. `consentlint lint ./pages`), or list `targets` in the config.",
+    );
   }
   const allTargets = resolveTargets(given, {
     cwd: inputs.length > 0 ? cwd : loaded.baseDir,
@@ -105,7 +112,11 @@ export async function lint(inputs: string[], opts: LintOptions = {}): Promise<Li
   });
   const targets = opts.shard ? shardSlice(allTargets, opts.shard) : allTargets;
   const jobs = planJobs(targets, loaded, setup.rulesFor, { viewport: opts.viewport, locale: opts.locale });
-  const run: TargetRun = { timeoutMs: opts.timeout ?? cfg.timeout ?? DEFAULT_TIMEOUT_MS, keepModel: opts.keepModels ?? false, outputs: stateOutputs(opts) };
+  const run: TargetRun = {
+    timeoutMs: opts.timeout ?? cfg.timeout ?? DEFAULT_TIMEOUT_MS,
+    keepModel: opts.keepModels ?? false,
+    outputs: stateOutputs(opts),
+  };
   const concurrency = Math.max(1, opts.concurrency ?? cfg.concurrency ?? defaultConcurrency());
 
   // One slot per target; a flow's slot holds one result per step.
@@ -121,7 +132,9 @@ export async function lint(inputs: string[], opts: LintOptions = {}): Promise<Li
   const mounts = resolveMounts(cfg.mounts, loaded.baseDir);
   for (const mount of mounts) {
     if (!existsSync(mount.dir)) {
-      throw new UsageError(`${loaded.path ?? "config"}: mounts["${mount.prefix}"] names ${mount.dir}, which does not exist. Give a folder relative to the config file.`);
+      throw new UsageError(
+        `${loaded.path ?? "config"}: mounts["${mount.prefix}"] names ${mount.dir}, which does not exist. Give a folder relative to the config file.`,
+      );
     }
   }
   const server = new LocalFileServer(mounts);
@@ -142,11 +155,16 @@ export async function lint(inputs: string[], opts: LintOptions = {}): Promise<Li
   process.once("SIGTERM", onSignal);
   try {
     jobs.forEach((job, index) => {
-      if ("invalid" in job) store(index, [{ target: job.invalid.input, url: "", findings: [], passes: [], incomplete: [], inapplicable: [], error: job.invalid.error }]);
+      if ("invalid" in job)
+        store(index, [
+          { target: job.invalid.input, url: "", findings: [], passes: [], incomplete: [], inapplicable: [], error: job.invalid.error },
+        ]);
     });
     if (runnable.length > 0 && opts.static) {
       // No browser to wait on: more workers than the browser's concurrency keep the cores busy while files are read.
-      await runPool(runnable, concurrency * 4, async ({ job, index }) => store(index, (await lintTarget(new StaticTarget(job, run.timeoutMs), job, run)).results));
+      await runPool(runnable, concurrency * 4, async ({ job, index }) =>
+        store(index, (await lintTarget(new StaticTarget(job, run.timeoutMs), job, run)).results),
+      );
     } else if (runnable.length > 0) {
       if (runnable.some(({ job }) => job.target.kind !== "url")) await server.start();
       browserVersion = `Chromium ${(await keeper.get()).version()}`;

@@ -10,7 +10,10 @@ export interface RunSetup {
 }
 
 /** Checks config and rule settings before any browser starts, so bad input fails fast with exit 2. */
-export function prepareRun(opts: { cwd?: string; config?: string; rules?: Record<string, RuleSettingInput> }, rules: Rule[] = allRules): RunSetup {
+export function prepareRun(
+  opts: { cwd?: string; config?: string; rules?: Record<string, RuleSettingInput> },
+  rules: Rule[] = allRules,
+): RunSetup {
   const cwd = opts.cwd ?? process.cwd();
   const loaded = loadConfig(opts.config, cwd);
   const configSource = loaded.path ?? "config";
@@ -22,7 +25,11 @@ export function prepareRun(opts: { cwd?: string; config?: string; rules?: Record
     loaded,
     rulesFor: (targetPath) => {
       const override = targetPath ? overridesFor(loaded, targetPath) : {};
-      return selectRules(rules, [...baseLayers, { source: `${configSource} overrides`, rules: override.rules }, { source: "--rule", rules: opts.rules }]);
+      return selectRules(rules, [
+        ...baseLayers,
+        { source: `${configSource} overrides`, rules: override.rules },
+        { source: "--rule", rules: opts.rules },
+      ]);
     },
   };
 }

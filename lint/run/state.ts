@@ -20,7 +20,20 @@ import { startUrlOf } from "./jobs.js";
 import { allIncomplete, emptyResult, stateResult, type LintResultWithModel } from "./results.js";
 
 /** The phases of a target and its states, reported as each ends. */
-export type Phase = "context" | "page" | "goto" | "act" | "settle" | "read" | "assemble" | "guards" | "rules" | "snapshot" | "screenshots" | "evidence" | "close";
+export type Phase =
+  | "context"
+  | "page"
+  | "goto"
+  | "act"
+  | "settle"
+  | "read"
+  | "assemble"
+  | "guards"
+  | "rules"
+  | "snapshot"
+  | "screenshots"
+  | "evidence"
+  | "close";
 
 export interface PipelineHooks {
   /** Called as each phase ends (for per-phase timings); `settled` tells whether the page settled in time. */
@@ -84,7 +97,13 @@ export interface StateOutcome {
 }
 
 /** Lints one state within `deadline`. A failure becomes an error result when the source can describe it, and is thrown otherwise. */
-export async function lintState(source: StateSource, run: StateRun, outputs: StateOutputs, deadline: Deadline, hooks: PipelineHooks = {}): Promise<StateOutcome> {
+export async function lintState(
+  source: StateSource,
+  run: StateRun,
+  outputs: StateOutputs,
+  deadline: Deadline,
+  hooks: PipelineHooks = {},
+): Promise<StateOutcome> {
   if (source.unreachable) {
     // Nothing was read: a stored snapshot of the state is neither compared nor replaced.
     outputs.snapshots?.keep(run.base);
@@ -119,7 +138,10 @@ export async function lintState(source: StateSource, run: StateRun, outputs: Sta
   } catch (error) {
     if (!source.failed) throw error;
     const failure = await source.failed(error, run.label);
-    return { result: { ...run.base, ...(failure.url ? { url: failure.url } : {}), error: failure.message, durationMs: deadline.elapsed() }, failure };
+    return {
+      result: { ...run.base, ...(failure.url ? { url: failure.url } : {}), error: failure.message, durationMs: deadline.elapsed() },
+      failure,
+    };
   }
 }
 
@@ -168,7 +190,13 @@ export async function lintTarget(source: TargetSource, job: TargetJob, run: Targ
       const deadline = new Deadline(run.timeoutMs);
       const label = step.name !== undefined ? `${job.target.input} step "${step.name}"` : job.target.input;
       const state = source.state(step, i);
-      const outcome = await lintState(state, { base: baseResult(job, step.name), label, engine: job.engine, keepModel: run.keepModel }, run.outputs, deadline, hooks);
+      const outcome = await lintState(
+        state,
+        { base: baseResult(job, step.name), label, engine: job.engine, keepModel: run.keepModel },
+        run.outputs,
+        deadline,
+        hooks,
+      );
       results.push(outcome.result);
       if (outcome.failure) {
         crashed = outcome.failure.crashed;

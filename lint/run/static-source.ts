@@ -56,14 +56,23 @@ export class StaticState implements StateSource {
     const { from, opts } = this;
     let model: PageModel;
     if (from.kind === "file") {
-      model = buildStaticModelFromFile(from.path, { viewport: opts.viewport, locale: opts.locale, ...(from.root ? { root: from.root } : {}) });
+      model = buildStaticModelFromFile(from.path, {
+        viewport: opts.viewport,
+        locale: opts.locale,
+        ...(from.root ? { root: from.root } : {}),
+      });
     } else if (from.kind === "url") {
       const html = await fetchHtml(from.url, opts.input, deadline.forNavigation());
       this.html = html;
       model = buildStaticModel(html, { url: from.url, viewport: opts.viewport, locale: opts.locale });
     } else {
       this.html = from.html;
-      model = buildStaticModel(from.html, { url: from.url, viewport: opts.viewport, locale: opts.locale, ...(from.baseDir ? { baseDir: from.baseDir } : {}) });
+      model = buildStaticModel(from.html, {
+        url: from.url,
+        viewport: opts.viewport,
+        locale: opts.locale,
+        ...(from.baseDir ? { baseDir: from.baseDir } : {}),
+      });
     }
     hooks.onPhase?.("read");
     return model;
