@@ -5,8 +5,8 @@
  * in a fresh context (and browser) when its tab crashed.
  */
 import type { Browser, BrowserContext, Page } from "playwright";
-import { newLintContext } from "../browser/launch.js";
-import { type BrowserKeeper, closeContextWithin, settlesWithin } from "../browser/keeper.js";
+import { launchBrowser, newLintContext } from "../browser/launch.js";
+import { BrowserKeeper, closeContextWithin, settlesWithin } from "../browser/keeper.js";
 import { locatorForSelector } from "../browser/locator.js";
 import { PageCrashError, PageGuards, blockScriptedPopups, blockedPopups, pageAnswers } from "../browser/page-guards.js";
 import { installSettleTracker, waitForSettle } from "../browser/settle.js";
@@ -15,7 +15,7 @@ import { capturePageEvidence } from "../evidence/page-evidence.js";
 import { RequestLog } from "../evidence/request-log.js";
 import { extractPageModel } from "../extract/index.js";
 import type { FlowActionRecord, PageModel } from "../model.js";
-import type { LocalFileServer } from "../targets/file-server.js";
+import { LocalFileServer, type Mount } from "../targets/file-server.js";
 import { Deadline, TimeoutError } from "./deadline.js";
 import { runRules } from "./engine.js";
 import { openUrlOf, type StepPlan, type TargetJob } from "./jobs.js";
@@ -28,6 +28,7 @@ import {
   type TargetRun,
   type TargetSource,
 } from "./state.js";
+import { runPool } from "./pool.js";
 import { describeLoadError, type LintResultWithModel } from "./results.js";
 
 /** Reads of one state when the page navigates while it is read; the last read is kept with a note. */
@@ -253,5 +254,55 @@ export async function lintInBrowser(
       return outcome.results;
     }
     retried = failed?.error ?? "the browser tab crashed";
+  }
+}
+
+export interface BrowserRunOptions {
+  /** A browser the caller launched (never relaunched or closed); otherwise one is launched for the run. */
+  browser?: Browser;
+  executablePath?: string;
+  log?: (line: string) => void;
+  /** Folders the file server serves under URL prefixes. */
+  mounts: Mount[];
+  /** Contexts open at once. */
+  concurrency: number;
+}
+
+/**
+ * Lints jobs in one browser, a few contexts at a time, with local files
+ * served by the run's file server; a browser that dies is replaced. Both are
+ * closed at the end, or on SIGINT/SIGTERM. Returns the browser's version.
+ */
+export async function lintAllInBrowser(
+  items: { job: TargetJob; index: number }[],
+  run: TargetRun,
+  opts: BrowserRunOptions,
+  store: (index: number, results: LintResultWithModel[]) => void,
+): Promise<string> {
+  const keeper = new BrowserKeeper(
+    opts.browser ?? null,
+    opts.browser ? null : () => launchBrowser({ executablePath: opts.executablePath, log: opts.log }),
+    opts.log,
+  );
+  const server = new LocalFileServer(opts.mounts);
+  const onSignal = () => {
+    void (async () => {
+      await keeper.close().catch(() => {});
+      await server.stop().catch(() => {});
+      process.exit(130);
+    })();
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  try {
+    if (items.some(({ job }) => job.target.kind !== "url")) await server.start();
+    const version = `Chromium ${(await keeper.get()).version()}`;
+    await runPool(items, opts.concurrency, async ({ job, index }) => store(index, await lintInBrowser(keeper, server, job, run)));
+    return version;
+  } finally {
+    process.removeListener("SIGINT", onSignal);
+    process.removeListener("SIGTERM", onSignal);
+    await keeper.close();
+    await server.stop();
   }
 }

@@ -8,13 +8,11 @@
 import { availableParallelism } from "node:os";
 import { existsSync } from "node:fs";
 import type { Browser } from "playwright";
-import { launchBrowser } from "../browser/launch.js";
-import { BrowserKeeper } from "../browser/keeper.js";
-import type { RuleSettingInput, ViewportInput } from "../config/config.js";
+import type { LoadedConfig, RuleSettingInput, ViewportInput } from "../config/config.js";
 import { UsageError } from "../errors.js";
-import { LocalFileServer, resolveMounts } from "../targets/file-server.js";
+import { resolveMounts, type Mount } from "../targets/file-server.js";
 import { TOOL_VERSION } from "../package-info.js";
-import { resolveTargets } from "../targets/targets.js";
+import { resolveTargets, type Target } from "../targets/targets.js";
 import { shardSlice, type Shard } from "./shard.js";
 import { SnapshotStore, type UpdateMode } from "../snapshot/snapshot.js";
 import { EvidenceWriter } from "../evidence/writer.js";
@@ -23,7 +21,7 @@ import { allRules } from "../../rules/index.js";
 import { isRunnable, planJobs, type TargetJob } from "./jobs.js";
 import { assembleReport, type LintResultWithModel } from "./results.js";
 import { lintTarget, type StateOutputs, type TargetRun } from "./state.js";
-import { lintInBrowser } from "./browser-source.js";
+import { lintAllInBrowser } from "./browser-source.js";
 import { StaticTarget } from "./static-source.js";
 import { runPool } from "./pool.js";
 import { prepareRun } from "./setup.js";
@@ -93,11 +91,8 @@ function stateOutputs(opts: LintOptions): StateOutputs {
   };
 }
 
-export async function lint(inputs: string[], opts: LintOptions = {}): Promise<LintReport & { results: LintResultWithModel[] }> {
-  const startedAt = new Date();
-  const cwd = opts.cwd ?? process.cwd();
-  const setup = prepareRun(opts);
-  const { loaded } = setup;
+/** The targets of the run: those given, else the config's; only this shard of them with --shard. */
+function runTargets(inputs: string[], opts: LintOptions, loaded: LoadedConfig): Target[] {
   const cfg = loaded.config;
   const given = inputs.length > 0 ? inputs : (cfg.targets ?? []);
   if (given.length === 0) {
@@ -105,31 +100,17 @@ export async function lint(inputs: string[], opts: LintOptions = {}): Promise<Li
       "No targets given. Pass URLs, .html files or directories (e.g. `consentlint lint ./pages`), or list `targets` in the config.",
     );
   }
-  const allTargets = resolveTargets(given, {
-    cwd: inputs.length > 0 ? cwd : loaded.baseDir,
+  const all = resolveTargets(given, {
+    cwd: inputs.length > 0 ? (opts.cwd ?? process.cwd()) : loaded.baseDir,
     exclude: cfg.exclude ?? [],
     excludeBase: loaded.baseDir,
   });
-  const targets = opts.shard ? shardSlice(allTargets, opts.shard) : allTargets;
-  const jobs = planJobs(targets, loaded, setup.rulesFor, { viewport: opts.viewport, locale: opts.locale });
-  const run: TargetRun = {
-    timeoutMs: opts.timeout ?? cfg.timeout ?? DEFAULT_TIMEOUT_MS,
-    keepModel: opts.keepModels ?? false,
-    outputs: stateOutputs(opts),
-  };
-  const concurrency = Math.max(1, opts.concurrency ?? cfg.concurrency ?? defaultConcurrency());
+  return opts.shard ? shardSlice(all, opts.shard) : all;
+}
 
-  // One slot per target; a flow's slot holds one result per step.
-  const slots: LintResultWithModel[][] = new Array(jobs.length);
-  const runnable = jobs.map((job, index) => ({ job, index })).filter((e): e is { job: TargetJob; index: number } => isRunnable(e.job));
-  const ownBrowser = !opts.browser;
-  const keeper = new BrowserKeeper(
-    opts.browser ?? null,
-    ownBrowser ? () => launchBrowser({ executablePath: opts.browserPath ?? cfg.browser?.executablePath, log: opts.log }) : null,
-    opts.log,
-  );
-  let browserVersion: string | null = null;
-  const mounts = resolveMounts(cfg.mounts, loaded.baseDir);
+/** The config's mounts for the file server; a mount naming a missing folder is a usage error. */
+function mountsOf(loaded: LoadedConfig): Mount[] {
+  const mounts = resolveMounts(loaded.config.mounts, loaded.baseDir);
   for (const mount of mounts) {
     if (!existsSync(mount.dir)) {
       throw new UsageError(
@@ -137,44 +118,48 @@ export async function lint(inputs: string[], opts: LintOptions = {}): Promise<Li
       );
     }
   }
-  const server = new LocalFileServer(mounts);
+  return mounts;
+}
+
+export async function lint(inputs: string[], opts: LintOptions = {}): Promise<LintReport & { results: LintResultWithModel[] }> {
+  const startedAt = new Date();
+  const setup = prepareRun(opts);
+  const { loaded } = setup;
+  const cfg = loaded.config;
+  const jobs = planJobs(runTargets(inputs, opts, loaded), loaded, setup.rulesFor, { viewport: opts.viewport, locale: opts.locale });
+  const run: TargetRun = {
+    timeoutMs: opts.timeout ?? cfg.timeout ?? DEFAULT_TIMEOUT_MS,
+    keepModel: opts.keepModels ?? false,
+    outputs: stateOutputs(opts),
+  };
+  const concurrency = Math.max(1, opts.concurrency ?? cfg.concurrency ?? defaultConcurrency());
+  const mounts = mountsOf(loaded);
+
+  // One slot per target; a flow's slot holds one result per step.
+  const slots: LintResultWithModel[][] = new Array(jobs.length);
   let done = 0;
   const store = (index: number, results: LintResultWithModel[]) => {
     slots[index] = results;
     done += 1;
     for (const result of results) opts.onResult?.(result, done, jobs.length);
   };
-  const onSignal = () => {
-    void (async () => {
-      await keeper.close().catch(() => {});
-      await server.stop().catch(() => {});
-      process.exit(130);
-    })();
-  };
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
-  try {
-    jobs.forEach((job, index) => {
-      if ("invalid" in job)
-        store(index, [
-          { target: job.invalid.input, url: "", findings: [], passes: [], incomplete: [], inapplicable: [], error: job.invalid.error },
-        ]);
-    });
-    if (runnable.length > 0 && opts.static) {
-      // No browser to wait on: more workers than the browser's concurrency keep the cores busy while files are read.
-      await runPool(runnable, concurrency * 4, async ({ job, index }) =>
-        store(index, (await lintTarget(new StaticTarget(job, run.timeoutMs), job, run)).results),
-      );
-    } else if (runnable.length > 0) {
-      if (runnable.some(({ job }) => job.target.kind !== "url")) await server.start();
-      browserVersion = `Chromium ${(await keeper.get()).version()}`;
-      await runPool(runnable, concurrency, async ({ job, index }) => store(index, await lintInBrowser(keeper, server, job, run)));
+  jobs.forEach((job, index) => {
+    if ("invalid" in job) {
+      store(index, [
+        { target: job.invalid.input, url: "", findings: [], passes: [], incomplete: [], inapplicable: [], error: job.invalid.error },
+      ]);
     }
-  } finally {
-    process.removeListener("SIGINT", onSignal);
-    process.removeListener("SIGTERM", onSignal);
-    await keeper.close();
-    await server.stop();
+  });
+  const runnable = jobs.map((job, index) => ({ job, index })).filter((e): e is { job: TargetJob; index: number } => isRunnable(e.job));
+  let browserVersion: string | null = null;
+  if (runnable.length > 0 && opts.static) {
+    // No browser to wait on: more workers than the browser's concurrency keep the cores busy while files are read.
+    await runPool(runnable, concurrency * 4, async ({ job, index }) =>
+      store(index, (await lintTarget(new StaticTarget(job, run.timeoutMs), job, run)).results),
+    );
+  } else if (runnable.length > 0) {
+    const browser = { browser: opts.browser, executablePath: opts.browserPath ?? cfg.browser?.executablePath, log: opts.log };
+    browserVersion = await lintAllInBrowser(runnable, run, { ...browser, mounts, concurrency }, store);
   }
 
   const report = assembleReport(slots.flat(), {
