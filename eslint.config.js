@@ -30,7 +30,13 @@ export default tseslint.config(
   {
     // Functions that run inside the page: spreading and rest parameters go through Array.prototype[Symbol.iterator],
     // which the page can redefine, so they read `arguments` by index instead.
-    files: ["lint/extract/in-page/**/*.ts", "lint/browser/settle.ts", "lint/browser/settle-tracker.ts", "lint/browser/page-guards.ts", "lint/heuristics/**/*.ts"],
+    files: [
+      "lint/extract/in-page/**/*.ts",
+      "lint/browser/settle.ts",
+      "lint/browser/settle-tracker.ts",
+      "lint/browser/page-guards.ts",
+      "lint/heuristics/**/*.ts",
+    ],
     rules: { "prefer-rest-params": "off", "prefer-spread": "off" },
   },
   {

@@ -93,7 +93,10 @@ function header(r, site) {
   const sections = ["Products", "Plans", "Business", "Help", "Offers", "About"];
   const nav = sections
     .map((s, i) => {
-      const links = Array.from({ length: 16 + Math.floor(r() * 10) }, (_, k) => `<li><a href="/${s.toLowerCase()}/${k}"><span>${words(r, 2)}</span></a></li>`).join("");
+      const links = Array.from(
+        { length: 16 + Math.floor(r() * 10) },
+        (_, k) => `<li><a href="/${s.toLowerCase()}/${k}"><span>${words(r, 2)}</span></a></li>`,
+      ).join("");
       return `<li><a href="/${s.toLowerCase()}">${s}</a><div class="mega"><ul class="u-${i}">${links}</ul></div></li>`;
     })
     .join("");
@@ -137,7 +140,10 @@ function injectedScript(variant, r) {
   const delay = 200 + Math.floor(r() * 1000);
   if (variant === "injected-cookie") {
     const rows = ["Strictly necessary", "Analytics", "Advertising", "Personalisation"]
-      .map((p, i) => `<div class="row"><span>${p}</span><input type="checkbox" role="switch" aria-label="${p}"${i === 0 ? " checked disabled" : i === 2 ? " checked" : ""}></div>`)
+      .map(
+        (p, i) =>
+          `<div class="row"><span>${p}</span><input type="checkbox" role="switch" aria-label="${p}"${i === 0 ? " checked disabled" : i === 2 ? " checked" : ""}></div>`,
+      )
       .join("");
     return `<script>setTimeout(function(){var d=document.createElement('div');d.className='cookie-dialog';d.setAttribute('role','dialog');d.setAttribute('aria-label','Cookie settings');d.innerHTML=${JSON.stringify(
       `<h2>We value your privacy</h2><p>We use cookies for analytics and advertising.</p>${rows}<button class="btn">Accept all</button> <button class="btn btn-secondary">Save choices</button>`,
@@ -151,7 +157,8 @@ function injectedScript(variant, r) {
 function signupPage(r, site, variant) {
   const features = Array.from(
     { length: 16 + Math.floor(r() * 16) },
-    (_, i) => `<div class="card section-${i % 40}"><h3>${words(r, 3)}</h3><ul>${Array.from({ length: 5 }, (_, k) => `<li class="item-${k}"><span>${words(r, 6)}</span></li>`).join("")}</ul></div>`,
+    (_, i) =>
+      `<div class="card section-${i % 40}"><h3>${words(r, 3)}</h3><ul>${Array.from({ length: 5 }, (_, k) => `<li class="item-${k}"><span>${words(r, 6)}</span></li>`).join("")}</ul></div>`,
   ).join("");
   const faq = Array.from({ length: 14 }, () => `<details><summary>${words(r, 6)}?</summary><p>${words(r, 30)}.</p></details>`).join("");
   const countries = COUNTRIES.map((c) => `<option>${c}</option>`).join("");
@@ -182,7 +189,9 @@ function checkoutPage(r, site, variant) {
   const shipping = ["Standard (3-5 days)", "Express (1-2 days)", "Pick up in store"]
     .map((s, i) => `<label class="check"><input type="radio" name="ship"${i === 0 ? " checked" : ""}> ${s}</label>`)
     .join("");
-  const addr = ["Street", "House number", "Postcode", "City", "Phone"].map((f, i) => `<label for="a${i}">${f}</label><input type="text" id="a${i}" name="a${i}">`).join("");
+  const addr = ["Street", "House number", "Postcode", "City", "Phone"]
+    .map((f, i) => `<label for="a${i}">${f}</label><input type="text" id="a${i}" name="a${i}">`)
+    .join("");
   return {
     title: `Checkout - ${site}`,
     main: `<div class="container"><ol class="steps"><li>Basket</li><li>Address</li><li class="current">Payment</li><li>Done</li></ol>
@@ -205,13 +214,16 @@ function reportPage(r, site, variant) {
     .join("");
   const tx = Array.from(
     { length: 100 + Math.floor(r() * 250) },
-    (_, i) => `<tr class="section-${i % 40}"><td>${1 + (i % 28)} ${months[i % 12]}</td><td><span class="item-${i % 12}"><span>${words(r, 3)}</span></span></td><td>${categories[i % 6]}</td><td>&euro;${(r() * 200).toFixed(2)}</td></tr>`,
+    (_, i) =>
+      `<tr class="section-${i % 40}"><td>${1 + (i % 28)} ${months[i % 12]}</td><td><span class="item-${i % 12}"><span>${words(r, 3)}</span></span></td><td>${categories[i % 6]}</td><td>&euro;${(r() * 200).toFixed(2)}</td></tr>`,
   ).join("");
   const consent =
     variant === "clean"
-      ? `<div class="card"><h2>Share your report?</h2>${consentBlock(variant, r).replace('required', '')}<button class="btn btn-secondary" type="button">Save choices</button></div>`
+      ? `<div class="card"><h2>Share your report?</h2>${consentBlock(variant, r).replace("required", "")}<button class="btn btn-secondary" type="button">Save choices</button></div>`
       : `<form class="main-form card"><h2>Keep your report</h2>${consentBlock(variant, r).replace(" required", "")}${
-          variant === "bundled" ? `<p class="muted">To view your full year in review you agree that we share your statement data with our credit-scoring partner.</p>` : ""
+          variant === "bundled"
+            ? `<p class="muted">To view your full year in review you agree that we share your statement data with our credit-scoring partner.</p>`
+            : ""
         }<button class="btn" type="submit">View my full report</button></form>`;
   return {
     title: `Your 2024 year in review - ${site}`,

@@ -10,7 +10,11 @@ export type { LintOptions, LintResultWithModel, RunSetup } from "./run/runner.js
 export { allRules };
 
 /** Lints pages and flows (targets as the command line takes them) with every rule, as `consentlint lint` does, or with the rules given. */
-export function lint(inputs: string[], opts: LintOptions = {}, rules: readonly Rule[] = allRules): Promise<LintReport & { results: LintResultWithModel[] }> {
+export function lint(
+  inputs: string[],
+  opts: LintOptions = {},
+  rules: readonly Rule[] = allRules,
+): Promise<LintReport & { results: LintResultWithModel[] }> {
   return lintWith(inputs, opts, rules);
 }
 

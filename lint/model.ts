@@ -109,12 +109,7 @@ export interface TextBlock {
 
 export type ControlKind = "checkbox" | "radio" | "switch" | "menuitemcheckbox" | "toggle-button" | "select";
 
-export type CheckedSource =
-  | "dom-property"
-  | "aria-checked"
-  | "aria-pressed"
-  | "selected-option"
-  | "radio-group";
+export type CheckedSource = "dom-property" | "aria-checked" | "aria-pressed" | "selected-option" | "radio-group";
 
 export interface SelectOption {
   value: string;

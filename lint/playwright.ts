@@ -48,7 +48,11 @@ function failingFindings(result: LintResult, failOnWarnings: boolean): Finding[]
 export function describeFindings(result: LintResult, failOnWarnings = false): string {
   return failingFindings(result, failOnWarnings)
     .map((f, i) => {
-      const lines = [`  ${i + 1}. ${f.ruleId} (${f.severity}): ${f.message}`, `     element:  ${describeElement(f)}`, `     text:     "${oneLine(f.text)}"`];
+      const lines = [
+        `  ${i + 1}. ${f.ruleId} (${f.severity}): ${f.message}`,
+        `     element:  ${describeElement(f)}`,
+        `     text:     "${oneLine(f.text)}"`,
+      ];
       const state = describeState(f.evidence);
       if (state) lines.push(`     state:    ${state}`);
       const measured = describeMeasures(f.evidence);
@@ -71,7 +75,10 @@ export function matcherMessage(result: LintResult, isNot: boolean, failOnWarning
   }
   const count = `${failing.length} problem${failing.length === 1 ? "" : "s"}`;
   const ignored = result.findings.length - failing.length;
-  const note = ignored > 0 ? `\n\n${ignored} warning${ignored === 1 ? " was" : "s were"} not counted; pass { failOnWarnings: true } to fail on warnings too.` : "";
+  const note =
+    ignored > 0
+      ? `\n\n${ignored} warning${ignored === 1 ? " was" : "s were"} not counted; pass { failOnWarnings: true } to fail on warnings too.`
+      : "";
   return `${hint}\n\nconsentlint found ${count} on ${where(result)}:\n\n${describeFindings(result, failOnWarnings)}${note}`;
 }
 

@@ -171,7 +171,8 @@ export interface RuleFinding {
 }
 
 /** Something a rule could not decide: its message as text, or by id from meta.messages. */
-export type RuleIncomplete = Omit<IncompleteEntry, "ruleId" | "message"> & ({ message: string } | { messageId: string; data?: MessageData });
+export type RuleIncomplete = Omit<IncompleteEntry, "ruleId" | "message"> &
+  ({ message: string } | { messageId: string; data?: MessageData });
 
 export interface RuleOutcome {
   findings: RuleFinding[];
@@ -201,7 +202,13 @@ export interface LintResult {
   /** What the page did that was answered or cut short: dialogs dismissed, pop-ups closed, downloads refused, a page read in part, a retry after a crash. */
   notes?: ModelNote[];
   /** Comparison with the stored snapshot, with --snapshot-dir. */
-  snapshot?: { status: "match" | "changed" | "written" | "missing"; fixed: string[]; introduced: string[]; persisting: string[]; file: string };
+  snapshot?: {
+    status: "match" | "changed" | "written" | "missing";
+    fixed: string[];
+    introduced: string[];
+    persisting: string[];
+    file: string;
+  };
 }
 
 export interface LintReport {

@@ -4,30 +4,81 @@ import type { LegalReference } from "../lint/types.js";
 const GDPR = "https://eur-lex.europa.eu/eli/reg/2016/679/oj";
 
 export const LEGAL = {
-  gdprArt4_11: { id: "GDPR Art. 4(11)", title: "Definition of consent: a freely given, specific, informed and unambiguous indication of wishes by a clear affirmative action", url: GDPR },
+  gdprArt4_11: {
+    id: "GDPR Art. 4(11)",
+    title: "Definition of consent: a freely given, specific, informed and unambiguous indication of wishes by a clear affirmative action",
+    url: GDPR,
+  },
   gdprArt7: { id: "GDPR Art. 7", title: "Conditions for consent", url: GDPR },
-  gdprArt7_2: { id: "GDPR Art. 7(2)", title: "A request for consent must be clearly distinguishable from other matters, in an intelligible and easily accessible form, using clear and plain language", url: GDPR },
-  gdprArt7_4: { id: "GDPR Art. 7(4)", title: "Whether the performance of a contract or provision of a service is made conditional on consent to processing that is not necessary for it", url: GDPR },
-  gdprArt12_1: { id: "GDPR Art. 12(1)", title: "Information to the data subject in a concise, transparent, intelligible and easily accessible form", url: GDPR },
+  gdprArt7_2: {
+    id: "GDPR Art. 7(2)",
+    title:
+      "A request for consent must be clearly distinguishable from other matters, in an intelligible and easily accessible form, using clear and plain language",
+    url: GDPR,
+  },
+  gdprArt7_4: {
+    id: "GDPR Art. 7(4)",
+    title:
+      "Whether the performance of a contract or provision of a service is made conditional on consent to processing that is not necessary for it",
+    url: GDPR,
+  },
+  gdprArt12_1: {
+    id: "GDPR Art. 12(1)",
+    title: "Information to the data subject in a concise, transparent, intelligible and easily accessible form",
+    url: GDPR,
+  },
   gdprRecital32: { id: "GDPR Recital 32", title: "Silence, pre-ticked boxes or inactivity should not constitute consent", url: GDPR },
-  gdprRecital43: { id: "GDPR Recital 43", title: "Consent is not freely given when it cannot be given separately for different processing operations or when a service is made dependent on it", url: GDPR },
-  planet49: { id: "CJEU C-673/17 Planet49 (2019)", title: "A pre-ticked checkbox the user must untick does not constitute valid consent", url: "https://curia.europa.eu/juris/liste.jsf?num=C-673/17" },
-  ePrivacyArt5_3: { id: "ePrivacy Directive Art. 5(3)", title: "Storing or accessing information on a user's device requires consent", url: "https://eur-lex.europa.eu/eli/dir/2002/58/oj" },
+  gdprRecital43: {
+    id: "GDPR Recital 43",
+    title:
+      "Consent is not freely given when it cannot be given separately for different processing operations or when a service is made dependent on it",
+    url: GDPR,
+  },
+  planet49: {
+    id: "CJEU C-673/17 Planet49 (2019)",
+    title: "A pre-ticked checkbox the user must untick does not constitute valid consent",
+    url: "https://curia.europa.eu/juris/liste.jsf?num=C-673/17",
+  },
+  ePrivacyArt5_3: {
+    id: "ePrivacy Directive Art. 5(3)",
+    title: "Storing or accessing information on a user's device requires consent",
+    url: "https://eur-lex.europa.eu/eli/dir/2002/58/oj",
+  },
   edpb052020: { id: "EDPB Guidelines 05/2020", title: "Guidelines 05/2020 on consent under Regulation 2016/679" },
-  edpb052020Granularity: { id: "EDPB Guidelines 05/2020 §3.1.3", title: "Guidelines 05/2020 on consent: granularity (separate consent for separate purposes)" },
-  edpb032022Snugness: { id: "EDPB Guidelines 03/2022", title: "Guidelines 03/2022 on deceptive design patterns: \"deceptive snugness\" (the most data-invasive option preselected)" },
-  edpb032022Hidden: { id: "EDPB Guidelines 03/2022", title: "Guidelines 03/2022 on deceptive design patterns: \"hidden in plain sight\" and \"left in the dark\"" },
+  edpb052020Granularity: {
+    id: "EDPB Guidelines 05/2020 §3.1.3",
+    title: "Guidelines 05/2020 on consent: granularity (separate consent for separate purposes)",
+  },
+  edpb032022Snugness: {
+    id: "EDPB Guidelines 03/2022",
+    title: 'Guidelines 03/2022 on deceptive design patterns: "deceptive snugness" (the most data-invasive option preselected)',
+  },
+  edpb032022Hidden: {
+    id: "EDPB Guidelines 03/2022",
+    title: 'Guidelines 03/2022 on deceptive design patterns: "hidden in plain sight" and "left in the dark"',
+  },
   piplArt14: { id: "PIPL Art. 14", title: "Personal Information Protection Law: consent must be voluntary, explicit and fully informed" },
-  piplArt17: { id: "PIPL Art. 17", title: "Personal Information Protection Law: notice in a conspicuous way and in clear and understandable language" },
-  piplArt23: { id: "PIPL Art. 23", title: "Personal Information Protection Law: separate consent before providing personal information to another handler" },
+  piplArt17: {
+    id: "PIPL Art. 17",
+    title: "Personal Information Protection Law: notice in a conspicuous way and in clear and understandable language",
+  },
+  piplArt23: {
+    id: "PIPL Art. 23",
+    title: "Personal Information Protection Law: separate consent before providing personal information to another handler",
+  },
   gbt35273: { id: "GB/T 35273", title: "Information security technology: personal information security specification" },
   ftcAct5: { id: "FTC Act Section 5", title: "Unfair or deceptive acts or practices (15 U.S.C. § 45)" },
-  ftcDarkPatterns2022: { id: "FTC staff report (2022)", title: "Bringing Dark Patterns to Light", url: "https://www.ftc.gov/reports/bringing-dark-patterns-light" },
+  ftcDarkPatterns2022: {
+    id: "FTC staff report (2022)",
+    title: "Bringing Dark Patterns to Light",
+    url: "https://www.ftc.gov/reports/bringing-dark-patterns-light",
+  },
   wcag143: { id: "WCAG 2.2 SC 1.4.3", title: "Contrast (Minimum)", url: "https://www.w3.org/TR/WCAG22/#contrast-minimum" },
   wcag144: { id: "WCAG 2.2 SC 1.4.4", title: "Resize Text", url: "https://www.w3.org/TR/WCAG22/#resize-text" },
   cacNecessaryScope2021: {
     id: "CAC necessary personal information provisions (2021)",
-    title: "Provisions on the Scope of Necessary Personal Information for Common Types of Mobile Internet Applications: basic functions may not be refused for declining unnecessary processing",
+    title:
+      "Provisions on the Scope of Necessary Personal Information for Common Types of Mobile Internet Applications: basic functions may not be refused for declining unnecessary processing",
   },
 } satisfies Record<string, LegalReference>;
 

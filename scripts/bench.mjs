@@ -68,10 +68,19 @@ function parseArgs(argv) {
     else if (a === "--full") opts.full = true;
     else if (a === "--pages") opts.pages = positive(a, value());
     else if (a === "--corpus-pages") opts.corpusPages = positive(a, value());
-    else if (a === "--corpus-concurrency") opts.corpusConcurrency = value().split(",").map((v) => positive(a, v));
-    else if (a === "--axe-concurrency") opts.axeConcurrency = value().split(",").map((v) => positive(a, v));
+    else if (a === "--corpus-concurrency")
+      opts.corpusConcurrency = value()
+        .split(",")
+        .map((v) => positive(a, v));
+    else if (a === "--axe-concurrency")
+      opts.axeConcurrency = value()
+        .split(",")
+        .map((v) => positive(a, v));
     else if (a === "--scale-states") opts.scaleStates = positive(a, value());
-    else if (a === "--concurrency") opts.concurrency = value().split(",").map((v) => positive(a, v));
+    else if (a === "--concurrency")
+      opts.concurrency = value()
+        .split(",")
+        .map((v) => positive(a, v));
     else if (a === "--modes") opts.modes = list(a, value(), ["floor", "lint", "axe", "static"]);
     else if (a === "--sets") opts.sets = list(a, value(), ["corpus", "generated"]);
     else if (a === "--no-scale") opts.scale = false;
@@ -102,7 +111,10 @@ function positive(name, v) {
 }
 
 function list(name, v, allowed) {
-  const items = v.split(",").map((s) => s.trim()).filter(Boolean);
+  const items = v
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const item of items) if (!allowed.includes(item)) usage(`${name}: "${item}" is not one of ${allowed.join(", ")}`);
   return items;
 }
@@ -281,7 +293,9 @@ const round = (v, d = 1) => (v === null || v === undefined || Number.isNaN(v) ? 
 function pageSet(name, { cwd, config, inputs }) {
   const setup = prepareRun({ cwd, config });
   const cfg = setup.loaded.config;
-  const targets = resolveTargets(inputs, { cwd, exclude: cfg.exclude ?? [], excludeBase: setup.loaded.baseDir }).filter((t) => t.kind === "file");
+  const targets = resolveTargets(inputs, { cwd, exclude: cfg.exclude ?? [], excludeBase: setup.loaded.baseDir }).filter(
+    (t) => t.kind === "file",
+  );
   const jobs = planJobs(targets, setup.loaded, setup.rulesFor).map((job) => ({ ...job, path: job.target.path, root: job.target.root }));
   const elements = jobs.map((j) => elementCount(readFileSync(j.path, "utf8")));
   return { name, cwd, config, inputs, jobs, elementsMedian: percentile(elements, 50), elementsMax: Math.max(...elements) };
@@ -367,7 +381,15 @@ const MODES = {
 const WARMUP_PAGES = 3;
 
 function emptyTally() {
-  return { times: [], errors: 0, findings: 0, wallMs: 0, nodeCpuMs: 0, browserCpuMs: 0, peak: { rssKiB: 0, pssKiB: 0, nodeRssKiB: 0, browserRssKiB: 0 } };
+  return {
+    times: [],
+    errors: 0,
+    findings: 0,
+    wallMs: 0,
+    nodeCpuMs: 0,
+    browserCpuMs: 0,
+    peak: { rssKiB: 0, pssKiB: 0, nodeRssKiB: 0, browserRssKiB: 0 },
+  };
 }
 
 function addTo(tally, outcome, wallMs, resources) {
@@ -414,7 +436,8 @@ async function compareModes(set, modes, concurrency) {
   const browsers = {};
   try {
     for (const mode of modes) browsers[mode] = await launchTracked();
-    for (const mode of modes) await MODES[mode]({ browser: browsers[mode].browser, server, set, concurrency, jobs: set.jobs.slice(0, WARMUP_PAGES) });
+    for (const mode of modes)
+      await MODES[mode]({ browser: browsers[mode].browser, server, set, concurrency, jobs: set.jobs.slice(0, WARMUP_PAGES) });
     const tallies = Object.fromEntries(modes.map((m) => [m, emptyTally()]));
     const size = Math.max(10, 8 * concurrency);
     const chunks = [];
@@ -499,9 +522,16 @@ async function scaleRun(set, concurrency) {
       at300Ms: at(300),
       ratio300to100: at(100) && at(300) ? round(at(300) / at(100), 2) : null,
     },
-    memorySlopeMiBPer100States: steady.length >= 2
-      ? { totalRss: slope("totalRssMiB"), totalPss: slope("totalPssMiB"), nodeRss: slope("nodeRssMiB"), nodeHeap: slope("nodeHeapMiB"), browserRss: slope("browserRssMiB") }
-      : null,
+    memorySlopeMiBPer100States:
+      steady.length >= 2
+        ? {
+            totalRss: slope("totalRssMiB"),
+            totalPss: slope("totalPssMiB"),
+            nodeRss: slope("nodeRssMiB"),
+            nodeHeap: slope("nodeHeapMiB"),
+            browserRss: slope("browserRssMiB"),
+          }
+        : null,
     peakRssMiB: resources.peakRssMiB,
     peakPssMiB: resources.peakPssMiB,
   };
@@ -513,7 +543,10 @@ async function linearityRuns(set, counts, concurrency) {
   for (const n of counts) {
     if (n > set.jobs.length) continue;
     const started = performance.now();
-    const report = await lint(set.jobs.slice(0, n).map((j) => j.path), { cwd: set.cwd, config: set.config, concurrency, timeout: TIMEOUT_MS });
+    const report = await lint(
+      set.jobs.slice(0, n).map((j) => j.path),
+      { cwd: set.cwd, config: set.config, concurrency, timeout: TIMEOUT_MS },
+    );
     runs.push({ pages: n, totalMs: Math.round(performance.now() - started), errors: report.results.filter((r) => r.error).length });
     log(`  ${n} pages: ${(runs.at(-1).totalMs / 1000).toFixed(1)} s`);
   }
@@ -584,7 +617,12 @@ async function profile(set, count) {
         last = now;
         if (phase === "settle" && detail?.settled === false) settled = false;
       };
-      const outcome = await lintTarget(new BrowserTarget(browser, server, job, TIMEOUT_MS, false), job, { timeoutMs: TIMEOUT_MS, keepModel: true, outputs: NO_OUTPUTS, hooks: { onPhase } });
+      const outcome = await lintTarget(new BrowserTarget(browser, server, job, TIMEOUT_MS, false), job, {
+        timeoutMs: TIMEOUT_MS,
+        keepModel: true,
+        outputs: NO_OUTPUTS,
+        hooks: { onPhase },
+      });
       const [result] = outcome.results;
       if (result?.error) log(`  ${job.path}: ${result.error}`);
       if (i < WARMUP_PAGES) continue;
@@ -610,7 +648,15 @@ async function profile(set, count) {
       browserCpuMs: round(mean(v.browser)),
     };
   }
-  return { set: set.name, pages: jobs.length, concurrency: 1, steps: out, unsettled, modelKiBMean: round(mean(modelKiB)), modelKiBMax: round(Math.max(...modelKiB)) };
+  return {
+    set: set.name,
+    pages: jobs.length,
+    concurrency: 1,
+    steps: out,
+    unsettled,
+    modelKiBMean: round(mean(modelKiB)),
+    modelKiBMax: round(Math.max(...modelKiB)),
+  };
 }
 
 // ---------------------------------------------------------------- output
@@ -618,7 +664,11 @@ async function profile(set, count) {
 function table(rows, columns) {
   const widths = columns.map(([title, key]) => Math.max(title.length, ...rows.map((r) => String(r[key] ?? "-").length)));
   const line = (cells) => cells.map((c, i) => (i < 3 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join("  ");
-  return [line(columns.map(([t]) => t)), line(widths.map((w) => "-".repeat(w))), ...rows.map((r) => line(columns.map(([, k]) => r[k] ?? "-")))].join("\n");
+  return [
+    line(columns.map(([t]) => t)),
+    line(widths.map((w) => "-".repeat(w))),
+    ...rows.map((r) => line(columns.map(([, k]) => r[k] ?? "-"))),
+  ].join("\n");
 }
 
 function ratios(runs) {
@@ -671,7 +721,11 @@ async function main() {
 
   const sets = [];
   if (opts.sets.includes("corpus")) {
-    const corpus = pageSet("corpus", { cwd: join(root, "corpus"), config: join(root, "corpus", "consentlint.config.json"), inputs: ["pages"] });
+    const corpus = pageSet("corpus", {
+      cwd: join(root, "corpus"),
+      config: join(root, "corpus", "consentlint.config.json"),
+      inputs: ["pages"],
+    });
     if (corpus.jobs.length > opts.corpusPages) {
       corpus.jobs = corpus.jobs.slice(0, opts.corpusPages);
       corpus.inputs = corpus.jobs.map((j) => j.path);
@@ -679,7 +733,8 @@ async function main() {
     sets.push(corpus);
   }
   if (opts.sets.includes("generated")) sets.push(generatedSet("generated", opts.pages));
-  for (const s of sets) log(`bench: set ${s.name}: ${s.jobs.length} pages, ${s.elementsMedian} elements (median), ${s.elementsMax} at most`);
+  for (const s of sets)
+    log(`bench: set ${s.name}: ${s.jobs.length} pages, ${s.elementsMedian} elements (median), ${s.elementsMax} at most`);
 
   const runs = [];
   const browserModes = opts.modes.filter((m) => m !== "static");
@@ -690,7 +745,9 @@ async function main() {
         log(`bench: ${set.name}, ${modes.join(" + ")} interleaved, concurrency ${c}...`);
         for (const run of await compareModes(set, modes, c)) {
           runs.push(run);
-          log(`  ${run.mode}: ${run.pagesPerSecond} pages/s, median ${run.medianMs} ms, p95 ${run.p95Ms} ms, peak RSS ${run.peakRssMiB} MiB${run.errors ? `, ${run.errors} errors` : ""}`);
+          log(
+            `  ${run.mode}: ${run.pagesPerSecond} pages/s, median ${run.medianMs} ms, p95 ${run.p95Ms} ms, peak RSS ${run.peakRssMiB} MiB${run.errors ? `, ${run.errors} errors` : ""}`,
+          );
         }
       }
     }
@@ -748,9 +805,14 @@ async function main() {
 function print(result) {
   const out = [];
   const m = result.machine;
-  out.push(`consentlint bench  ${result.date}  ${m.cpu}, ${m.cores} cores, Chromium ${m.chromium}, load average ${m.loadAverageAtStart[0]} at start, ${m.loadAverageAtEnd[0]} at end`);
+  out.push(
+    `consentlint bench  ${result.date}  ${m.cpu}, ${m.cores} cores, Chromium ${m.chromium}, load average ${m.loadAverageAtStart[0]} at start, ${m.loadAverageAtEnd[0]} at end`,
+  );
   // The load at the end includes the bench's own browsers; only the load at the start tells of other work.
-  if (m.loadAverageAtStart[0] > m.cores / 2) out.push(`warning: the machine was busy with other work at the start (load ${m.loadAverageAtStart[0]} on ${m.cores} cores); times are inflated, ratios between modes less so (they are interleaved)`);
+  if (m.loadAverageAtStart[0] > m.cores / 2)
+    out.push(
+      `warning: the machine was busy with other work at the start (load ${m.loadAverageAtStart[0]} on ${m.cores} cores); times are inflated, ratios between modes less so (they are interleaved)`,
+    );
   out.push("");
   out.push(
     table(result.runs, [
@@ -768,7 +830,9 @@ function print(result) {
       ["errors", "errors"],
     ]),
   );
-  out.push("\nper page: from goto to done (lint: the runner's durationMs); pages/s: wall time of the whole run. RSS: sum over node and browser processes (shared pages counted in each); PSS: shared pages split.\n");
+  out.push(
+    "\nper page: from goto to done (lint: the runner's durationMs); pages/s: wall time of the whole run. RSS: sum over node and browser processes (shared pages counted in each); PSS: shared pages split.\n",
+  );
   if (result.ratios.length > 0) {
     out.push(
       table(result.ratios, [
@@ -784,21 +848,56 @@ function print(result) {
   }
   if (result.linearity) {
     const l = result.linearity;
-    out.push(`\nlinearity (separate lint() runs, concurrency ${l.concurrency}): ${l.runs.map((r) => `${r.pages} pages ${(r.totalMs / 1000).toFixed(1)} s`).join(", ")}; ${l.msPerPage} ms per page + ${l.fixedMs} ms fixed`);
+    out.push(
+      `\nlinearity (separate lint() runs, concurrency ${l.concurrency}): ${l.runs.map((r) => `${r.pages} pages ${(r.totalMs / 1000).toFixed(1)} s`).join(", ")}; ${l.msPerPage} ms per page + ${l.fixedMs} ms fixed`,
+    );
   }
   if (result.scale) {
     const s = result.scale;
-    out.push(`scale (one lint() of ${s.states} states, concurrency ${s.concurrency}): ${(s.totalMs / 1000).toFixed(1)} s, ${s.time.msPerState} ms per state, R² ${s.time.r2}${s.time.ratio300to100 === null ? "" : `, t(300)/t(100) ${s.time.ratio300to100}`}`);
+    out.push(
+      `scale (one lint() of ${s.states} states, concurrency ${s.concurrency}): ${(s.totalMs / 1000).toFixed(1)} s, ${s.time.msPerState} ms per state, R² ${s.time.r2}${s.time.ratio300to100 === null ? "" : `, t(300)/t(100) ${s.time.ratio300to100}`}`,
+    );
     if (s.memorySlopeMiBPer100States) {
       const m = s.memorySlopeMiBPer100States;
-      out.push(`memory slope after 100 states, MiB per 100 states: total RSS ${m.totalRss}, total PSS ${m.totalPss}, node RSS ${m.nodeRss}, node heap ${m.nodeHeap}, browser RSS ${m.browserRss}`);
+      out.push(
+        `memory slope after 100 states, MiB per 100 states: total RSS ${m.totalRss}, total PSS ${m.totalPss}, node RSS ${m.nodeRss}, node heap ${m.nodeHeap}, browser RSS ${m.browserRss}`,
+      );
     }
-    out.push(table(s.points, [["states", "states"], ["elapsed ms", "elapsedMs"], ["", "_"], ["node RSS", "nodeRssMiB"], ["node heap", "nodeHeapMiB"], ["browser RSS", "browserRssMiB"], ["total RSS", "totalRssMiB"], ["total PSS", "totalPssMiB"], ["procs", "processes"]]));
+    out.push(
+      table(s.points, [
+        ["states", "states"],
+        ["elapsed ms", "elapsedMs"],
+        ["", "_"],
+        ["node RSS", "nodeRssMiB"],
+        ["node heap", "nodeHeapMiB"],
+        ["browser RSS", "browserRssMiB"],
+        ["total RSS", "totalRssMiB"],
+        ["total PSS", "totalPssMiB"],
+        ["procs", "processes"],
+      ]),
+    );
   }
   if (result.profile) {
     const p = result.profile;
-    out.push(`\nprofile: the linter's steps per state, ${p.pages} ${p.set} pages, concurrency 1; page model ${p.modelKiBMean} KiB as JSON on average, ${p.modelKiBMax} at most`);
-    out.push(table(Object.entries(p.steps).map(([step, v]) => ({ step, ...v })), [["step", "step"], ["", "_"], ["", "_"], ["mean ms", "meanMs"], ["median ms", "medianMs"], ["p95 ms", "p95Ms"], ["% of wall", "share"], ["node cpu ms", "nodeCpuMs"], ["browser cpu ms", "browserCpuMs"]]));
+    out.push(
+      `\nprofile: the linter's steps per state, ${p.pages} ${p.set} pages, concurrency 1; page model ${p.modelKiBMean} KiB as JSON on average, ${p.modelKiBMax} at most`,
+    );
+    out.push(
+      table(
+        Object.entries(p.steps).map(([step, v]) => ({ step, ...v })),
+        [
+          ["step", "step"],
+          ["", "_"],
+          ["", "_"],
+          ["mean ms", "meanMs"],
+          ["median ms", "medianMs"],
+          ["p95 ms", "p95Ms"],
+          ["% of wall", "share"],
+          ["node cpu ms", "nodeCpuMs"],
+          ["browser cpu ms", "browserCpuMs"],
+        ],
+      ),
+    );
   }
   process.stdout.write(out.join("\n") + "\n");
 }

@@ -23,7 +23,11 @@ const { lint } = await import(new URL("../dist/lint/index.js", import.meta.url).
 const flowFiles = (dir) =>
   readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory())
-    .flatMap((e) => readdirSync(join(dir, e.name)).filter((f) => /\.flow\.(json|ya?ml)$/.test(f)).map((f) => join(e.name, f)));
+    .flatMap((e) =>
+      readdirSync(join(dir, e.name))
+        .filter((f) => /\.flow\.(json|ya?ml)$/.test(f))
+        .map((f) => join(e.name, f)),
+    );
 
 const sets = [
   { name: "corpus", cwd: join(root, "corpus"), targets: ["pages", ...flowFiles(join(root, "corpus", "flows")).map((f) => `flows/${f}`)] },
@@ -40,7 +44,12 @@ function canonical(value) {
     }
     return o;
   }
-  if (typeof value === "string") return value.split(root).join("<root>").replace(/127\.0\.0\.1:\d+/g, "127.0.0.1:<port>").replace(/within \d+ ?ms/g, "within <n> ms");
+  if (typeof value === "string")
+    return value
+      .split(root)
+      .join("<root>")
+      .replace(/127\.0\.0\.1:\d+/g, "127.0.0.1:<port>")
+      .replace(/within \d+ ?ms/g, "within <n> ms");
   return value;
 }
 
@@ -50,7 +59,9 @@ for (const mode of ["browser", "static"]) {
   for (const set of sets) {
     const report = await lint(set.targets, { cwd: set.cwd, config: join(set.cwd, "consentlint.config.json"), static: mode === "static" });
     const results = canonical(report.results).sort((a, b) =>
-      `${a.target}\0${a.step ?? ""}\0${JSON.stringify(a.viewport)}\0${a.locale}`.localeCompare(`${b.target}\0${b.step ?? ""}\0${JSON.stringify(b.viewport)}\0${b.locale}`),
+      `${a.target}\0${a.step ?? ""}\0${JSON.stringify(a.viewport)}\0${a.locale}`.localeCompare(
+        `${b.target}\0${b.step ?? ""}\0${JSON.stringify(b.viewport)}\0${b.locale}`,
+      ),
     );
     digest[`${mode}:${set.name}`] = { rules: report.rules, states: results.length, results };
     process.stderr.write(`${mode} ${set.name}: ${results.length} states\n`);

@@ -32,7 +32,9 @@ const targets = ["pages", ...flowFiles];
 
 /** 1. The whole corpus, as `consentlint lint` sees it. */
 async function lintCorpus() {
-  say("$ cd corpus && consentlint lint pages flows/*/*.flow.* --config consentlint.config.json --format html --output demo-output/report.html\n");
+  say(
+    "$ cd corpus && consentlint lint pages flows/*/*.flow.* --config consentlint.config.json --format html --output demo-output/report.html\n",
+  );
   const tty = Boolean(process.stderr.isTTY);
   const report = await lint(targets, {
     cwd: corpus,
@@ -49,10 +51,18 @@ function showOverview(report) {
   rule("Across the corpus");
   const summary = summarizeBatch(report);
   const states = report.results.length;
-  say(`${summary.targets} targets (${states} states: pages, flow steps): ${summary.withFindings.count} with findings, ${summary.clean.count} clean, ${summary.failed.count} could not be linted, ${summary.undecided.count} with something undecided\n`);
+  say(
+    `${summary.targets} targets (${states} states: pages, flow steps): ${summary.withFindings.count} with findings, ${summary.clean.count} clean, ${summary.failed.count} could not be linted, ${summary.undecided.count} with something undecided\n`,
+  );
   for (const r of summary.rules) {
-    const top = r.patterns.filter((p) => p.kind === "purpose").slice(0, 3).map((p) => `${p.value} ${p.count}`).join(", ");
-    say(`  ${r.ruleId.padEnd(20)} ${String(r.count).padStart(3)} targets, ${String(r.findings).padStart(3)} findings   ${top ? `(${top}, ...)` : ""}`);
+    const top = r.patterns
+      .filter((p) => p.kind === "purpose")
+      .slice(0, 3)
+      .map((p) => `${p.value} ${p.count}`)
+      .join(", ");
+    say(
+      `  ${r.ruleId.padEnd(20)} ${String(r.count).padStart(3)} targets, ${String(r.findings).padStart(3)} findings   ${top ? `(${top}, ...)` : ""}`,
+    );
   }
   say("\n(`consentlint lint <dir>` prints every finding; the full list is in the HTML report below.)");
 }
@@ -63,7 +73,17 @@ function showAnnualBill(report) {
   const fixedPage = report.results.find((r) => r.target.includes("zh/annual-bill-2017-fixed.mobile/"));
   const flow = report.results.filter((r) => r.target.includes("flows/annual-bill-2017/"));
   rule("The 2017 annual bill, as a phone showed it (390x844, zh-CN)");
-  if (page) say(formatStylish({ ...report, results: [page], summary: { targets: 1, errors: page.findings.length, warnings: 0, durationMs: page.durationMs ?? 0 } }, { color, quiet: false }));
+  if (page)
+    say(
+      formatStylish(
+        {
+          ...report,
+          results: [page],
+          summary: { targets: 1, errors: page.findings.length, warnings: 0, durationMs: page.durationMs ?? 0 },
+        },
+        { color, quiet: false },
+      ),
+    );
   say("Walking through it as a user did (corpus/flows/annual-bill-2017):\n");
   for (const step of flow) {
     const head = `  step "${step.step}"`;
@@ -87,7 +107,12 @@ function showAnnualBill(report) {
     say(`        consent text: “${step.findings[0].text}”`);
   }
   say("\nThe same page after a real fix (box unchecked, readable, a separate choice):");
-  if (fixedPage) say(fixedPage.findings.length === 0 && !fixedPage.error ? "  ✔ no findings" : `  ${fixedPage.findings.length} findings${fixedPage.error ? `, error: ${fixedPage.error}` : ""}`);
+  if (fixedPage)
+    say(
+      fixedPage.findings.length === 0 && !fixedPage.error
+        ? "  ✔ no findings"
+        : `  ${fixedPage.findings.length} findings${fixedPage.error ? `, error: ${fixedPage.error}` : ""}`,
+    );
   return { page, flow };
 }
 
@@ -107,11 +132,22 @@ function writeHtml(report) {
  */
 async function showFixVerification(report) {
   const { diffReports, formatDiffText } = await dist("snapshot/diff.js");
-  const version = (suffix) => ({ ...report, results: report.results.filter((r) => r.target.startsWith(`flows/annual-bill-2017${suffix}/`)) });
+  const version = (suffix) => ({
+    ...report,
+    results: report.results.filter((r) => r.target.startsWith(`flows/annual-bill-2017${suffix}/`)),
+  });
   const versions = [
     { suffix: "-fixed", title: "A real fix: unticked, readable, offered on a step of its own", expected: "fixed" },
-    { suffix: "-cosmetic", title: "A cosmetic change: moved, new ids and classes, reworded, restyled, still ticked and unreadable", expected: "not-fixed" },
-    { suffix: "-partial", title: "Half a fix: unticked, but still unreadable and still two purposes in one box", expected: "partially-fixed" },
+    {
+      suffix: "-cosmetic",
+      title: "A cosmetic change: moved, new ids and classes, reworded, restyled, still ticked and unreadable",
+      expected: "not-fixed",
+    },
+    {
+      suffix: "-partial",
+      title: "Half a fix: unticked, but still unreadable and still two purposes in one box",
+      expected: "partially-fixed",
+    },
   ];
   rule("Did the fix really ship?");
   say("The same flow (name: annual-bill-2017) linted again later, compared by fingerprint:\n");

@@ -17,5 +17,9 @@ const env = {
 };
 process.stderr.write(`fuzz: scale ${env.CONSENTLINT_FUZZ_RUNS}, seed ${env.CONSENTLINT_FUZZ_SEED}\n`);
 const vitest = join(root, "node_modules", "vitest", "vitest.mjs");
-const result = spawnSync(process.execPath, [vitest, "run", "test/fuzz.test.ts", "--testTimeout", "0"], { cwd: root, env, stdio: "inherit" });
+const result = spawnSync(process.execPath, [vitest, "run", "test/fuzz.test.ts", "--testTimeout", "0"], {
+  cwd: root,
+  env,
+  stdio: "inherit",
+});
 process.exit(result.status ?? 1);

@@ -48,7 +48,11 @@ const SHOW_LATER = (find: string) =>
   `addEventListener("load", () => setTimeout(() => requestAnimationFrame(() => ${find}.classList.add("shown")), 250));`;
 
 const PAGES: Record<string, string> = {
-  "/fade": html(`<div id="consent" class="consent" role="dialog" aria-labelledby="consent-title">${DIALOG_BODY}</div>`, FADE_CSS, SHOW_LATER(`document.getElementById("consent")`)),
+  "/fade": html(
+    `<div id="consent" class="consent" role="dialog" aria-labelledby="consent-title">${DIALOG_BODY}</div>`,
+    FADE_CSS,
+    SHOW_LATER(`document.getElementById("consent")`),
+  ),
   "/slide": html(
     `<div id="consent" class="consent banner" role="dialog" aria-labelledby="consent-title">${DIALOG_BODY}</div>`,
     `.consent.banner { top: auto; bottom: 0; transform: translateY(110%); transition: transform 1200ms ease-in; } .consent.banner.shown { transform: none; }`,
@@ -66,8 +70,14 @@ const PAGES: Record<string, string> = {
     `document.querySelector(".spinner").animate([{ opacity: 0.4 }, { opacity: 1 }], { duration: 700, iterations: Infinity, direction: "alternate" });
      ${SHOW_LATER(`document.getElementById("consent")`)}`,
   ),
-  "/frame": html(`<iframe id="cmp" src="/frame-dialog" title="Cookie consent" style="position:fixed;left:0;top:0;width:100%;height:100%;border:0"></iframe>`),
-  "/frame-dialog": html(`<div id="consent" class="consent" role="dialog" aria-labelledby="consent-title">${DIALOG_BODY}</div>`, FADE_CSS, SHOW_LATER(`document.getElementById("consent")`)),
+  "/frame": html(
+    `<iframe id="cmp" src="/frame-dialog" title="Cookie consent" style="position:fixed;left:0;top:0;width:100%;height:100%;border:0"></iframe>`,
+  ),
+  "/frame-dialog": html(
+    `<div id="consent" class="consent" role="dialog" aria-labelledby="consent-title">${DIALOG_BODY}</div>`,
+    FADE_CSS,
+    SHOW_LATER(`document.getElementById("consent")`),
+  ),
   "/delayed-spinner": html(
     `<div class="spinner" aria-hidden="true"></div><div id="consent" class="consent delayed" role="dialog" aria-labelledby="consent-title">${DIALOG_BODY}</div>`,
     `@keyframes enter { from { opacity: 0; } to { opacity: 1; } } .consent.delayed { animation: enter 600ms ease-out 2000ms both; }
@@ -110,7 +120,9 @@ const PAGES: Record<string, string> = {
      ${SHOW_LATER(`document.getElementById("consent")`)}`,
   ),
   // The control: the site's own CSS leaves the same dialog faint, with no animation.
-  "/faint": html(`<div id="consent" class="consent" role="dialog" aria-labelledby="consent-title" style="opacity: 0.2">${DIALOG_BODY}</div>`),
+  "/faint": html(
+    `<div id="consent" class="consent" role="dialog" aria-labelledby="consent-title" style="opacity: 0.2">${DIALOG_BODY}</div>`,
+  ),
 };
 
 let browser: Browser;
@@ -201,7 +213,12 @@ describe("entrance animations are read once they have ended", () => {
     await page.goto(server.url("/ambient"));
     const settle = await waitForSettle(page, { timeoutMs: 10_000 });
     expect(settle).toMatchObject({ settled: true, reason: "quiet", finishedAnimations: 0 });
-    const running = await page.evaluate(() => document.getAnimations().filter((a) => a.playState === "running").map((a) => (a as CSSAnimation).animationName));
+    const running = await page.evaluate(() =>
+      document
+        .getAnimations()
+        .filter((a) => a.playState === "running")
+        .map((a) => (a as CSSAnimation).animationName),
+    );
     expect(running.sort()).toEqual(["grow", "pulse"]);
     await page.context().close();
   });
@@ -235,7 +252,10 @@ describe("when the time bound runs out mid-animation", () => {
     const settle = await waitForSettle(page, { timeoutMs: 100 });
     expect(settle.finishedAnimations).toBe(1);
     const state = await page.evaluate(() => ({
-      running: document.getAnimations().filter((a) => a.playState === "running").map((a) => String(a.effect?.getComputedTiming().iterations)),
+      running: document
+        .getAnimations()
+        .filter((a) => a.playState === "running")
+        .map((a) => String(a.effect?.getComputedTiming().iterations)),
       opacity: getComputedStyle(document.getElementById("consent")!).opacity,
     }));
     expect(state).toEqual({ running: ["Infinity", "Infinity"], opacity: "1" });

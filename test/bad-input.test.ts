@@ -17,7 +17,12 @@ const bin = resolve(__dirname, "../bin/consentlint.js");
 let dir: string;
 
 function run(args: string[], cwd = dir) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", CI: "true" }, timeout: 180_000 });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", CI: "true" },
+    timeout: 180_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -42,10 +47,28 @@ function file(name: string, text: string | Buffer): string {
 describe("config files", () => {
   // Every error of a config is reported at once, each with its own line: one run per file covers every kind.
   const kinds: { kind: string; yaml: string; json: string; message: RegExp; at: string }[] = [
-    { kind: "unknown key", yaml: "thresholds:\n  minFontPx: 12\n  minFontSize: 9", json: '"thresholds": {\n    "minFontSize": 9\n  }', message: /thresholds: unknown key "minFontSize"/, at: "minFontSize" },
+    {
+      kind: "unknown key",
+      yaml: "thresholds:\n  minFontPx: 12\n  minFontSize: 9",
+      json: '"thresholds": {\n    "minFontSize": 9\n  }',
+      message: /thresholds: unknown key "minFontSize"/,
+      at: "minFontSize",
+    },
     { kind: "wrong type", yaml: "timeout: soon", json: '"timeout": "soon"', message: /timeout: expected integer/, at: "soon" },
-    { kind: "missing required", yaml: "ignore:\n  - fingerprint: 3f2a9c0d1e4b5a67", json: '"ignore": [\n    { "fingerprint": "3f2a9c0d1e4b5a67" }\n  ]', message: /ignore\.0: missing required key "reason"/, at: "fingerprint" },
-    { kind: "bad enum", yaml: "rules:\n  bundled-consent: fatal", json: '"rules": {\n    "bundled-consent": "fatal"\n  }', message: /rules\.bundled-consent: expected one of "off", "warn", "error"/, at: "fatal" },
+    {
+      kind: "missing required",
+      yaml: "ignore:\n  - fingerprint: 3f2a9c0d1e4b5a67",
+      json: '"ignore": [\n    { "fingerprint": "3f2a9c0d1e4b5a67" }\n  ]',
+      message: /ignore\.0: missing required key "reason"/,
+      at: "fingerprint",
+    },
+    {
+      kind: "bad enum",
+      yaml: "rules:\n  bundled-consent: fatal",
+      json: '"rules": {\n    "bundled-consent": "fatal"\n  }',
+      message: /rules\.bundled-consent: expected one of "off", "warn", "error"/,
+      at: "fatal",
+    },
   ];
   for (const format of ["yaml", "json"] as const) {
     it(`${format}: unknown key, wrong type, missing required and bad enum each exit 2 with the file, its line, the path inside it and what was expected`, () => {
@@ -118,12 +141,36 @@ describe("config files", () => {
 describe("flow files", () => {
   it("each kind of schema error and a syntax error is the flow's error (exit 2) with file, line and path; the other targets are still linted", () => {
     const flows: { name: string; text: string; expect: RegExp }[] = [
-      { name: "unknown-key.flow.yaml", text: "name: a\nurl: ./page.html\nsteps:\n  - name: first\n    wait: 100\n", expect: /unknown-key\.flow\.yaml:5:\d+ +steps\[0\]: unknown key "wait"/ },
-      { name: "wrong-type.flow.yaml", text: "name: b\nurl: ./page.html\nsteps: first\n", expect: /wrong-type\.flow\.yaml:3:\d+ +steps: expected array/ },
-      { name: "missing-required.flow.yaml", text: "name: c\nsteps:\n  - name: first\n", expect: /missing-required\.flow\.yaml:1:\d+ .*missing required key "url"/ },
-      { name: "bad-enum.flow.yaml", text: "name: d\nurl: ./page.html\nsteps:\n  - name: go\n    actions:\n      - click: { role: buton, name: Go }\n", expect: /bad-enum\.flow\.yaml:6:\d+ +steps\[0\]\.actions\[0\]\.click\.role: .*"buton".*did you mean "button"/ },
-      { name: "syntax.flow.yaml", text: "name: e\nurl: ./page.html\nsteps:\n  - name: first\n    actions: [\n  - oops\n", expect: /syntax\.flow\.yaml:\d+:\d+ .*cannot parse/i },
-      { name: "syntax.flow.json", text: '{ "name": "f", "url": "./page.html", "steps": [ { "name": "first" }\n', expect: /syntax\.flow\.json:\d+:\d+/ },
+      {
+        name: "unknown-key.flow.yaml",
+        text: "name: a\nurl: ./page.html\nsteps:\n  - name: first\n    wait: 100\n",
+        expect: /unknown-key\.flow\.yaml:5:\d+ +steps\[0\]: unknown key "wait"/,
+      },
+      {
+        name: "wrong-type.flow.yaml",
+        text: "name: b\nurl: ./page.html\nsteps: first\n",
+        expect: /wrong-type\.flow\.yaml:3:\d+ +steps: expected array/,
+      },
+      {
+        name: "missing-required.flow.yaml",
+        text: "name: c\nsteps:\n  - name: first\n",
+        expect: /missing-required\.flow\.yaml:1:\d+ .*missing required key "url"/,
+      },
+      {
+        name: "bad-enum.flow.yaml",
+        text: "name: d\nurl: ./page.html\nsteps:\n  - name: go\n    actions:\n      - click: { role: buton, name: Go }\n",
+        expect: /bad-enum\.flow\.yaml:6:\d+ +steps\[0\]\.actions\[0\]\.click\.role: .*"buton".*did you mean "button"/,
+      },
+      {
+        name: "syntax.flow.yaml",
+        text: "name: e\nurl: ./page.html\nsteps:\n  - name: first\n    actions: [\n  - oops\n",
+        expect: /syntax\.flow\.yaml:\d+:\d+ .*cannot parse/i,
+      },
+      {
+        name: "syntax.flow.json",
+        text: '{ "name": "f", "url": "./page.html", "steps": [ { "name": "first" }\n',
+        expect: /syntax\.flow\.json:\d+:\d+/,
+      },
     ];
     const folder = join(dir, "flows");
     mkdirSync(folder);
@@ -151,7 +198,13 @@ describe("targets that are not pages", () => {
     // A huge page: 8 MB of inline data and 1 MB of text after the consent form.
     const blob = JSON.stringify({ items: Array.from({ length: 60_000 }, (_, i) => ({ id: i, name: `Product ${i}`, price: i % 97 })) });
     const text = Array.from({ length: 500 }, (_, i) => `<p>Paragraph ${i}: ${"lorem ipsum dolor sit amet ".repeat(70)}</p>`).join("\n");
-    file("huge.html", PAGE.replace("</main>", `</main><script type="application/json" id="state">${blob.repeat(Math.ceil(8e6 / blob.length))}</script>${text}`));
+    file(
+      "huge.html",
+      PAGE.replace(
+        "</main>",
+        `</main><script type="application/json" id="state">${blob.repeat(Math.ceil(8e6 / blob.length))}</script>${text}`,
+      ),
+    );
     const targets = [
       "javascript:alert(1)",
       "data:text/html,<input type=checkbox checked>",
@@ -173,9 +226,17 @@ describe("targets that are not pages", () => {
     const elapsed = Date.now() - started;
     expect(r.code).toBe(2);
     const report = JSON.parse(r.stdout);
-    const byTarget = new Map<string, { error?: string; findings: { ruleId: string }[] }>(report.results.map((x: { target: string }) => [x.target, x]));
+    const byTarget = new Map<string, { error?: string; findings: { ruleId: string }[] }>(
+      report.results.map((x: { target: string }) => [x.target, x]),
+    );
     expect(report.results).toHaveLength(targets.length);
-    for (const scheme of ["javascript:alert(1)", "data:text/html,<input type=checkbox checked>", "chrome://settings", "about:blank", "view-source:https://example.com/"]) {
+    for (const scheme of [
+      "javascript:alert(1)",
+      "data:text/html,<input type=checkbox checked>",
+      "chrome://settings",
+      "about:blank",
+      "view-source:https://example.com/",
+    ]) {
       expect(byTarget.get(scheme)?.error, scheme).toMatch(/uses a scheme consentlint does not lint/);
     }
     expect(byTarget.get("logo.png")?.error).toMatch(/logo\.png is not an HTML file/);
@@ -188,7 +249,10 @@ describe("targets that are not pages", () => {
     for (const good of ["huge.html", "page.html"]) {
       const result = byTarget.get(good)!;
       expect(result.error, good).toBeUndefined();
-      expect(result.findings.some((f) => f.ruleId === "pre-checked-opt-in"), good).toBe(true);
+      expect(
+        result.findings.some((f) => f.ruleId === "pre-checked-opt-in"),
+        good,
+      ).toBe(true);
     }
     expect(elapsed).toBeLessThan(150_000);
   }, 300_000);
@@ -196,7 +260,8 @@ describe("targets that are not pages", () => {
   it("a folder of thousands of files resolves fast and lints only its pages", () => {
     const big = join(dir, "many");
     mkdirSync(join(big, "assets", "img"), { recursive: true });
-    for (let i = 0; i < 3000; i++) writeFileSync(join(big, "assets", i % 2 ? "img" : "", `file-${i}.${["txt", "json", "png", "css", "js"][i % 5]}`), "x");
+    for (let i = 0; i < 3000; i++)
+      writeFileSync(join(big, "assets", i % 2 ? "img" : "", `file-${i}.${["txt", "json", "png", "css", "js"][i % 5]}`), "x");
     for (let i = 0; i < 4; i++) writeFileSync(join(big, `page-${i}.html`), PAGE);
     writeFileSync(join(big, "assets", "nested.htm"), PAGE);
     mkdirSync(join(big, "node_modules", "pkg"), { recursive: true });
@@ -206,7 +271,13 @@ describe("targets that are not pages", () => {
     const started = Date.now();
     const targets = resolveTargets([big], { cwd: dir, exclude: [], excludeBase: dir });
     const resolveMs = Date.now() - started;
-    expect(targets.map((t) => t.input)).toEqual(["many/assets/nested.htm", "many/page-0.html", "many/page-1.html", "many/page-2.html", "many/page-3.html"]);
+    expect(targets.map((t) => t.input)).toEqual([
+      "many/assets/nested.htm",
+      "many/page-0.html",
+      "many/page-1.html",
+      "many/page-2.html",
+      "many/page-3.html",
+    ]);
     expect(resolveMs).toBeLessThan(2_000);
 
     const r = run(["lint", "many", "--static", "--format", "json"]);
@@ -229,7 +300,11 @@ describe("--output", () => {
 
     // A run stopped with SIGTERM while a slow page is being linted.
     file("slow.html", PAGE.replace("</body>", "<script>setInterval(() => document.title = String(Date.now()), 100)</script></body>"));
-    const child = spawn(process.execPath, [bin, "lint", "slow.html", "page.html", "--format", "json", "--output", out], { cwd: dir, env: { ...process.env, CI: "true" }, stdio: "ignore" });
+    const child = spawn(process.execPath, [bin, "lint", "slow.html", "page.html", "--format", "json", "--output", out], {
+      cwd: dir,
+      env: { ...process.env, CI: "true" },
+      stdio: "ignore",
+    });
     await new Promise((done) => setTimeout(done, 4_000));
     child.kill("SIGTERM");
     const code = await new Promise<number | null>((done) => child.on("exit", (c, signal) => done(c ?? (signal ? 143 : null))));

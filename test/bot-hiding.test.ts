@@ -66,7 +66,13 @@ let linted: PageModel;
 let announced: PageModel;
 
 async function modelOf(browser?: Browser): Promise<PageModel> {
-  const report = await lint(["index.html"], { cwd: dir, config: join(dir, "consentlint.config.json"), keepModels: true, timeout: 30_000, ...(browser ? { browser } : {}) });
+  const report = await lint(["index.html"], {
+    cwd: dir,
+    config: join(dir, "consentlint.config.json"),
+    keepModels: true,
+    timeout: 30_000,
+    ...(browser ? { browser } : {}),
+  });
   const result = report.results[0] as LintResultWithModel;
   expect(result.error).toBeUndefined();
   if (!result.model) throw new Error("no model kept");
@@ -82,7 +88,10 @@ beforeAll(async () => {
   // The ordinary launch path: lint() launches its own browser with launchBrowser.
   linted = await modelOf();
   // A browser as Playwright launches it by default: it announces automation (navigator.webdriver is true).
-  automated = await chromium.launch({ executablePath: findBrowser({ install: false }).executablePath, args: BROWSER_ARGS.filter((a) => !a.includes("AutomationControlled")) });
+  automated = await chromium.launch({
+    executablePath: findBrowser({ install: false }).executablePath,
+    args: BROWSER_ARGS.filter((a) => !a.includes("AutomationControlled")),
+  });
   announced = await modelOf(automated);
 }, 240_000);
 

@@ -12,7 +12,12 @@ const bin = resolve(__dirname, "../bin/consentlint.js");
 let dir: string;
 
 function run(args: string[], cwd = dir) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", CI: "true" }, timeout: 120_000 });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", CI: "true" },
+    timeout: 120_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -56,12 +61,30 @@ describe("consentlint lint", () => {
   });
 
   it("--rule id=warn turns errors into warnings: exit 0, unless --max-warnings is exceeded", () => {
-    const warned = run(["lint", "prechecked.html", "--rule", "pre-checked-opt-in=warn", "--rule", "bundled-consent=warn", "--format", "json"]);
+    const warned = run([
+      "lint",
+      "prechecked.html",
+      "--rule",
+      "pre-checked-opt-in=warn",
+      "--rule",
+      "bundled-consent=warn",
+      "--format",
+      "json",
+    ]);
     expect(warned.code).toBe(0);
     const report = JSON.parse(warned.stdout);
     expect(report.summary.errors).toBe(0);
     expect(report.summary.warnings).toBeGreaterThanOrEqual(2);
-    const capped = run(["lint", "prechecked.html", "--rule", "pre-checked-opt-in=warn", "--rule", "bundled-consent=warn", "--max-warnings", "0"]);
+    const capped = run([
+      "lint",
+      "prechecked.html",
+      "--rule",
+      "pre-checked-opt-in=warn",
+      "--rule",
+      "bundled-consent=warn",
+      "--max-warnings",
+      "0",
+    ]);
     expect(capped.code).toBe(1);
   });
 

@@ -42,7 +42,10 @@ const posix = (p: string) => p.split("\\").join("/");
 
 function listStates(): CmpState[] {
   const states: CmpState[] = [];
-  const libraries = readdirSync(cmpRoot, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const libraries = readdirSync(cmpRoot, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   for (const library of libraries) {
     const walk = (dir: string) => {
       const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -51,16 +54,30 @@ function listStates(): CmpState[] {
       if (flowFile) {
         const file = join(dir, flowFile.name);
         const flow: Flow = loadFlowFile(file);
-        const expected = JSON.parse(readFileSync(expectedPath, "utf8")) as { description: string; steps: Record<string, ExpectedFinding[]> };
+        const expected = JSON.parse(readFileSync(expectedPath, "utf8")) as {
+          description: string;
+          steps: Record<string, ExpectedFinding[]>;
+        };
         const target = posix(relative(cmpRoot, file));
         for (const step of flow.steps) {
-          states.push({ library, target, step: step.name, name: `${target} / ${step.name}`, expected: { description: expected.description, findings: expected.steps[step.name] ?? [] } });
+          states.push({
+            library,
+            target,
+            step: step.name,
+            name: `${target} / ${step.name}`,
+            expected: { description: expected.description, findings: expected.steps[step.name] ?? [] },
+          });
         }
         return;
       }
       if (existsSync(expectedPath) && existsSync(join(dir, "index.html"))) {
         const target = posix(relative(cmpRoot, join(dir, "index.html")));
-        states.push({ library, target, name: posix(relative(cmpRoot, dir)), expected: JSON.parse(readFileSync(expectedPath, "utf8")) as Expected });
+        states.push({
+          library,
+          target,
+          name: posix(relative(cmpRoot, dir)),
+          expected: JSON.parse(readFileSync(expectedPath, "utf8")) as Expected,
+        });
       }
       for (const e of entries) if (e.isDirectory()) walk(join(dir, e.name));
     };
@@ -77,7 +94,12 @@ describe("real consent libraries", () => {
   const resultOf = (s: CmpState): LintResult | undefined => report.results.find((r) => r.target === s.target && r.step === s.step);
 
   beforeAll(async () => {
-    report = await lint([cmpRoot], { config: join(cmpRoot, "consentlint.config.json"), cwd: cmpRoot, concurrency: 2, timeout: STATE_TIMEOUT_MS });
+    report = await lint([cmpRoot], {
+      config: join(cmpRoot, "consentlint.config.json"),
+      cwd: cmpRoot,
+      concurrency: 2,
+      timeout: STATE_TIMEOUT_MS,
+    });
   }, 900_000);
 
   afterAll(() => {
@@ -99,7 +121,11 @@ describe("real consent libraries", () => {
   it("has at least 8 libraries and 40 states over en, de and zh, with flows that open a second layer", () => {
     expect(new Set(states.map((s) => s.library)).size).toBeGreaterThanOrEqual(8);
     expect(states.length).toBeGreaterThanOrEqual(40);
-    for (const lang of ["en", "de", "zh"]) expect(states.some((s) => s.target.includes(`.${lang}/`)), lang).toBe(true);
+    for (const lang of ["en", "de", "zh"])
+      expect(
+        states.some((s) => s.target.includes(`.${lang}/`)),
+        lang,
+      ).toBe(true);
     expect(states.some((s) => s.step !== undefined)).toBe(true);
   });
 

@@ -38,7 +38,16 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "consentlint-verdicts-"));
   // Each version into its own snapshot folder (they are one flow by name), one after the other: two shared cores.
   for (const v of VERSIONS) {
-    reports.set(v, await lint([`corpus/flows/annual-bill-2017${v}/annual-bill-2017.flow.yaml`], { browser, cwd: repoRoot, snapshotDir: snapshotDir(v), updateSnapshots: "all", timeout: 60_000 }));
+    reports.set(
+      v,
+      await lint([`corpus/flows/annual-bill-2017${v}/annual-bill-2017.flow.yaml`], {
+        browser,
+        cwd: repoRoot,
+        snapshotDir: snapshotDir(v),
+        updateSnapshots: "all",
+        timeout: 60_000,
+      }),
+    );
   }
 });
 afterAll(async () => {
@@ -65,7 +74,10 @@ describe("diff of the annual-bill-2017 versions", () => {
   it("every version was linted, step by step", () => {
     for (const v of VERSIONS) {
       const r = reports.get(v)!;
-      expect(r.results.map((x) => [x.step, x.error]), `annual-bill-2017${v}`).toEqual([
+      expect(
+        r.results.map((x) => [x.step, x.error]),
+        `annual-bill-2017${v}`,
+      ).toEqual([
         ["landing", undefined],
         ["report", undefined],
         ["after-continue", undefined],
@@ -94,11 +106,20 @@ describe("diff of the annual-bill-2017 versions", () => {
     const log = (v: Version) => formatDiffText(diffReports(readDiffInput(snapshotDir("")), readDiffInput(snapshotDir(v))));
     expect(log("-fixed")).toMatch(/^FIXED +pre-checked-opt-in on annual-bill-2017 \/ report: Opt-in to .*“我同意《芝麻服务协议》/m);
     expect(log("-fixed")).toMatch(/^verdict: fixed \(3 fixed, 0 still present, 0 new\)$/m);
-    expect(log("-cosmetic")).toMatch(/^STILL PRESENT +pre-checked-opt-in on annual-bill-2017 \/ report: .*“我已阅读并同意《芝麻服务协议》/m);
+    expect(log("-cosmetic")).toMatch(
+      /^STILL PRESENT +pre-checked-opt-in on annual-bill-2017 \/ report: .*“我已阅读并同意《芝麻服务协议》/m,
+    );
     expect(log("-cosmetic")).not.toMatch(/^(FIXED|NEW)/m);
-    const partial = spawnSync(process.execPath, [bin, "diff", snapshotDir(""), snapshotDir("-partial")], { cwd: repoRoot, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" }, timeout: 60_000 });
+    const partial = spawnSync(process.execPath, [bin, "diff", snapshotDir(""), snapshotDir("-partial")], {
+      cwd: repoRoot,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1" },
+      timeout: 60_000,
+    });
     expect(partial.status, partial.stderr).toBe(1);
-    expect(partial.stdout).toMatch(/^annual-bill-2017: .*annual-bill-2017\/annual-bill-2017\.flow\.yaml -> .*annual-bill-2017-partial\/annual-bill-2017\.flow\.yaml, paired by flow name$/m);
+    expect(partial.stdout).toMatch(
+      /^annual-bill-2017: .*annual-bill-2017\/annual-bill-2017\.flow\.yaml -> .*annual-bill-2017-partial\/annual-bill-2017\.flow\.yaml, paired by flow name$/m,
+    );
     expect(partial.stdout).toMatch(/^FIXED pre-checked-opt-in on annual-bill-2017 \/ report: /m);
     expect(partial.stdout).toMatch(/^STILL PRESENT hidden-consent-text on annual-bill-2017 \/ report: Consent text is 8 px/m);
     expect(partial.stdout).toMatch(/^verdict: partially-fixed \(1 fixed, 2 still present, 0 new\)$/m);
@@ -108,8 +129,14 @@ describe("diff of the annual-bill-2017 versions", () => {
     const committed = (v: Version) => readDiffInput(join(repoRoot, "snapshots", `annual-bill-2017${v}`));
     for (const v of VERSIONS) {
       const d = diffReports(committed(v), reports.get(v)!);
-      expect(d.introduced.map((f) => `${f.step} ${f.ruleId}`), `snapshots/annual-bill-2017${v} is out of date: see snapshots/README.md`).toEqual([]);
-      expect(d.fixed.map((f) => `${f.step} ${f.ruleId}`), `snapshots/annual-bill-2017${v} is out of date: see snapshots/README.md`).toEqual([]);
+      expect(
+        d.introduced.map((f) => `${f.step} ${f.ruleId}`),
+        `snapshots/annual-bill-2017${v} is out of date: see snapshots/README.md`,
+      ).toEqual([]);
+      expect(
+        d.fixed.map((f) => `${f.step} ${f.ruleId}`),
+        `snapshots/annual-bill-2017${v} is out of date: see snapshots/README.md`,
+      ).toEqual([]);
     }
     for (const v of changed) check(diffReports(committed(""), committed(v)), v);
   });

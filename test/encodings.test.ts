@@ -44,7 +44,8 @@ function encoderFor(label: string): (text: string) => Buffer {
 
 const ZH_CONSENT = "向我展示个性化广告，并与合作伙伴分享我的浏览记录";
 const JA_CONSENT = "広告パートナーと私の閲覧履歴を共有することに同意します";
-const DE_CONSENT = "Ich möchte personalisierte Werbung erhalten und bin einverstanden, dass meine Daten an Werbepartner weitergegeben werden";
+const DE_CONSENT =
+  "Ich möchte personalisierte Werbung erhalten und bin einverstanden, dass meine Daten an Werbepartner weitergegeben werden";
 
 function page(lang: string, title: string, consent: string, button: string, meta: string): string {
   return `<!DOCTYPE html>
@@ -129,7 +130,14 @@ function expectReadableJapanese(r: LintResultWithModel, withModel = true): void 
 
 describe("pages in legacy encodings", () => {
   it("are decoded in the browser from <meta>, http-equiv, the HTTP header, a BOM, or as UTF-8 when undeclared, and linted", async () => {
-    const files = ["gbk-meta.html", "gb2312-http-equiv.html", "shift-jis-meta.html", "latin1-meta.html", "utf8-undeclared.html", "utf16-bom.html"].map((f) => join(dir, f));
+    const files = [
+      "gbk-meta.html",
+      "gb2312-http-equiv.html",
+      "shift-jis-meta.html",
+      "latin1-meta.html",
+      "utf8-undeclared.html",
+      "utf16-bom.html",
+    ].map((f) => join(dir, f));
     const urls = ["/gbk-header.html", "/shift-jis-header.html", "/latin1-header.html"].map((p) => origin + p);
     const report = await lint([...files, ...urls], { concurrency: 2, timeout: 20_000, keepModels: true, cwd: dir });
     const [gbkMeta, gbHttpEquiv, sjisMeta, latin1Meta, utf8Undeclared, utf16, gbkHeader, sjisHeader, latin1Header] = report.results;

@@ -24,7 +24,18 @@ afterAll(async () => {
 });
 
 function finding(selector: string): Finding {
-  return { ruleId: "pre-checked-opt-in", severity: "error", message: "", selector, role: "checkbox", name: "", text: "", evidence: {}, legal: [], fingerprint: "x" };
+  return {
+    ruleId: "pre-checked-opt-in",
+    severity: "error",
+    message: "",
+    selector,
+    role: "checkbox",
+    name: "",
+    text: "",
+    evidence: {},
+    legal: [],
+    fingerprint: "x",
+  };
 }
 
 /** Width and height from a PNG's IHDR chunk. */
@@ -150,8 +161,18 @@ describe("captureFindingScreenshots", () => {
   });
 
   it("clamps the context to the viewport", () => {
-    expect(contextClip({ x: 10, y: 20, width: 30, height: 10 }, 60, { width: 390, height: 844 })).toEqual({ x: 0, y: 0, width: 100, height: 90 });
-    expect(contextClip({ x: 370, y: 830, width: 50, height: 40 }, 60, { width: 390, height: 844 })).toEqual({ x: 310, y: 770, width: 80, height: 74 });
+    expect(contextClip({ x: 10, y: 20, width: 30, height: 10 }, 60, { width: 390, height: 844 })).toEqual({
+      x: 0,
+      y: 0,
+      width: 100,
+      height: 90,
+    });
+    expect(contextClip({ x: 370, y: 830, width: 50, height: 40 }, 60, { width: 390, height: 844 })).toEqual({
+      x: 310,
+      y: 770,
+      width: 80,
+      height: 74,
+    });
     expect(contextClip({ x: -500, y: 10, width: 50, height: 40 }, 60, { width: 390, height: 844 })).toBeNull();
   });
 });
@@ -164,13 +185,25 @@ describe("lint --evidence and verify-evidence", () => {
   let lintRun: { code: number | null; stdout: string; stderr: string };
 
   function cli(args: string[]) {
-    const r = spawnSync(process.execPath, [bin, ...args], { cwd: corpus, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", CI: "true" }, timeout: 240_000 });
+    const r = spawnSync(process.execPath, [bin, ...args], {
+      cwd: corpus,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1", CI: "true" },
+      timeout: 240_000,
+    });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   }
 
   function files(dir: string, base = dir): string[] {
     return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-      e.isDirectory() ? files(join(dir, e.name), base) : [join(dir, e.name).slice(base.length + 1).split("\\").join("/")],
+      e.isDirectory()
+        ? files(join(dir, e.name), base)
+        : [
+            join(dir, e.name)
+              .slice(base.length + 1)
+              .split("\\")
+              .join("/"),
+          ],
     );
   }
 
@@ -189,7 +222,9 @@ describe("lint --evidence and verify-evidence", () => {
     expect(report.results[0].findings.length).toBeGreaterThanOrEqual(1);
     const manifest = JSON.parse(readFileSync(join(bundle, "manifest.json"), "utf8"));
     // The manifest's hash is printed, to be kept apart from the bundle.
-    const manifestHash = createHash("sha256").update(readFileSync(join(bundle, "manifest.json"))).digest("hex");
+    const manifestHash = createHash("sha256")
+      .update(readFileSync(join(bundle, "manifest.json")))
+      .digest("hex");
     expect(lintRun.stderr).toContain(manifestHash);
     expect(readFileSync(join(bundle, "manifest.json.sha256"), "utf8")).toBe(`${manifestHash}  manifest.json\n`);
 
@@ -208,12 +243,15 @@ describe("lint --evidence and verify-evidence", () => {
 
     const inBundle = files(bundle);
     const dir = state.dir as string;
-    for (const name of ["page.png", "dom.html", "aria-snapshot.yaml", "findings.json", "requests.json"]) expect(inBundle).toContain(`${dir}/${name}`);
+    for (const name of ["page.png", "dom.html", "aria-snapshot.yaml", "findings.json", "requests.json"])
+      expect(inBundle).toContain(`${dir}/${name}`);
     const elements = inBundle.filter((f) => f.startsWith(`${dir}/elements/`) && f.endsWith(".png"));
     expect(elements).toHaveLength(report.results[0].findings.length);
     for (const f of [...elements, `${dir}/page.png`]) expect(readFileSync(join(bundle, f)).subarray(1, 4).toString()).toBe("PNG");
     const findings = JSON.parse(readFileSync(join(bundle, dir, "findings.json"), "utf8"));
-    expect(findings.findings.map((f: { fingerprint: string }) => f.fingerprint)).toEqual(report.results[0].findings.map((f: { fingerprint: string }) => f.fingerprint));
+    expect(findings.findings.map((f: { fingerprint: string }) => f.fingerprint)).toEqual(
+      report.results[0].findings.map((f: { fingerprint: string }) => f.fingerprint),
+    );
     expect(findings.findings.map((f: { screenshotFile: string }) => `${dir}/${f.screenshotFile}`)).toEqual(elements);
     expect(readFileSync(join(bundle, dir, "dom.html"), "utf8")).toContain("join-form");
     expect(readFileSync(join(bundle, dir, "aria-snapshot.yaml"), "utf8")).toMatch(/checkbox/);
@@ -223,7 +261,12 @@ describe("lint --evidence and verify-evidence", () => {
     // Every file but the manifest and its hash is listed with its SHA-256.
     const listed = manifest.files.map((f: { path: string }) => f.path).sort();
     expect(listed).toEqual(inBundle.filter((f) => f !== "manifest.json" && f !== "manifest.json.sha256").sort());
-    for (const f of manifest.files) expect(createHash("sha256").update(readFileSync(join(bundle, f.path))).digest("hex")).toBe(f.sha256);
+    for (const f of manifest.files)
+      expect(
+        createHash("sha256")
+          .update(readFileSync(join(bundle, f.path)))
+          .digest("hex"),
+      ).toBe(f.sha256);
     expect(cli(["verify-evidence", bundle])).toMatchObject({ code: 0 });
     expect(cli(["verify-evidence", bundle, "--manifest-sha256", manifestHash])).toMatchObject({ code: 0 });
   });
@@ -265,13 +308,24 @@ describe("lint --evidence and verify-evidence", () => {
 
     // A forger who rewrites a file, the manifest and its hash is caught by the hash printed at the time.
     const rewritten = copy("rewritten");
-    const original = createHash("sha256").update(readFileSync(join(bundle, "manifest.json"))).digest("hex");
+    const original = createHash("sha256")
+      .update(readFileSync(join(bundle, "manifest.json")))
+      .digest("hex");
     const target = names.find((n) => n.endsWith("findings.json"))!;
     appendFileSync(join(rewritten, target), " ");
     const manifest = JSON.parse(readFileSync(join(rewritten, "manifest.json"), "utf8"));
-    for (const f of manifest.files) if (f.path === target) f.sha256 = createHash("sha256").update(readFileSync(join(rewritten, target))).digest("hex");
+    for (const f of manifest.files)
+      if (f.path === target)
+        f.sha256 = createHash("sha256")
+          .update(readFileSync(join(rewritten, target)))
+          .digest("hex");
     writeFileSync(join(rewritten, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
-    writeFileSync(join(rewritten, "manifest.json.sha256"), `${createHash("sha256").update(readFileSync(join(rewritten, "manifest.json"))).digest("hex")}  manifest.json\n`);
+    writeFileSync(
+      join(rewritten, "manifest.json.sha256"),
+      `${createHash("sha256")
+        .update(readFileSync(join(rewritten, "manifest.json")))
+        .digest("hex")}  manifest.json\n`,
+    );
     expect(cli(["verify-evidence", rewritten]).code).toBe(0);
     const r3 = cli(["verify-evidence", rewritten, "--manifest-sha256", original]);
     expect(r3.code).toBe(1);

@@ -86,7 +86,10 @@ const annualBill: Subject = {
 <button type="button">确定</button></main></body></html>`,
   // Unticked, the text is still unreadable and the one box still asks for credit scoring and sharing at once.
   untickedLeaves: ["hidden-consent-text", "bundled-consent"],
-  otherPurpose: ["授权芝麻信用采集我在钱袋子的消费记录、账户信息及设备信息用于信用评估，并可向第三方合作伙伴提供上述信息", "同意接收钱袋子的优惠活动短信和营销推送"],
+  otherPurpose: [
+    "授权芝麻信用采集我在钱袋子的消费记录、账户信息及设备信息用于信用评估，并可向第三方合作伙伴提供上述信息",
+    "同意接收钱袋子的优惠活动短信和营销推送",
+  ],
 };
 
 const bankReview: Subject = {
@@ -127,9 +130,22 @@ const baseHtml = new Map(subjects.map((s) => [s.name, readFileSync(s.file, "utf8
 const engine = { rules: selectRules(allRules, []), languages: [], ignore: [] };
 
 function lintStatic(html: string, s: Subject, target = s.name): LintResult {
-  const model = buildStaticModel(html, { url: `https://corpus.test/${encodeURIComponent(target)}.html`, viewport: s.viewport, locale: s.locale });
+  const model = buildStaticModel(html, {
+    url: `https://corpus.test/${encodeURIComponent(target)}.html`,
+    viewport: s.viewport,
+    locale: s.locale,
+  });
   const out = runRules(model, engine);
-  return { target, url: model.url, viewport: s.viewport, locale: s.locale, findings: out.findings, passes: out.passes, incomplete: out.incomplete, inapplicable: out.inapplicable };
+  return {
+    target,
+    url: model.url,
+    viewport: s.viewport,
+    locale: s.locale,
+    findings: out.findings,
+    passes: out.passes,
+    incomplete: out.incomplete,
+    inapplicable: out.inapplicable,
+  };
 }
 
 function report(results: LintResult[]): LintReport {
@@ -198,9 +214,28 @@ function renameIdsAndClasses($: CheerioAPI, rng: Rng): void {
     for (const c of ($(el).attr("class") ?? "").split(/\s+/).filter(Boolean)) if (!classes.has(c)) classes.set(c, fresh("c"));
   });
   $("[id]").each((_, el) => void $(el).attr("id", ids.get($(el).attr("id")!)!));
-  $("[class]").each((_, el) => void $(el).attr("class", ($(el).attr("class") ?? "").split(/\s+/).filter(Boolean).map((c) => classes.get(c)!).join(" ")));
+  $("[class]").each(
+    (_, el) =>
+      void $(el).attr(
+        "class",
+        ($(el).attr("class") ?? "")
+          .split(/\s+/)
+          .filter(Boolean)
+          .map((c) => classes.get(c)!)
+          .join(" "),
+      ),
+  );
   for (const attr of ["for", "aria-labelledby", "aria-describedby", "aria-controls", "list", "form"]) {
-    $(`[${attr}]`).each((_, el) => void $(el).attr(attr, ($(el).attr(attr) ?? "").split(/\s+/).map((v) => ids.get(v) ?? v).join(" ")));
+    $(`[${attr}]`).each(
+      (_, el) =>
+        void $(el).attr(
+          attr,
+          ($(el).attr(attr) ?? "")
+            .split(/\s+/)
+            .map((v) => ids.get(v) ?? v)
+            .join(" "),
+        ),
+    );
   }
   $("a[href^='#']").each((_, el) => {
     const id = ($(el).attr("href") ?? "").slice(1);
@@ -214,7 +249,9 @@ function renameIdsAndClasses($: CheerioAPI, rng: Rng): void {
   };
   $("style").each((_, el) => void $(el).text(renameSelectors($(el).text())));
   $("script").each((_, el) => {
-    const code = $(el).text().replace(/(['"])((?:(?!\1)[^\\\n])*)\1/g, (_m, q: string, body: string) => `${q}${ids.get(body) ?? renameSelectors(body)}${q}`);
+    const code = $(el)
+      .text()
+      .replace(/(['"])((?:(?!\1)[^\\\n])*)\1/g, (_m, q: string, body: string) => `${q}${ids.get(body) ?? renameSelectors(body)}${q}`);
     $(el).text(code);
   });
 }
@@ -223,7 +260,9 @@ function renameIdsAndClasses($: CheerioAPI, rng: Rng): void {
 function reorderSiblings($: CheerioAPI, rng: Rng): void {
   const parents = $("body, body *")
     .toArray()
-    .filter((el) => $(el).children().not("script, style").length >= 2 && !["select", "ul", "ol"].includes(el.tagName) && el.tagName !== "head");
+    .filter(
+      (el) => $(el).children().not("script, style").length >= 2 && !["select", "ul", "ol"].includes(el.tagName) && el.tagName !== "head",
+    );
   for (const el of shuffle(rng, parents).slice(0, Math.max(1, Math.ceil(parents.length / 3)))) {
     const kids = $(el).children().not("script, style").toArray();
     const order = shuffle(rng, kids);
@@ -278,7 +317,10 @@ function restyle($: CheerioAPI, s: Subject, style: Restyle): void {
     $(el)
       .find("*")
       .not("input")
-      .each((__, inner) => void $(inner).attr("style", `color: rgb(${style.color.join(", ")}) !important; font-size: ${style.fontPx}px !important`));
+      .each(
+        (__, inner) =>
+          void $(inner).attr("style", `color: rgb(${style.color.join(", ")}) !important; font-size: ${style.fontPx}px !important`),
+      );
   });
 }
 
@@ -288,15 +330,31 @@ const colour = fc.tuple(channel, channel, channel);
 /** Styles that keep a text unreadable: faint, tiny, or nearly transparent. */
 function unreadableStyle(s: Subject): fc.Arbitrary<Restyle> {
   return fc.oneof(
-    fc.record({ color: colour.filter((c) => contrast(c, s.background) < 2.6), fontPx: fc.integer({ min: 6, max: 16 }), opacity: fc.constant(1) }),
-    fc.record({ color: colour.filter((c) => contrast(c, s.background) >= 4.5), fontPx: fc.double({ min: 5, max: 9.5, noNaN: true }).map((v) => Math.round(v * 2) / 2), opacity: fc.constant(1) }),
-    fc.record({ color: colour.filter((c) => contrast(c, s.background) >= 4.5), fontPx: fc.integer({ min: 11, max: 16 }), opacity: fc.double({ min: 0.05, max: 0.35, noNaN: true }).map((v) => Math.round(v * 100) / 100) }),
+    fc.record({
+      color: colour.filter((c) => contrast(c, s.background) < 2.6),
+      fontPx: fc.integer({ min: 6, max: 16 }),
+      opacity: fc.constant(1),
+    }),
+    fc.record({
+      color: colour.filter((c) => contrast(c, s.background) >= 4.5),
+      fontPx: fc.double({ min: 5, max: 9.5, noNaN: true }).map((v) => Math.round(v * 2) / 2),
+      opacity: fc.constant(1),
+    }),
+    fc.record({
+      color: colour.filter((c) => contrast(c, s.background) >= 4.5),
+      fontPx: fc.integer({ min: 11, max: 16 }),
+      opacity: fc.double({ min: 0.05, max: 0.35, noNaN: true }).map((v) => Math.round(v * 100) / 100),
+    }),
   );
 }
 
 /** Styles that keep a text readable. */
 function readableStyle(s: Subject): fc.Arbitrary<Restyle> {
-  return fc.record({ color: colour.filter((c) => contrast(c, s.background) >= 4.5), fontPx: fc.integer({ min: 12, max: 20 }), opacity: fc.constant(1) });
+  return fc.record({
+    color: colour.filter((c) => contrast(c, s.background) >= 4.5),
+    fontPx: fc.integer({ min: 12, max: 20 }),
+    opacity: fc.constant(1),
+  });
 }
 
 interface Perturbation {
@@ -334,7 +392,13 @@ function perturb(html: string, s: Subject, p: Perturbation): string {
 }
 
 const describeP = (p: Perturbation) =>
-  [p.rename && "renamed", p.reorder && "reordered", p.move && "moved", p.rewordings.length > 0 && `reworded x${p.rewordings.length}`, p.style && `restyled ${JSON.stringify(p.style)}`]
+  [
+    p.rename && "renamed",
+    p.reorder && "reordered",
+    p.move && "moved",
+    p.rewordings.length > 0 && `reworded x${p.rewordings.length}`,
+    p.style && `restyled ${JSON.stringify(p.style)}`,
+  ]
     .filter(Boolean)
     .join(", ") || "unchanged";
 
@@ -358,7 +422,9 @@ function removeBox($: CheerioAPI, s: Subject): void {
 function becomeSwitch($: CheerioAPI, s: Subject): void {
   everyDocument($, (doc) => {
     doc(s.control).each((_, el) => {
-      doc(el).replaceWith(`<span role="switch" aria-checked="true" tabindex="0" style="display:inline-block;width:10px;height:10px;border:1px solid #999"></span>`);
+      doc(el).replaceWith(
+        `<span role="switch" aria-checked="true" tabindex="0" style="display:inline-block;width:10px;height:10px;border:1px solid #999"></span>`,
+      );
     });
   });
 }
@@ -411,11 +477,20 @@ describe.each(subjects)("fingerprints of $name (static mode)", (s) => {
 
   it("show real fixes as fixed, whatever cosmetic change comes with them", () => {
     const rules = base.findings.map((f) => f.ruleId);
-    const outcome = (stay: string[]) => ({ fixed: rules.filter((r) => !stay.includes(r)), verdict: (stay.length > 0 ? "partially-fixed" : "fixed") as Verdict });
+    const outcome = (stay: string[]) => ({
+      fixed: rules.filter((r) => !stay.includes(r)),
+      verdict: (stay.length > 0 ? "partially-fixed" : "fixed") as Verdict,
+    });
     const expectations: { name: string; page: (s: Subject) => string; fixed: string[]; verdict: Verdict }[] = [
       { name: "unticked", page: edit(html, untick), ...outcome(s.untickedLeaves) },
-      ...(s.unreadable ? [{ name: "made readable", page: edit(html, makeReadable), ...outcome(rules.filter((r) => r !== "hidden-consent-text")) }] : []),
-      { name: "unticked and readable", page: edit(html, untick, makeReadable), ...outcome(s.untickedLeaves.filter((r) => r !== "hidden-consent-text")) },
+      ...(s.unreadable
+        ? [{ name: "made readable", page: edit(html, makeReadable), ...outcome(rules.filter((r) => r !== "hidden-consent-text")) }]
+        : []),
+      {
+        name: "unticked and readable",
+        page: edit(html, untick, makeReadable),
+        ...outcome(s.untickedLeaves.filter((r) => r !== "hidden-consent-text")),
+      },
       { name: "moved to a separate step", page: edit(html, removeBox), ...outcome([]) },
     ];
     counted(`${s.name} fixes`, () =>
@@ -442,7 +517,10 @@ describe.each(subjects)("fingerprints of $name (static mode)", (s) => {
       $(where).first().append($(wrapper).append(box));
       return lintStatic($.html(), s);
     };
-    const dialog = into(`<div role="dialog" aria-modal="true" aria-label="Notice" style="position:fixed;left:0;right:0;bottom:0;background:rgb(${s.background.join(",")})"><p>Notice</p></div>`, "body");
+    const dialog = into(
+      `<div role="dialog" aria-modal="true" aria-label="Notice" style="position:fixed;left:0;right:0;bottom:0;background:rgb(${s.background.join(",")})"><p>Notice</p></div>`,
+      "body",
+    );
     const kept = (r: LintResult, rules: string[]) => prints(r).filter((p) => rules.includes(p.split(":")[0]));
     // A dialog may be read as a consent step of its own, which is not bundling: the other rules' findings stay the same.
     expect(kept(dialog, ["pre-checked-opt-in", "hidden-consent-text"])).toEqual(kept(base, ["pre-checked-opt-in", "hidden-consent-text"]));
@@ -510,4 +588,3 @@ describe("fingerprints in real Chromium", () => {
     expect(prints(lintStatic(html, s))).toEqual(prints(base));
   });
 });
-

@@ -77,7 +77,8 @@ function state(target: string, step: string): LintResultWithModel {
 
 function control(result: LintResultWithModel, name: string): Control {
   const found = result.model?.controls.find((c) => c.name === name);
-  if (!found) throw new Error(`no control "${name}" in step ${result.step}; controls: ${result.model?.controls.map((c) => c.name).join(" | ")}`);
+  if (!found)
+    throw new Error(`no control "${name}" in step ${result.step}; controls: ${result.model?.controls.map((c) => c.name).join(" | ")}`);
   return found;
 }
 
@@ -88,11 +89,33 @@ beforeAll(async () => {
   write("pressed/news.html", PRESSED_PAGE);
   write(
     "pressed/allow.flow.yaml",
-    ["url: ./news.html", "steps:", "  - name: banner", "  - name: analytics-allowed", "    actions:", '      - click: { role: button, name: "Allow analytics cookies" }'].join("\n"),
+    [
+      "url: ./news.html",
+      "steps:",
+      "  - name: banner",
+      "  - name: analytics-allowed",
+      "    actions:",
+      '      - click: { role: button, name: "Allow analytics cookies" }',
+    ].join("\n"),
   );
   write("card/shop.html", CARD_PAGE);
-  write("card/card.flow.yaml", ["url: ./shop.html", "steps:", "  - name: banner", "  - name: card-clicked", "    actions:", "      - click: { text: Accept analytics }"].join("\n"));
-  const report = await lint(["pressed/allow.flow.yaml", "card/card.flow.yaml"], { cwd: dir, concurrency: 2, timeout: 30_000, keepModels: true });
+  write(
+    "card/card.flow.yaml",
+    [
+      "url: ./shop.html",
+      "steps:",
+      "  - name: banner",
+      "  - name: card-clicked",
+      "    actions:",
+      "      - click: { text: Accept analytics }",
+    ].join("\n"),
+  );
+  const report = await lint(["pressed/allow.flow.yaml", "card/card.flow.yaml"], {
+    cwd: dir,
+    concurrency: 2,
+    timeout: 30_000,
+    keepModels: true,
+  });
   results = report.results as LintResultWithModel[];
 }, 300_000);
 

@@ -96,7 +96,10 @@ function reportedSteps(f: CorpusFlow): string[] {
 
 function controlNamed(result: LintResultWithModel, name: string): Control {
   const control = result.model?.controls.find((c) => c.name.includes(name));
-  if (!control) throw new Error(`no control named "${name}" in step ${result.step}; controls: ${result.model?.controls.map((c) => c.name).join(" | ")}`);
+  if (!control)
+    throw new Error(
+      `no control named "${name}" in step ${result.step}; controls: ${result.model?.controls.map((c) => c.name).join(" | ")}`,
+    );
   return control;
 }
 
@@ -123,7 +126,9 @@ describe("corpus flows", () => {
   it("has at least 5 flows covering zh or de, a mobile viewport, a locale, a JSON flow file and a flow that ticks a box itself", () => {
     expect(flows.length).toBeGreaterThanOrEqual(5);
     expect(flows.some((f) => /^(zh|de)/.test(f.flow.locale ?? ""))).toBe(true);
-    expect(flows.some((f) => f.flow.viewport === "mobile" || (typeof f.flow.viewport === "object" && f.flow.viewport.isMobile === true))).toBe(true);
+    expect(
+      flows.some((f) => f.flow.viewport === "mobile" || (typeof f.flow.viewport === "object" && f.flow.viewport.isMobile === true)),
+    ).toBe(true);
     expect(flows.some((f) => f.flow.locale !== undefined)).toBe(true);
     expect(flows.some((f) => f.file.endsWith(".flow.json"))).toBe(true);
     expect(flows.some((f) => f.flow.steps.some((s) => s.actions.some((a) => "check" in a)))).toBe(true);
@@ -141,7 +146,8 @@ describe("corpus flows", () => {
     const alone = listPages(flowsDir).filter((page) => !stoodOn.has(page));
     const aloneTargets = alone.map((page) => relative(corpusRoot, page).split("\\").join("/"));
     expect([...new Set(report.results.map((r) => r.target))].sort()).toEqual([...flows.map((f) => f.target), ...aloneTargets].sort());
-    for (const f of flows) if (f.flow.urlIsFile) expect(aloneTargets, f.target).not.toContain(relative(corpusRoot, f.flow.url).split("\\").join("/"));
+    for (const f of flows)
+      if (f.flow.urlIsFile) expect(aloneTargets, f.target).not.toContain(relative(corpusRoot, f.flow.url).split("\\").join("/"));
     for (const r of report.results) {
       if (aloneTargets.includes(r.target)) {
         expect(r.step, r.target).toBeUndefined();
@@ -163,11 +169,16 @@ describe("corpus flows", () => {
   it("reports each flow's steps once, in the file's order, with the flow's viewport and locale", () => {
     for (const f of flows) {
       const results = byTarget.get(f.target) ?? [];
-      expect(results.map((r) => r.step), f.target).toEqual(reportedSteps(f));
+      expect(
+        results.map((r) => r.step),
+        f.target,
+      ).toEqual(reportedSteps(f));
       for (const r of results) {
         if (f.flow.locale) expect(r.locale, `${f.target} ${r.step}`).toBe(f.flow.locale);
-        if (f.flow.viewport === "mobile") expect(r.viewport, `${f.target} ${r.step}`).toMatchObject({ width: 390, height: 844, isMobile: true });
-        else if (typeof f.flow.viewport === "object") expect(r.viewport, `${f.target} ${r.step}`).toMatchObject({ width: f.flow.viewport.width, height: f.flow.viewport.height });
+        if (f.flow.viewport === "mobile")
+          expect(r.viewport, `${f.target} ${r.step}`).toMatchObject({ width: 390, height: 844, isMobile: true });
+        else if (typeof f.flow.viewport === "object")
+          expect(r.viewport, `${f.target} ${r.step}`).toMatchObject({ width: f.flow.viewport.width, height: f.flow.viewport.height });
         else expect(r.viewport, `${f.target} ${r.step}`).toMatchObject({ width: 1280, height: 800 });
       }
     }
@@ -186,7 +197,10 @@ describe("corpus flows", () => {
             return;
           }
           expect(result.error, `${f.target} step "${step}"`).toBeUndefined();
-          const comparison = compareWithExpected(result as LintResult, { description: f.expected.description, findings: f.expected.steps[step] ?? [] });
+          const comparison = compareWithExpected(result as LintResult, {
+            description: f.expected.description,
+            findings: f.expected.steps[step] ?? [],
+          });
           const problems = describeComparison(comparison, result);
           expect(problems, `${f.target} step "${step}": ${f.expected.description}\n${problems}`).toBe("");
         });

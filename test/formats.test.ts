@@ -60,7 +60,8 @@ function xmlProblems(xml: string): string[] {
   const problems: string[] = [];
   const body = xml.replace(/^<\?xml[^?]*\?>\s*/, "");
   const entity = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/;
-  const token = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<(\/?)([A-Za-z_][\w.-]*)((?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)|(<)/g;
+  const token =
+    /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<(\/?)([A-Za-z_][\w.-]*)((?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)|(<)/g;
   const stack: string[] = [];
   let roots = 0;
   for (const m of body.matchAll(token)) {
@@ -169,7 +170,9 @@ describe("output formats on consent text with markup", () => {
     const validate = ajv.compile(schema);
     expect(validate(log), JSON.stringify(validate.errors?.slice(0, 5))).toBe(true);
     const run = log.runs[0];
-    expect(run.tool.driver.rules?.map((r) => r.id)).toEqual(expect.arrayContaining(["pre-checked-opt-in", "hidden-consent-text", "bundled-consent"]));
+    expect(run.tool.driver.rules?.map((r) => r.id)).toEqual(
+      expect.arrayContaining(["pre-checked-opt-in", "hidden-consent-text", "bundled-consent"]),
+    );
     const results = run.results ?? [];
     expect(results.map((r) => r.partialFingerprints?.[FINGERPRINT_KEY])).toEqual(report.results[0].findings.map((f) => f.fingerprint));
     const first = results.find((r) => r.ruleId === "pre-checked-opt-in")!;
@@ -183,7 +186,9 @@ describe("output formats on consent text with markup", () => {
   it("sarif from the JSON report (consentlint merge) has the same fingerprints", async () => {
     const r = await cli(["merge", join(dir, "report.json"), "--format", "sarif"]);
     const log = JSON.parse(r.stdout) as Log;
-    expect(log.runs[0].results?.map((x) => x.partialFingerprints?.[FINGERPRINT_KEY])).toEqual(report.results[0].findings.map((f) => f.fingerprint));
+    expect(log.runs[0].results?.map((x) => x.partialFingerprints?.[FINGERPRINT_KEY])).toEqual(
+      report.results[0].findings.map((f) => f.fingerprint),
+    );
   });
 
   it("junit: well-formed XML whose failure text is the markup, escaped", async () => {
@@ -191,7 +196,7 @@ describe("output formats on consent text with markup", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe("");
     expect(xmlProblems(r.stdout)).toEqual([]);
-    expect(r.stdout).toContain("&lt;script&gt;alert(\"consent\")&lt;/script&gt;");
+    expect(r.stdout).toContain('&lt;script&gt;alert("consent")&lt;/script&gt;');
     expect(r.stdout).not.toContain("<script>");
     const $ = cheerio.load(r.stdout, { xml: true });
     expect($("testsuites > testsuite").attr("name")).toBe(`${PAGE}/index.html`);
@@ -247,7 +252,11 @@ describe("output formats on consent text with markup", () => {
     expect($("article.finding").length).toBe(2);
     expect($("article.finding blockquote").first().text()).toBe(consentText());
     expect($("script, iframe, object, embed").length).toBe(0);
-    expect($("*").toArray().flatMap((el) => ("attribs" in el ? Object.keys(el.attribs).filter((a) => a.startsWith("on")) : []))).toEqual([]);
+    expect(
+      $("*")
+        .toArray()
+        .flatMap((el) => ("attribs" in el ? Object.keys(el.attribs).filter((a) => a.startsWith("on")) : [])),
+    ).toEqual([]);
     // Each finding pictures its element (a visible checkbox and label), embedded as a PNG.
     expect($("article.finding figure.shot img").length).toBe(2);
     $("img").each((_, img) => expect($(img).attr("src")).toMatch(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/));

@@ -47,7 +47,7 @@ const HOSTILE = [
   "\ufeff\u200b\u200d",
   "\ud800 lone \udfff surrogates",
   "]]> <![CDATA[ x ]]>",
-  "=HYPERLINK(\"http://x\",\"y\")",
+  '=HYPERLINK("http://x","y")',
   "+cmd|' /C calc'!A0",
   "line\r\nbreak\nand\rreturn",
   "${{7*7}} {{constructor.constructor('alert(1)')()}}",
@@ -59,7 +59,12 @@ const HOSTILE = [
 export const textArb: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...CONSENT) },
   // Consent wording with hostile text in it, so that findings (and every report format) carry it.
-  { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...CONSENT), fc.constantFrom(...HOSTILE), fc.boolean()).map(([c, h, before]) => (before ? `${h} ${c}` : `${c} ${h}`)) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...CONSENT), fc.constantFrom(...HOSTILE), fc.boolean())
+      .map(([c, h, before]) => (before ? `${h} ${c}` : `${c} ${h}`)),
+  },
   { weight: 2, arbitrary: fc.constantFrom(...NEUTRAL) },
   { weight: 2, arbitrary: fc.constantFrom(...HOSTILE) },
   { weight: 1, arbitrary: fc.string({ unit: "grapheme", maxLength: 30 }) },
@@ -73,23 +78,53 @@ const attrText = (s: string): string => s.replace(/&/g, "&amp;").replace(/"/g, "
 // ---------------------------------------------------------------- styles
 
 const colour = fc.oneof(
-  fc.constantFrom("black", "white", "transparent", "#fff", "#f4f4f4", "#777", "rgba(0,0,0,0.2)", "currentcolor", "red", "hsl(0 0% 95%)", "inherit", "#zzz"),
-  fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.double({ min: 0, max: 1, noNaN: true })).map(([r, g, b, a]) => `rgba(${r}, ${g}, ${b}, ${a.toFixed(2)})`),
+  fc.constantFrom(
+    "black",
+    "white",
+    "transparent",
+    "#fff",
+    "#f4f4f4",
+    "#777",
+    "rgba(0,0,0,0.2)",
+    "currentcolor",
+    "red",
+    "hsl(0 0% 95%)",
+    "inherit",
+    "#zzz",
+  ),
+  fc
+    .tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.double({ min: 0, max: 1, noNaN: true }))
+    .map(([r, g, b, a]) => `rgba(${r}, ${g}, ${b}, ${a.toFixed(2)})`),
 );
 
 export const styleArb: fc.Arbitrary<string> = fc
   .record(
     {
-      "font-size": fc.oneof(fc.integer({ min: 0, max: 40 }).map((n) => `${n}px`), fc.constantFrom("0.1em", "larger", "calc(2px + 1vw)", "-3px", "bogus")),
+      "font-size": fc.oneof(
+        fc.integer({ min: 0, max: 40 }).map((n) => `${n}px`),
+        fc.constantFrom("0.1em", "larger", "calc(2px + 1vw)", "-3px", "bogus"),
+      ),
       color: colour,
       background: fc.oneof(colour, fc.constantFrom("url(x.png)", "linear-gradient(red, blue)", "none")),
-      opacity: fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }).map((n) => n.toFixed(2)), fc.constantFrom("2", "-1", "nope")),
+      opacity: fc.oneof(
+        fc.double({ min: 0, max: 1, noNaN: true }).map((n) => n.toFixed(2)),
+        fc.constantFrom("2", "-1", "nope"),
+      ),
       display: fc.constantFrom("none", "block", "inline", "contents", "flex", "grid", "table-cell", "list-item"),
       visibility: fc.constantFrom("visible", "hidden", "collapse"),
       position: fc.constantFrom("static", "relative", "absolute", "fixed", "sticky"),
       left: fc.constantFrom("0", "-9999px", "50%", "auto"),
       top: fc.constantFrom("0", "-9999px", "100vh", "auto"),
-      transform: fc.constantFrom("none", "scale(0)", "scale(0.01)", "scale(2)", "rotate(90deg)", "translateX(-200vw)", "matrix(1,0,0,1,0,0)", "scale(nope)"),
+      transform: fc.constantFrom(
+        "none",
+        "scale(0)",
+        "scale(0.01)",
+        "scale(2)",
+        "rotate(90deg)",
+        "translateX(-200vw)",
+        "matrix(1,0,0,1,0,0)",
+        "scale(nope)",
+      ),
       "clip-path": fc.constantFrom("none", "inset(50%)", "circle(0)", "polygon(0 0)", "inset(0)"),
       clip: fc.constantFrom("auto", "rect(0 0 0 0)", "rect(1px, 1px, 1px, 1px)"),
       overflow: fc.constantFrom("visible", "hidden", "auto", "scroll", "clip"),
@@ -195,7 +230,37 @@ const scriptArb: fc.Arbitrary<Renderer> = fc
   )
   .map((code) => () => `<script>${code}</script>`);
 
-const BLOCK_TAGS = ["div", "p", "form", "fieldset", "section", "main", "aside", "footer", "header", "ul", "li", "dialog", "details", "summary", "table", "td", "label", "a", "button", "span", "b", "small", "i", "legend", "h2", "template", "noscript", "slot", "iframe-srcdoc"] as const;
+const BLOCK_TAGS = [
+  "div",
+  "p",
+  "form",
+  "fieldset",
+  "section",
+  "main",
+  "aside",
+  "footer",
+  "header",
+  "ul",
+  "li",
+  "dialog",
+  "details",
+  "summary",
+  "table",
+  "td",
+  "label",
+  "a",
+  "button",
+  "span",
+  "b",
+  "small",
+  "i",
+  "legend",
+  "h2",
+  "template",
+  "noscript",
+  "slot",
+  "iframe-srcdoc",
+] as const;
 
 const elementAttrs = fc.record(
   {
@@ -256,7 +321,25 @@ export const pageArb: fc.Arbitrary<GeneratedPage> = fc
   .record({
     lang: fc.constantFrom("en", "de", "zh-CN", "zh-TW", "fr", "ja", ""),
     encoding: fc.constantFrom(...ENCODINGS),
-    headCss: fc.array(fc.tuple(fc.constantFrom("label", "input", ".cmp", "form", "p", "*", "body", "[role=dialog]", "input:checked + label", "label::before", "@media (max-width: 500px) { label"), styleArb), { maxLength: 3 }),
+    headCss: fc.array(
+      fc.tuple(
+        fc.constantFrom(
+          "label",
+          "input",
+          ".cmp",
+          "form",
+          "p",
+          "*",
+          "body",
+          "[role=dialog]",
+          "input:checked + label",
+          "label::before",
+          "@media (max-width: 500px) { label",
+        ),
+        styleArb,
+      ),
+      { maxLength: 3 },
+    ),
     body: fc.array(node, { minLength: 1, maxLength: 5 }),
     button: fc.constantFrom("Create account", "Continue", "Accept all", "Pay now", "注册", "Weiter", ""),
     title: textArb,
@@ -340,9 +423,21 @@ type Mutation =
   | { kind: "toggle-checked" | "strip-styles" | "unclose" };
 
 export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constantFrom("delete" as const, "duplicate" as const, "truncate" as const), at: fc.double({ min: 0, max: 1, noNaN: true }), len: fc.integer({ min: 1, max: 400 }) }),
-  fc.record({ kind: fc.constant("insert" as const), at: fc.double({ min: 0, max: 1, noNaN: true }), html: node.map((r) => r({ id: 900 })) }),
-  fc.record({ kind: fc.constant("bytes" as const), at: fc.double({ min: 0, max: 1, noNaN: true }), bytes: fc.array(fc.nat(255), { minLength: 1, maxLength: 8 }) }),
+  fc.record({
+    kind: fc.constantFrom("delete" as const, "duplicate" as const, "truncate" as const),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    len: fc.integer({ min: 1, max: 400 }),
+  }),
+  fc.record({
+    kind: fc.constant("insert" as const),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    html: node.map((r) => r({ id: 900 })),
+  }),
+  fc.record({
+    kind: fc.constant("bytes" as const),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    bytes: fc.array(fc.nat(255), { minLength: 1, maxLength: 8 }),
+  }),
   fc.record({ kind: fc.constantFrom("toggle-checked" as const, "strip-styles" as const, "unclose" as const) }),
 );
 
@@ -368,7 +463,10 @@ export function mutate(bytes: Buffer, mutations: Mutation[]): Buffer {
         break;
       case "toggle-checked": {
         const text = b.toString("latin1");
-        b = Buffer.from(/\schecked\b/.test(text) ? text.replace(/\schecked\b/g, "") : text.replace(/<input\b/g, "<input checked"), "latin1");
+        b = Buffer.from(
+          /\schecked\b/.test(text) ? text.replace(/\schecked\b/g, "") : text.replace(/<input\b/g, "<input checked"),
+          "latin1",
+        );
         break;
       }
       case "strip-styles":

@@ -68,11 +68,15 @@ function checkResult(r: LintResult): void {
 /** Problems that make XML not well-formed: unbalanced tags, raw "<" or stray "&", bad attributes, characters XML forbids, not one root. */
 function xmlProblems(xml: string): string[] {
   const problems: string[] = [];
-  // eslint-disable-next-line no-control-regex -- the test looks for control characters
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(xml)) problems.push("a character XML does not allow");
+  if (
+    // eslint-disable-next-line no-control-regex -- the test looks for control characters
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(xml)
+  )
+    problems.push("a character XML does not allow");
   const body = xml.replace(/^<\?xml[^?]*\?>\s*/, "");
   const stray = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/;
-  const token = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)|(<)/g;
+  const token =
+    /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)|(<)/g;
   const stack: string[] = [];
   let roots = 0;
   for (const m of body.matchAll(token)) {
@@ -150,7 +154,8 @@ function reportOf(results: LintResult[]): LintReport {
 
 /** Renders every machine format and checks that each parses. */
 function checkFormats(report: LintReport, opts: { html?: boolean } = {}): void {
-  const render = (format: Parameters<typeof renderReport>[1]) => renderReport(report, format, { rules: allRules.map((r) => r.meta), cwd: work, color: false });
+  const render = (format: Parameters<typeof renderReport>[1]) =>
+    renderReport(report, format, { rules: allRules.map((r) => r.meta), cwd: work, color: false });
   const findings = report.results.reduce((n, r) => n + r.findings.length, 0);
   const json = JSON.parse(render("json")) as LintReport;
   expect(json.results).toHaveLength(report.results.length);
@@ -184,53 +189,75 @@ function keep(name: string, bytes: Buffer): string {
 // ---------------------------------------------------------------- static mode
 
 describe("static mode", () => {
-  it(`never crashes on generated pages, and every format parses (${STATIC_RUNS} cases)`, () => {
-    let n = 0;
-    const seen = new Map<string, number>();
-    fc.assert(
-      fc.property(pageArb, (page) => {
-        const bytes = encodePage(page);
-        const file = join(work, `static-${n++ % 50}.html`);
-        writeFileSync(file, bytes);
-        let result: LintResult;
-        try {
-          const model = buildStaticModelFromFile(file, { viewport: VIEWPORTS.desktop, locale: null });
-          const outcome = runStaticRules(model, engine);
-          result = { target: file, url: model.url, ...outcome };
-        } catch (error) {
-          throw new Error(`static mode crashed on ${keep(`static-crash-${Date.now()}.html`, bytes)} (${page.encoding}): ${(error as Error).stack}`, { cause: error });
-        }
-        checkResult(result);
-        tally(seen, result);
-        // A target that could not be linted, named and failing with the page's own (hostile) text.
-        const failed: LintResult = { target: page.title, url: "file:///fuzz/failed.html", findings: [], passes: [], incomplete: [], inapplicable: [], error: page.title };
-        checkFormats(reportOf([result, failed]));
-      }),
-      { numRuns: STATIC_RUNS, seed: SEED, endOnFailure: !process.env.CONSENTLINT_FUZZ_SHRINK },
-    );
-    // The generator reaches every rule.
-    for (const id of RULE_IDS) expect(seen.get(id) ?? 0, `${id} in ${JSON.stringify([...seen])}`).toBeGreaterThan(0);
-  }, 300_000 * SCALE);
+  it(
+    `never crashes on generated pages, and every format parses (${STATIC_RUNS} cases)`,
+    () => {
+      let n = 0;
+      const seen = new Map<string, number>();
+      fc.assert(
+        fc.property(pageArb, (page) => {
+          const bytes = encodePage(page);
+          const file = join(work, `static-${n++ % 50}.html`);
+          writeFileSync(file, bytes);
+          let result: LintResult;
+          try {
+            const model = buildStaticModelFromFile(file, { viewport: VIEWPORTS.desktop, locale: null });
+            const outcome = runStaticRules(model, engine);
+            result = { target: file, url: model.url, ...outcome };
+          } catch (error) {
+            throw new Error(
+              `static mode crashed on ${keep(`static-crash-${Date.now()}.html`, bytes)} (${page.encoding}): ${(error as Error).stack}`,
+              { cause: error },
+            );
+          }
+          checkResult(result);
+          tally(seen, result);
+          // A target that could not be linted, named and failing with the page's own (hostile) text.
+          const failed: LintResult = {
+            target: page.title,
+            url: "file:///fuzz/failed.html",
+            findings: [],
+            passes: [],
+            incomplete: [],
+            inapplicable: [],
+            error: page.title,
+          };
+          checkFormats(reportOf([result, failed]));
+        }),
+        { numRuns: STATIC_RUNS, seed: SEED, endOnFailure: !process.env.CONSENTLINT_FUZZ_SHRINK },
+      );
+      // The generator reaches every rule.
+      for (const id of RULE_IDS) expect(seen.get(id) ?? 0, `${id} in ${JSON.stringify([...seen])}`).toBeGreaterThan(0);
+    },
+    300_000 * SCALE,
+  );
 
-  it(`never crashes on mutated corpus pages (${STATIC_MUTATION_RUNS} cases)`, () => {
-    fc.assert(
-      fc.property(fc.constantFrom(...CORPUS), fc.array(mutationArb, { minLength: 1, maxLength: 4 }), (path, mutations) => {
-        const bytes = mutate(readFileSync(path), mutations);
-        const html = bytes.toString("utf8");
-        let result: LintResult;
-        try {
-          const model = buildStaticModel(html, { url: "https://fuzz.example/page.html", viewport: VIEWPORTS.mobile, locale: "zh-CN" });
-          const outcome = runStaticRules(model, engine);
-          result = { target: path, url: model.url, ...outcome };
-        } catch (error) {
-          throw new Error(`static mode crashed on a mutation of ${path}, kept as ${keep(`mutation-crash-${Date.now()}.html`, bytes)}: ${(error as Error).stack}`, { cause: error });
-        }
-        checkResult(result);
-        checkFormats(reportOf([result]));
-      }),
-      { numRuns: STATIC_MUTATION_RUNS, seed: SEED + 1, endOnFailure: !process.env.CONSENTLINT_FUZZ_SHRINK },
-    );
-  }, 300_000 * SCALE);
+  it(
+    `never crashes on mutated corpus pages (${STATIC_MUTATION_RUNS} cases)`,
+    () => {
+      fc.assert(
+        fc.property(fc.constantFrom(...CORPUS), fc.array(mutationArb, { minLength: 1, maxLength: 4 }), (path, mutations) => {
+          const bytes = mutate(readFileSync(path), mutations);
+          const html = bytes.toString("utf8");
+          let result: LintResult;
+          try {
+            const model = buildStaticModel(html, { url: "https://fuzz.example/page.html", viewport: VIEWPORTS.mobile, locale: "zh-CN" });
+            const outcome = runStaticRules(model, engine);
+            result = { target: path, url: model.url, ...outcome };
+          } catch (error) {
+            throw new Error(
+              `static mode crashed on a mutation of ${path}, kept as ${keep(`mutation-crash-${Date.now()}.html`, bytes)}: ${(error as Error).stack}`,
+              { cause: error },
+            );
+          }
+          checkResult(result);
+          checkFormats(reportOf([result]));
+        }),
+        { numRuns: STATIC_MUTATION_RUNS, seed: SEED + 1, endOnFailure: !process.env.CONSENTLINT_FUZZ_SHRINK },
+      );
+    },
+    300_000 * SCALE,
+  );
 });
 
 // ---------------------------------------------------------------- the browser
@@ -244,42 +271,49 @@ describe("in Chromium", () => {
     await browser?.close();
   });
 
-  it(`never crashes on generated and mutated pages through the runner, and every format parses (${BROWSER_CASES} cases, one browser)`, async () => {
-    const generated = fc.sample(pageArb, { numRuns: Math.ceil(BROWSER_CASES * 0.6), seed: SEED + 2 });
-    const mutated = fc.sample(fc.tuple(fc.constantFrom(...CORPUS), fc.array(mutationArb, { minLength: 1, maxLength: 3 })), { numRuns: Math.floor(BROWSER_CASES * 0.4), seed: SEED + 3 });
-    const dir = join(work, "browser");
-    mkdirSync(dir);
-    const files: { file: string; what: string }[] = [];
-    generated.forEach((page, i) => {
-      const file = join(dir, `generated-${String(i).padStart(3, "0")}.html`);
-      writeFileSync(file, encodePage(page));
-      files.push({ file, what: `generated page (${page.encoding}, lang ${page.lang || "none"})` });
-    });
-    mutated.forEach(([path, mutations], i) => {
-      const file = join(dir, `mutated-${String(i).padStart(3, "0")}.html`);
-      writeFileSync(file, mutate(readFileSync(path), mutations));
-      files.push({ file, what: `mutation of ${path}: ${JSON.stringify(mutations).slice(0, 300)}` });
-    });
-    const report = await lint(
-      files.map((f) => f.file),
-      { browser, concurrency: 2, timeout: 20_000, cwd: dir },
-    );
-    expect(report.results).toHaveLength(files.length);
-    const failures: string[] = [];
-    report.results.forEach((r, i) => {
-      try {
-        checkResult(r);
-        // Generated pages load quickly and never loop: an error here is the linter failing, not the page.
-        expect(r.error).toBeUndefined();
-      } catch (error) {
-        failures.push(`${files[i].file} (${files[i].what}): ${(error as Error).message.split("\n")[0]}${r.error ? ` — ${r.error}` : ""}`);
-      }
-    });
-    if (failures.length > 0 && !process.env.CONSENTLINT_FUZZ_KEEP) process.env.CONSENTLINT_FUZZ_KEEP = "1";
-    expect(failures, failures.join("\n")).toEqual([]);
-    checkFormats(report, { html: true });
-    const seen = new Map<string, number>();
-    for (const r of report.results) tally(seen, r);
-    expect(seen.get("pre-checked-opt-in") ?? 0, JSON.stringify([...seen])).toBeGreaterThan(0);
-  }, 300_000 * SCALE);
+  it(
+    `never crashes on generated and mutated pages through the runner, and every format parses (${BROWSER_CASES} cases, one browser)`,
+    async () => {
+      const generated = fc.sample(pageArb, { numRuns: Math.ceil(BROWSER_CASES * 0.6), seed: SEED + 2 });
+      const mutated = fc.sample(fc.tuple(fc.constantFrom(...CORPUS), fc.array(mutationArb, { minLength: 1, maxLength: 3 })), {
+        numRuns: Math.floor(BROWSER_CASES * 0.4),
+        seed: SEED + 3,
+      });
+      const dir = join(work, "browser");
+      mkdirSync(dir);
+      const files: { file: string; what: string }[] = [];
+      generated.forEach((page, i) => {
+        const file = join(dir, `generated-${String(i).padStart(3, "0")}.html`);
+        writeFileSync(file, encodePage(page));
+        files.push({ file, what: `generated page (${page.encoding}, lang ${page.lang || "none"})` });
+      });
+      mutated.forEach(([path, mutations], i) => {
+        const file = join(dir, `mutated-${String(i).padStart(3, "0")}.html`);
+        writeFileSync(file, mutate(readFileSync(path), mutations));
+        files.push({ file, what: `mutation of ${path}: ${JSON.stringify(mutations).slice(0, 300)}` });
+      });
+      const report = await lint(
+        files.map((f) => f.file),
+        { browser, concurrency: 2, timeout: 20_000, cwd: dir },
+      );
+      expect(report.results).toHaveLength(files.length);
+      const failures: string[] = [];
+      report.results.forEach((r, i) => {
+        try {
+          checkResult(r);
+          // Generated pages load quickly and never loop: an error here is the linter failing, not the page.
+          expect(r.error).toBeUndefined();
+        } catch (error) {
+          failures.push(`${files[i].file} (${files[i].what}): ${(error as Error).message.split("\n")[0]}${r.error ? ` — ${r.error}` : ""}`);
+        }
+      });
+      if (failures.length > 0 && !process.env.CONSENTLINT_FUZZ_KEEP) process.env.CONSENTLINT_FUZZ_KEEP = "1";
+      expect(failures, failures.join("\n")).toEqual([]);
+      checkFormats(report, { html: true });
+      const seen = new Map<string, number>();
+      for (const r of report.results) tally(seen, r);
+      expect(seen.get("pre-checked-opt-in") ?? 0, JSON.stringify([...seen])).toBeGreaterThan(0);
+    },
+    300_000 * SCALE,
+  );
 });

@@ -94,7 +94,8 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-const findingKeys = (r: LintResultWithModel) => r.findings.map((f) => [f.ruleId, f.selector, f.text, f.fingerprint, JSON.stringify(f.evidence)].join("|"));
+const findingKeys = (r: LintResultWithModel) =>
+  r.findings.map((f) => [f.ruleId, f.selector, f.text, f.fingerprint, JSON.stringify(f.evidence)].join("|"));
 
 describe("the hostile suite", () => {
   it("finishes in bounded time, reports every target, errors only where it must and makes every other finding", async () => {
@@ -108,10 +109,17 @@ describe("the hostile suite", () => {
     expect(twin.length).toBeLessThan(original.length - 1000);
     writeFileSync(join(twinDir, "index.html"), twin);
 
-    const targets = pages.map((p) => (p.expected.serve === "stalling-server" ? `${stalling.origin}/${p.name}/index.html` : join(HOSTILE, p.name, "index.html")));
+    const targets = pages.map((p) =>
+      p.expected.serve === "stalling-server" ? `${stalling.origin}/${p.name}/index.html` : join(HOSTILE, p.name, "index.html"),
+    );
     const started = Date.now();
     const httpLoop = `${stalling.origin}/http-redirect-loop`;
-    const report = await lint([...targets, join(twinDir, "index.html"), httpLoop], { timeout: TIMEOUT_MS, concurrency: 2, keepModels: true, cwd: work });
+    const report = await lint([...targets, join(twinDir, "index.html"), httpLoop], {
+      timeout: TIMEOUT_MS,
+      concurrency: 2,
+      keepModels: true,
+      cwd: work,
+    });
     const elapsed = Date.now() - started;
 
     expect(report.results).toHaveLength(pages.length + 2);
@@ -121,15 +129,18 @@ describe("the hostile suite", () => {
       const lines: string[] = [];
       if (result.target !== targets[i]) lines.push(`  reported as ${result.target}`);
       if (page.expected.error) {
-        if (!result.error || !new RegExp(page.expected.error).test(result.error)) lines.push(`  expected an error matching /${page.expected.error}/, got ${result.error ?? "none"}`);
+        if (!result.error || !new RegExp(page.expected.error).test(result.error))
+          lines.push(`  expected an error matching /${page.expected.error}/, got ${result.error ?? "none"}`);
       } else {
         const comparison = compareWithExpected(result, page.expected);
         const described = describeComparison(comparison, result);
         if (described) lines.push(described);
         for (const kind of page.expected.notes ?? []) {
-          if (!(result.notes ?? []).some((n) => n.kind === kind)) lines.push(`  missing note ${kind}; notes: ${JSON.stringify(result.notes ?? [])}`);
+          if (!(result.notes ?? []).some((n) => n.kind === kind))
+            lines.push(`  missing note ${kind}; notes: ${JSON.stringify(result.notes ?? [])}`);
         }
-        if (page.expected.title !== undefined && result.model?.title !== page.expected.title) lines.push(`  title ${JSON.stringify(result.model?.title)}`);
+        if (page.expected.title !== undefined && result.model?.title !== page.expected.title)
+          lines.push(`  title ${JSON.stringify(result.model?.title)}`);
         if (page.expected.url !== undefined && !result.url.endsWith(page.expected.url)) lines.push(`  url ${result.url}`);
       }
       if (lines.length > 0) problems.push(`${page.name} (${result.durationMs} ms)\n${lines.join("\n")}`);
@@ -177,7 +188,9 @@ describe("the settle tracker on a page that breaks every builtin", () => {
       const model = await extractPageModel(page, { viewport: VIEWPORTS.desktop, locale: null, timeoutMs: 15_000 });
       expect(model.texts.map((t) => t.text).join(" ")).toContain("Send my email address to sponsors");
       // The page's own view is as broken as it wanted: its checked getter lies, its Array.prototype.map throws.
-      expect(await page.evaluate(`(() => { try { return [1].map(String).length; } catch (e) { return "threw"; } })()`).catch(() => "threw")).toBe("threw");
+      expect(
+        await page.evaluate(`(() => { try { return [1].map(String).length; } catch (e) { return "threw"; } })()`).catch(() => "threw"),
+      ).toBe("threw");
     } finally {
       await browser.close();
     }
@@ -206,7 +219,12 @@ describe("file targets", () => {
   fetch(location.protocol + "//" + location.host.replace(/^r\\d+/, "r1") + "/private.txt").then((r) => r.text()).then((t) => { const li = document.createElement("li"); li.textContent = "other origin -> " + t; out.appendChild(li); }).catch(() => { const li = document.createElement("li"); li.textContent = "other origin -> failed"; out.appendChild(li); });
 </script></body></html>`,
     );
-    const report = await lint([join(site, "index.html"), join(other, "index.html")], { timeout: 20_000, concurrency: 1, keepModels: true, cwd: work });
+    const report = await lint([join(site, "index.html"), join(other, "index.html")], {
+      timeout: 20_000,
+      concurrency: 1,
+      keepModels: true,
+      cwd: work,
+    });
     const texts = report.results[0].model!.texts.map((t) => t.text).join("\n");
     expect(texts).toContain("inside.txt -> INSIDE-OK");
     expect(texts).not.toContain("TOP-SECRET-OUTSIDE");

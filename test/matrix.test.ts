@@ -12,7 +12,12 @@ const root = resolve(__dirname, "..");
 const bin = resolve(root, "bin/consentlint.js");
 
 function run(args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", CI: "true" }, timeout: 120_000 });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", CI: "true" },
+    timeout: 120_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -27,7 +32,18 @@ describe("--viewport and --locale lists", () => {
     report.results.find((r) => r.target.endsWith(file) && r.viewport?.width === width && r.locale === locale);
 
   beforeAll(() => {
-    const r = run(["lint", "test/data/matrix", "--viewport", "mobile,desktop", "--locale", "zh-CN, en-US", "--format", "json", "--concurrency", "2"]);
+    const r = run([
+      "lint",
+      "test/data/matrix",
+      "--viewport",
+      "mobile,desktop",
+      "--locale",
+      "zh-CN, en-US",
+      "--format",
+      "json",
+      "--concurrency",
+      "2",
+    ]);
     expect(r.stderr).toBe("");
     report = JSON.parse(r.stdout) as LintReport;
   });

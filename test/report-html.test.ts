@@ -33,7 +33,13 @@ function hostileReport(): LintReport {
   first.findings[1].screenshot = `data:image/svg+xml;base64,${Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" onload="alert('svg')"/>`).toString("base64")}`;
   first.findings[2].screenshot = `${PNG}" onerror="alert('attr')`;
   if (first.findings[3]) first.findings[3].screenshot = "https://evil.example/track.png";
-  first.passes.push({ ruleId: "pre-checked-opt-in", selector: "<b>sel</b>", role: "checkbox", name: "", text: `<img src=x onerror="alert('pass')">` });
+  first.passes.push({
+    ruleId: "pre-checked-opt-in",
+    selector: "<b>sel</b>",
+    role: "checkbox",
+    name: "",
+    text: `<img src=x onerror="alert('pass')">`,
+  });
   report.results[1].url = "javascript:alert('url')";
   return report;
 }
@@ -139,7 +145,9 @@ describe("formatHtml in Chromium", () => {
       const first = states.nth(0);
       expect(await first.locator("article.finding").count()).toBe(report.results[0].findings.length);
       const hidden = first.locator("article.finding", { hasText: "Consent text hard to see or hidden" });
-      expect(await hidden.innerText()).toContain("8 px text, contrast 1.4:1 (#cccccc on #ffffff); readable text needs at least 10 px and contrast of at least 3:1.");
+      expect(await hidden.innerText()).toContain(
+        "8 px text, contrast 1.4:1 (#cccccc on #ffffff); readable text needs at least 10 px and contrast of at least 3:1.",
+      );
       const precheck = first.locator("article.finding").nth(0);
       const text = await precheck.innerText();
       expect(text).toContain("It was on when the page was shown");
@@ -148,7 +156,9 @@ describe("formatHtml in Chromium", () => {
       expect(await precheck.locator("figure.shot img").count()).toBe(1);
       expect(await first.locator("article.finding").nth(1).locator("img").count()).toBe(0);
       // Legal references link to their sources; the appendix gives their titles.
-      expect(await page.locator("#rule-pre-checked-opt-in").innerText()).toContain("Silence, pre-ticked boxes or inactivity should not constitute consent");
+      expect(await page.locator("#rule-pre-checked-opt-in").innerText()).toContain(
+        "Silence, pre-ticked boxes or inactivity should not constitute consent",
+      );
       // Passes and undecided items are in closed <details>.
       const folds = first.locator("details.fold");
       expect(await folds.count()).toBe(2);
@@ -206,8 +216,12 @@ describe("HTML report pieces", () => {
 
   it("words measured values against the thresholds the run used", () => {
     const e = { fontPx: 8, contrast: 1.4, color: "#cccccc", background: "#ffffff", conditions: ["font-size", "contrast"] };
-    expect(measuredSentence(e, DEFAULT_THRESHOLDS)).toBe("8 px text, contrast 1.4:1 (#cccccc on #ffffff); readable text needs at least 10 px and contrast of at least 3:1.");
-    expect(measuredSentence(e, { ...DEFAULT_THRESHOLDS, minFontPx: 12, minContrast: 4.5 })).toContain("at least 12 px and contrast of at least 4.5:1");
+    expect(measuredSentence(e, DEFAULT_THRESHOLDS)).toBe(
+      "8 px text, contrast 1.4:1 (#cccccc on #ffffff); readable text needs at least 10 px and contrast of at least 3:1.",
+    );
+    expect(measuredSentence(e, { ...DEFAULT_THRESHOLDS, minFontPx: 12, minContrast: 4.5 })).toContain(
+      "at least 12 px and contrast of at least 4.5:1",
+    );
     expect(measuredSentence({ checked: true }, DEFAULT_THRESHOLDS)).toBe("");
   });
 });

@@ -18,7 +18,10 @@ import { lint, type LintResultWithModel } from "../lint/index.js";
 
 type Lang = "en" | "de" | "zh";
 
-const WORDS: Record<Lang, { title: string; styling: string; required: string; analyticsAds: string; analytics: string; alwaysOn: string; services: string[] }> = {
+const WORDS: Record<
+  Lang,
+  { title: string; styling: string; required: string; analyticsAds: string; analytics: string; alwaysOn: string; services: string[] }
+> = {
   en: {
     title: "Cookie settings",
     styling: "Styling",
@@ -222,7 +225,9 @@ describe.each(["en", "de", "zh"] as const)("%s: services in a closed list under 
   });
 
   it("two of them ticked: each is pre-checked, and their collapsed text is not hidden consent text", () => {
-    expect(findings(`/${lang}/services-ticked`)).toEqual([`pre-checked-opt-in: ${w.services[0]}`, `pre-checked-opt-in: ${w.services[2]}`].sort());
+    expect(findings(`/${lang}/services-ticked`)).toEqual(
+      [`pre-checked-opt-in: ${w.services[0]}`, `pre-checked-opt-in: ${w.services[2]}`].sort(),
+    );
   });
 
   it("ticked under a toggle whose own text is too faint to read: the collapsed services are hidden consent text too", () => {
@@ -241,9 +246,17 @@ describe.each(["en", "de", "zh"] as const)("%s: services in a closed list under 
 describe("klaro's modal with a required service and analytics services on by default", () => {
   it("reports the ticked analytics purpose and services as pre-checked, and neither the required switch nor the collapsed services' text", () => {
     // The required Styling purpose and its Google Fonts service are checked and disabled, their "(always required)" notes faint.
-    expect(controls("/klaro").filter((c) => c.checked === true && c.disabled).map((c) => c.name)).toEqual(["Styling", "Google Fonts"]);
+    expect(
+      controls("/klaro")
+        .filter((c) => c.checked === true && c.disabled)
+        .map((c) => c.name),
+    ).toEqual(["Styling", "Google Fonts"]);
     expect(findings("/klaro")).toEqual(
-      ["pre-checked-opt-in: Analytics", "pre-checked-opt-in: Google Analytics purpose: Analytics", "pre-checked-opt-in: Matomo purpose: Analytics"].sort(),
+      [
+        "pre-checked-opt-in: Analytics",
+        "pre-checked-opt-in: Google Analytics purpose: Analytics",
+        "pre-checked-opt-in: Matomo purpose: Analytics",
+      ].sort(),
     );
   });
 });

@@ -33,7 +33,10 @@ function specifiers(source: string): string[] {
 /** The repository path a relative specifier names (".js" written for the ".ts" source), or the package name. */
 function target(from: string, spec: string): string {
   if (!spec.startsWith(".")) return spec;
-  return relative(root, resolve(root, dirname(from), spec)).split("\\").join("/").replace(/\.js$/u, ".ts");
+  return relative(root, resolve(root, dirname(from), spec))
+    .split("\\")
+    .join("/")
+    .replace(/\.js$/u, ".ts");
 }
 
 const files = [...shipped("lint"), ...shipped("rules")];
@@ -78,11 +81,16 @@ describe("imports between lint/ and rules/", () => {
     expect(files.length).toBeGreaterThan(50);
     expect(graph.get(ROOT_MODULE)).toContain("rules/index.ts");
     expect(graph.get("rules/pre-checked-opt-in/index.ts")).toContain("lint/types.ts");
-    expect(specifiers(`const { a } = await import("../rule-set.js");\nexport type { B } from "./b.js";`)).toEqual(["./b.js", "../rule-set.js"]);
+    expect(specifiers(`const { a } = await import("../rule-set.js");\nexport type { B } from "./b.js";`)).toEqual([
+      "./b.js",
+      "../rule-set.js",
+    ]);
   });
 
   it("has lint/rule-set.ts as the only module of lint/ that imports rules/", () => {
-    const importers = [...graph].filter(([f, targets]) => f.startsWith("lint/") && targets.some((t) => t.startsWith("rules/"))).map(([f]) => f);
+    const importers = [...graph]
+      .filter(([f, targets]) => f.startsWith("lint/") && targets.some((t) => t.startsWith("rules/")))
+      .map(([f]) => f);
     expect(importers).toEqual([ROOT_MODULE]);
   });
 

@@ -56,7 +56,11 @@ const run = (targets: string[], snapshotDir: string, updateSnapshots: LintOption
   lint(targets, { browser, cwd: dir, snapshotDir, updateSnapshots, concurrency: 2, timeout: 60_000 });
 
 function filesOf(folder: string): Map<string, Buffer> {
-  return new Map(readdirSync(folder).sort().map((n) => [n, readFileSync(join(folder, n))]));
+  return new Map(
+    readdirSync(folder)
+      .sort()
+      .map((n) => [n, readFileSync(join(folder, n))]),
+  );
 }
 
 describe("snapshots in real Chromium", () => {
@@ -114,7 +118,12 @@ describe("snapshots in real Chromium", () => {
     const regressed = await run([flow()], snaps, "none");
     const report = regressed.results.find((r) => r.step === "report")!;
     const introduced = report.findings.filter((f) => f.ruleId === "pre-checked-opt-in").map((f) => f.fingerprint);
-    expect(report.snapshot).toMatchObject({ status: "changed", fixed: [], introduced, persisting: accepted.map((f) => f.fingerprint).sort() });
+    expect(report.snapshot).toMatchObject({
+      status: "changed",
+      fixed: [],
+      introduced,
+      persisting: accepted.map((f) => f.fingerprint).sort(),
+    });
     expect(introduced).toHaveLength(1);
     expect(exitCodeFor(regressed, undefined)).toBe(1);
     // Nothing was written: the baseline is as it was.

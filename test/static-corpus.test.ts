@@ -47,7 +47,14 @@ function lintPage(page: CorpusPage): EngineResult {
 }
 
 function asLintResult(page: CorpusPage, result: EngineResult): LintResult {
-  return { target: page.name, url: page.htmlPath, findings: result.findings, passes: result.passes, incomplete: result.incomplete, inapplicable: result.inapplicable };
+  return {
+    target: page.name,
+    url: page.htmlPath,
+    findings: result.findings,
+    passes: result.passes,
+    incomplete: result.incomplete,
+    inapplicable: result.inapplicable,
+  };
 }
 
 function lintAll(): StaticRun[] {
@@ -68,7 +75,9 @@ const squash = (s: string): string => s.replace(/\s+/gu, " ").trim();
  * about the whole page (scripts not run, a frame not read).
  */
 function explaining(result: EngineResult, missed: ExpectedFinding): IncompleteEntry[] {
-  return result.incomplete.filter((i) => i.ruleId === missed.ruleId && (i.text === undefined || squash(i.text).includes(squash(missed.text))));
+  return result.incomplete.filter(
+    (i) => i.ruleId === missed.ruleId && (i.text === undefined || squash(i.text).includes(squash(missed.text))),
+  );
 }
 
 function describeFinding(f: { ruleId: string; text: string }): string {
@@ -104,7 +113,8 @@ describe("static mode over the corpus", () => {
     const extra: string[] = [];
     for (const { page, result } of runs) {
       if (!result) continue;
-      for (const f of compareWithExpected(asLintResult(page, result), page.expected).unexpected) extra.push(`${page.name}: ${describeFinding(f)} (${f.message})`);
+      for (const f of compareWithExpected(asLintResult(page, result), page.expected).unexpected)
+        extra.push(`${page.name}: ${describeFinding(f)} (${f.message})`);
     }
     expect(extra).toEqual([]);
   });

@@ -54,9 +54,15 @@ function tree(dir: string, base = dir): Map<string, string> {
  */
 function register(indexSource: string, block: string): string {
   const imports = block.split("\n").filter((l) => l.startsWith("import "));
-  const listed = /allRules[^=]*=\s*\[([^\]]*)\]/u.exec(block)?.[1].split(",").map((s) => s.trim()).filter(Boolean) ?? [];
+  const listed =
+    /allRules[^=]*=\s*\[([^\]]*)\]/u
+      .exec(block)?.[1]
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean) ?? [];
   const added = listed[listed.length - 1];
-  if (imports.length === 0 || !added) throw new Error(`The rules/index.ts block of docs/writing-a-rule.md shows no import or no allRules list:\n${block}`);
+  if (imports.length === 0 || !added)
+    throw new Error(`The rules/index.ts block of docs/writing-a-rule.md shows no import or no allRules list:\n${block}`);
   const lines = indexSource.split("\n");
   const lastImport = lines.reduce((at, l, i) => (l.startsWith("import ") ? i : at), -1);
   lines.splice(lastImport + 1, 0, ...imports);
@@ -82,14 +88,16 @@ let lintBefore: Map<string, string>;
 
 beforeAll(() => {
   copy = mkdtempSync(join(tmpdir(), "consentlint-first-rule-"));
-  for (const name of ["lint", "rules", "schemas", "tsconfig.json", "package.json"]) cpSync(join(root, name), join(copy, name), { recursive: true });
+  for (const name of ["lint", "rules", "schemas", "tsconfig.json", "package.json"])
+    cpSync(join(root, name), join(copy, name), { recursive: true });
   symlinkSync(realpathSync(join(root, "node_modules")), join(copy, "node_modules"), "dir");
   lintBefore = tree(join(copy, "lint"));
   for (const b of files) {
     mkdirSync(dirname(join(copy, b.title)), { recursive: true });
     writeFileSync(join(copy, b.title), b.code);
   }
-  if (registration) writeFileSync(join(copy, "rules/index.ts"), register(readFileSync(join(copy, "rules/index.ts"), "utf8"), registration.code));
+  if (registration)
+    writeFileSync(join(copy, "rules/index.ts"), register(readFileSync(join(copy, "rules/index.ts"), "utf8"), registration.code));
 });
 afterAll(() => {
   if (copy) rmSync(copy, { recursive: true, force: true });
@@ -105,7 +113,11 @@ describe("docs/writing-a-rule.md, followed in a copy of the project", () => {
   it("type-checks: the rule, its test, its registration and the engine that runs it", () => {
     writeFileSync(
       join(copy, "tsconfig.first-rule.json"),
-      JSON.stringify({ extends: "./tsconfig.json", compilerOptions: { noEmit: true }, include: [`${ruleDir}/**/*.ts`, "rules/index.ts", "lint/index.ts"] }),
+      JSON.stringify({
+        extends: "./tsconfig.json",
+        compilerOptions: { noEmit: true },
+        include: [`${ruleDir}/**/*.ts`, "rules/index.ts", "lint/index.ts"],
+      }),
     );
     const tsc = run(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.first-rule.json"], copy);
     expect(tsc.out).toBe("");
@@ -133,10 +145,14 @@ describe("docs/writing-a-rule.md, followed in a copy of the project", () => {
     writeFileSync(join(copy, "consentlint.config.json"), JSON.stringify({ rules: { [ruleId]: ["error", { maxWords: 5 }] } }));
     const report = await api.lint(["page.html"], { cwd: copy, static: true });
     const findings = report.results[0].findings.filter((f) => f.ruleId === ruleId);
-    expect(findings.map((f) => [f.severity, f.message])).toEqual([["error", "Consent text runs to 7 words, over the 5 a person reads before ticking"]]);
+    expect(findings.map((f) => [f.severity, f.message])).toEqual([
+      ["error", "Consent text runs to 7 words, over the 5 a person reads before ticking"],
+    ]);
     expect(report.rules[ruleId]).toBe("1.0.0");
     writeFileSync(join(copy, "consentlint.config.json"), JSON.stringify({ rules: { [ruleId]: ["error", { maxWords: 0 }] } }));
-    await expect(api.lint(["page.html"], { cwd: copy, static: true })).rejects.toThrow(new RegExp(`Invalid options for rule "${ruleId}" .*option "maxWords" must be >= 1`, "u"));
+    await expect(api.lint(["page.html"], { cwd: copy, static: true })).rejects.toThrow(
+      new RegExp(`Invalid options for rule "${ruleId}" .*option "maxWords" must be >= 1`, "u"),
+    );
     expect(tree(join(copy, "lint"))).toEqual(lintBefore);
   }, 120_000);
 });

@@ -90,7 +90,9 @@ export function trackerIntrinsics() {
     finishAnimation: hasAnimation ? Animation.prototype.finish : null,
     documentTimeline: typeof DocumentTimeline === "function" ? DocumentTimeline.prototype : null,
     rootAnimations:
-      typeof ShadowRoot === "function" && typeof ShadowRoot.prototype.getAnimations === "function" ? ShadowRoot.prototype.getAnimations : null,
+      typeof ShadowRoot === "function" && typeof ShadowRoot.prototype.getAnimations === "function"
+        ? ShadowRoot.prototype.getAnimations
+        : null,
     shadowRootOf: getter(Element.prototype, "shadowRoot"),
     isConnected: getter(Node.prototype, "isConnected"),
     createTreeWalker: Document.prototype.createTreeWalker,
@@ -155,7 +157,14 @@ export function worthWaiting(s: TrackerIntrinsics, t: TrackerState, callback: un
 }
 
 /** Runs a page callback with the timer chain depth it was scheduled at. */
-export function runAtDepth(s: TrackerIntrinsics, t: TrackerState, depth: number, callback: (...args: unknown[]) => unknown, self: unknown, args: unknown[]): unknown {
+export function runAtDepth(
+  s: TrackerIntrinsics,
+  t: TrackerState,
+  depth: number,
+  callback: (...args: unknown[]) => unknown,
+  self: unknown,
+  args: unknown[],
+): unknown {
   const outer = t.chain;
   t.chain = depth;
   try {
@@ -353,7 +362,11 @@ export function watchMutations(s: TrackerIntrinsics, t: TrackerState): void {
 /** Adds the open shadow roots under `start` (declarative ones, or ones made before the tracker), nested ones too. */
 export function scanOpenRoots(s: TrackerIntrinsics, t: TrackerState, start: Node, budget: { left: number }): void {
   const walker = s.apply(s.createTreeWalker, s.doc, [start, 1]) as TreeWalker;
-  for (let node = s.apply(s.nextNode, walker, []) as Node | null; node && budget.left > 0; node = s.apply(s.nextNode, walker, []) as Node | null) {
+  for (
+    let node = s.apply(s.nextNode, walker, []) as Node | null;
+    node && budget.left > 0;
+    node = s.apply(s.nextNode, walker, []) as Node | null
+  ) {
     budget.left--;
     const root = s.shadowRootOf(node) as ShadowRoot | null | undefined;
     if (!root) continue;
@@ -448,7 +461,20 @@ export function activityDigits(s: TrackerIntrinsics, t: TrackerState): string {
   }
   const state = states[s.toText(s.readyState(s.doc))] ?? 0;
   return (
-    "" + t.timerCount + "," + t.frameCount + "," + openRequests + "," + t.loadingCount + "," + animations + "," + s.round(time - t.lastMutation) + "," + state
+    "" +
+    t.timerCount +
+    "," +
+    t.frameCount +
+    "," +
+    openRequests +
+    "," +
+    t.loadingCount +
+    "," +
+    animations +
+    "," +
+    s.round(time - t.lastMutation) +
+    "," +
+    state
   );
 }
 

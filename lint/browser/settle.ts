@@ -237,7 +237,10 @@ export async function waitForSettle(page: Page, opts: SettleOptions): Promise<Se
     const waitedMs = Date.now() - started;
     // A settled page has no entrance animation left in the frames it was judged on.
     const finishedAnimations = settled || hung ? 0 : await finishAnimations(page, session);
-    const finishedNote = finishedAnimations > 0 ? `; finished ${finishedAnimations} entrance animation${finishedAnimations === 1 ? "" : "s"} still running` : "";
+    const finishedNote =
+      finishedAnimations > 0
+        ? `; finished ${finishedAnimations} entrance animation${finishedAnimations === 1 ? "" : "s"} still running`
+        : "";
     return { settled, waitedMs, reason: reason + finishedNote, finishedAnimations };
   } finally {
     void session?.detach().catch(() => {});

@@ -45,13 +45,17 @@ function collectRule(value: string, previous: Record<string, RuleSettingInput>):
     try {
       setting = JSON.parse(withOptions[2]);
     } catch (error) {
-      throw new InvalidArgumentError(`--rule ${withOptions[1]}: the setting is not valid JSON (${(error as Error).message}); expected e.g. ${withOptions[1]}='["error",{"minContrast":4.5}]'.`);
+      throw new InvalidArgumentError(
+        `--rule ${withOptions[1]}: the setting is not valid JSON (${(error as Error).message}); expected e.g. ${withOptions[1]}='["error",{"minContrast":4.5}]'.`,
+      );
     }
     const [severity, options, ...rest] = setting as unknown[];
     const severityOk = severity === "off" || severity === "warn" || severity === "error";
     const optionsOk = options === undefined || (typeof options === "object" && options !== null && !Array.isArray(options));
     if (!severityOk || !optionsOk || rest.length > 0) {
-      throw new InvalidArgumentError(`--rule ${withOptions[1]}: expected ["off"|"warn"|"error"] or ["off"|"warn"|"error", {options}], got ${withOptions[2]}.`);
+      throw new InvalidArgumentError(
+        `--rule ${withOptions[1]}: expected ["off"|"warn"|"error"] or ["off"|"warn"|"error", {options}], got ${withOptions[2]}.`,
+      );
     }
     return { ...previous, [withOptions[1]]: setting as RuleSettingInput };
   }
@@ -75,7 +79,11 @@ async function ruleMetas() {
   return allRules.map((r) => r.meta);
 }
 
-async function render(report: LintReport, format: Format, opts: { quiet: boolean; color: boolean; thresholds?: Thresholds }): Promise<string> {
+async function render(
+  report: LintReport,
+  format: Format,
+  opts: { quiet: boolean; color: boolean; thresholds?: Thresholds },
+): Promise<string> {
   const { renderReport } = await import("../report/render.js");
   const text = renderReport(report, format, { rules: await ruleMetas(), cwd: process.cwd(), ...opts });
   if (format !== "stylish") return text;
@@ -107,8 +115,16 @@ function reportEvidence(dir: string): void {
 /** The readability thresholds the rules ran with (their options, from config and --rule), for the HTML report's "readable text needs" sentences. */
 async function ruleThresholds(configPath: string | undefined, rules: Record<string, RuleSettingInput>): Promise<Thresholds | undefined> {
   try {
-    const [{ prepareRun }, { allRules }, { readabilityThresholds }] = await Promise.all([import("../run/runner.js"), import("../rule-set.js"), import("../report/measures.js")]);
-    return readabilityThresholds(prepareRun({ config: configPath, rules }, allRules).rulesFor(null).map((s) => s.options));
+    const [{ prepareRun }, { allRules }, { readabilityThresholds }] = await Promise.all([
+      import("../run/runner.js"),
+      import("../rule-set.js"),
+      import("../report/measures.js"),
+    ]);
+    return readabilityThresholds(
+      prepareRun({ config: configPath, rules }, allRules)
+        .rulesFor(null)
+        .map((s) => s.options),
+    );
   } catch {
     return undefined;
   }
@@ -160,7 +176,10 @@ export function buildProgram(): Command {
     .option("--rule <id=severity>", "set a rule to off, warn or error, or to [severity, options] as JSON (repeatable)", collectRule, {})
     .option("--timeout <ms>", "time allowed per page, in ms (default 30000)", parsePositiveInt("--timeout"))
     .option("--concurrency <n>", "pages linted at once (default: from the CPU count)", parsePositiveInt("--concurrency"))
-    .option("--viewport <list>", "desktop (1280x800, default), mobile (390x844), tablet or WIDTHxHEIGHT; a comma list lints every target in each")
+    .option(
+      "--viewport <list>",
+      "desktop (1280x800, default), mobile (390x844), tablet or WIDTHxHEIGHT; a comma list lints every target in each",
+    )
     .option("--locale <list>", "browser locale, e.g. zh-CN; a comma list (zh-CN,en-US) lints every target in each")
     .option("--static", "no browser: lint the HTML with inline and <style> styles; what needs a browser is reported as incomplete")
     .option("--browser <path>", "Chrome/Chromium binary to use")
@@ -170,7 +189,10 @@ export function buildProgram(): Command {
     .option("--shard <i/n>", "lint only shard i of n of the targets (deterministic, as Playwright's --shard)")
     .option("--snapshot-dir <dir>", "compare each state with its stored snapshot in this folder")
     .option("--update-snapshots <mode>", "none | missing | changed | all (default missing; none when CI is set)")
-    .option("--evidence <dir>", "write an evidence bundle (screenshots, DOM, aria snapshot, requests, hashed manifest; with --static: the HTML, model and findings)")
+    .option(
+      "--evidence <dir>",
+      "write an evidence bundle (screenshots, DOM, aria snapshot, requests, hashed manifest; with --static: the HTML, model and findings)",
+    )
     .option("--no-color", "plain output")
     .action(async (targets: string[], options: LintCliOptions) => {
       requireOutputFor(options.format, options.output);
@@ -178,26 +200,34 @@ export function buildProgram(): Command {
       const progress = wantsProgressBar() ? createProgressBar(process.stderr) : null;
       const log = (line: string) => (progress ? progress.log(line) : process.stderr.write(line + "\n"));
       const fromFile = options.targets ? readTargetsFile(options.targets, process.cwd()) : [];
-      const [{ lint }, { parseUpdateMode }, { allRules }] = await Promise.all([import("../run/runner.js"), import("../snapshot/snapshot.js"), import("../rule-set.js")]);
-      const report = await lint([...targets, ...fromFile], {
-        shard: options.shard ? parseShard(options.shard) : undefined,
-        snapshotDir: options.snapshotDir,
-        updateSnapshots: parseUpdateMode(options.updateSnapshots, Boolean(process.env.CI)),
-        evidenceDir: options.evidence,
-        commandLine: process.argv.slice(1),
-        config: options.config,
-        rules: options.rule,
-        timeout: options.timeout,
-        concurrency: options.concurrency === 0 ? undefined : options.concurrency,
-        viewport,
-        locale: parseLocaleOption(options.locale),
-        static: options.static,
-        browserPath: options.browser,
-        log,
-        onResult: progress ? (result, done, total) => progress.onResult(result, done, total) : undefined,
-        // The HTML report pictures each finding's element in context.
-        screenshots: options.format === "html",
-      }, allRules).finally(() => progress?.stop());
+      const [{ lint }, { parseUpdateMode }, { allRules }] = await Promise.all([
+        import("../run/runner.js"),
+        import("../snapshot/snapshot.js"),
+        import("../rule-set.js"),
+      ]);
+      const report = await lint(
+        [...targets, ...fromFile],
+        {
+          shard: options.shard ? parseShard(options.shard) : undefined,
+          snapshotDir: options.snapshotDir,
+          updateSnapshots: parseUpdateMode(options.updateSnapshots, Boolean(process.env.CI)),
+          evidenceDir: options.evidence,
+          commandLine: process.argv.slice(1),
+          config: options.config,
+          rules: options.rule,
+          timeout: options.timeout,
+          concurrency: options.concurrency === 0 ? undefined : options.concurrency,
+          viewport,
+          locale: parseLocaleOption(options.locale),
+          static: options.static,
+          browserPath: options.browser,
+          log,
+          onResult: progress ? (result, done, total) => progress.onResult(result, done, total) : undefined,
+          // The HTML report pictures each finding's element in context.
+          screenshots: options.format === "html",
+        },
+        allRules,
+      ).finally(() => progress?.stop());
       if (options.quiet) {
         for (const r of report.results) r.findings = r.findings.filter((f) => f.severity === "error");
         report.summary.warnings = 0;
@@ -208,7 +238,9 @@ export function buildProgram(): Command {
       if (options.output) {
         writeOutputFile(options.output, text);
         const { errors, warnings, targets } = report.summary;
-        process.stderr.write(`consentlint: ${targets} targets, ${errors} errors, ${warnings} warnings; report written to ${options.output}\n`);
+        process.stderr.write(
+          `consentlint: ${targets} targets, ${errors} errors, ${warnings} warnings; report written to ${options.output}\n`,
+        );
       } else {
         process.stdout.write(text);
       }
@@ -242,7 +274,14 @@ export function buildProgram(): Command {
       const { diffExitCode, diffReports, formatDiffText, readDiffInput } = await import("../snapshot/diff.js");
       const diff = diffReports(readDiffInput(beforePath), readDiffInput(afterPath));
       if (options.format === "json") process.stdout.write(JSON.stringify(diff, null, 2) + "\n");
-      else process.stdout.write(formatDiffText(diff).trimEnd().split("\n").map((l) => terminalSafe(l, 1000)).join("\n") + "\n");
+      else
+        process.stdout.write(
+          formatDiffText(diff)
+            .trimEnd()
+            .split("\n")
+            .map((l) => terminalSafe(l, 1000))
+            .join("\n") + "\n",
+        );
       process.exitCode = diffExitCode(diff);
     });
 
@@ -274,11 +313,19 @@ export function buildProgram(): Command {
     .action(async (options: { format: string }) => {
       const { allRules } = await import("../rule-set.js");
       if (options.format === "json") {
-        process.stdout.write(JSON.stringify(allRules.map((r) => r.meta), null, 2) + "\n");
+        process.stdout.write(
+          JSON.stringify(
+            allRules.map((r) => r.meta),
+            null,
+            2,
+          ) + "\n",
+        );
         return;
       }
       for (const r of allRules) {
-        process.stdout.write(`${r.meta.id}  (${r.meta.severity}, v${r.meta.version})\n  ${r.meta.description}\n  ${r.meta.docsUrl}\n  ${r.meta.legal.map((l) => l.id).join("; ")}\n\n`);
+        process.stdout.write(
+          `${r.meta.id}  (${r.meta.severity}, v${r.meta.version})\n  ${r.meta.description}\n  ${r.meta.docsUrl}\n  ${r.meta.legal.map((l) => l.id).join("; ")}\n\n`,
+        );
       }
     });
 
@@ -290,7 +337,10 @@ function parseViewportOption(value: string | undefined): ViewportInput[] | undef
   return listOption(value, "--viewport").map((item): ViewportInput => {
     if (item === "desktop" || item === "mobile" || item === "tablet") return item;
     const match = /^(\d{2,5})x(\d{2,5})$/.exec(item);
-    if (!match) throw new UsageError(`--viewport expects desktop, mobile, tablet or WIDTHxHEIGHT (e.g. 390x844), or a comma list of them; got "${item}".`);
+    if (!match)
+      throw new UsageError(
+        `--viewport expects desktop, mobile, tablet or WIDTHxHEIGHT (e.g. 390x844), or a comma list of them; got "${item}".`,
+      );
     return { width: Number(match[1]), height: Number(match[2]) };
   });
 }
@@ -308,7 +358,14 @@ function parseLocaleOption(value: string | undefined): string[] | undefined {
 
 /** A comma-separated option value: trimmed, without repeats, never empty. */
 function listOption(value: string, flag: string): string[] {
-  const items = [...new Set(value.split(",").map((v) => v.trim()).filter(Boolean))];
+  const items = [
+    ...new Set(
+      value
+        .split(",")
+        .map((v) => v.trim())
+        .filter(Boolean),
+    ),
+  ];
   if (items.length === 0) throw new UsageError(`${flag} needs a value.`);
   return items;
 }

@@ -16,7 +16,8 @@ import type { Viewport } from "../model.js";
 import { VIEWPORTS } from "../browser/launch.js";
 
 export type RuleSettingInput = SeveritySetting | [SeveritySetting] | [SeveritySetting, Record<string, unknown>];
-export type ViewportInput = "desktop" | "mobile" | "tablet" | { width: number; height: number; deviceScaleFactor?: number; isMobile?: boolean };
+export type ViewportInput =
+  "desktop" | "mobile" | "tablet" | { width: number; height: number; deviceScaleFactor?: number; isMobile?: boolean };
 
 export interface ConfigFile {
   rules?: Record<string, RuleSettingInput>;
@@ -71,7 +72,10 @@ function validate(data: unknown): ErrorObject[] {
 /** Finds the YAML/JSON node at an ajv instancePath ("/rules/foo") to report its line. */
 function nodeAt(root: unknown, pointer: string): YamlNode | null {
   let node = root as YamlNode | null;
-  const parts = pointer.split("/").slice(1).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const parts = pointer
+    .split("/")
+    .slice(1)
+    .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
   for (const part of parts) {
     if (isMap(node)) {
       const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === part);
@@ -106,12 +110,22 @@ function describeError(error: ErrorObject): string {
   }
 }
 
-export function formatSchemaErrors(file: string, source: string, data: unknown, errors: ErrorObject[], root: unknown, counter: LineCounter): string {
+export function formatSchemaErrors(
+  file: string,
+  source: string,
+  data: unknown,
+  errors: ErrorObject[],
+  root: unknown,
+  counter: LineCounter,
+): string {
   // oneOf reports every branch; keep the most specific error per path.
   const byPath = new Map<string, ErrorObject>();
   for (const error of errors) {
     if (error.keyword === "oneOf" && errors.some((e) => e !== error && e.instancePath === error.instancePath)) continue;
-    const key = error.keyword === "additionalProperties" ? `${error.instancePath}/${String((error.params as Record<string, unknown>).additionalProperty)}` : error.instancePath;
+    const key =
+      error.keyword === "additionalProperties"
+        ? `${error.instancePath}/${String((error.params as Record<string, unknown>).additionalProperty)}`
+        : error.instancePath;
     if (!byPath.has(key)) byPath.set(key, error);
   }
   const lines = [...byPath.values()].map((error) => {
@@ -134,14 +148,19 @@ export function parseConfigText(file: string, source: string): ConfigFile {
   if (doc.errors.length > 0) {
     const err = doc.errors[0];
     const pos = err.linePos?.[0] ?? counter.linePos(err.pos[0]);
-    throw new UsageError(`Cannot parse config ${file}${pos ? `:${pos.line}:${pos.col}` : ""}: ${err.message.split("\n")[0]}. Fix the syntax and run again.`);
+    throw new UsageError(
+      `Cannot parse config ${file}${pos ? `:${pos.line}:${pos.col}` : ""}: ${err.message.split("\n")[0]}. Fix the syntax and run again.`,
+    );
   }
   const strict = jsonSyntaxProblem(file, source, counter);
-  if (strict) throw new UsageError(`Cannot parse config ${file}:${strict.line}:${strict.col}: ${strict.message}. Fix the syntax and run again.`);
+  if (strict)
+    throw new UsageError(`Cannot parse config ${file}:${strict.line}:${strict.col}: ${strict.message}. Fix the syntax and run again.`);
   const data: unknown = doc.toJS() ?? {};
   const errors = validate(data);
   if (errors.length > 0) {
-    throw new UsageError(`Invalid config ${file}:\n${formatSchemaErrors(file, source, data, errors, doc.contents, counter)}\nSee schemas/config.schema.json for the allowed keys and values.`);
+    throw new UsageError(
+      `Invalid config ${file}:\n${formatSchemaErrors(file, source, data, errors, doc.contents, counter)}\nSee schemas/config.schema.json for the allowed keys and values.`,
+    );
   }
   return data as ConfigFile;
 }
@@ -175,7 +194,10 @@ export function resolveViewport(input: ViewportInput | undefined): Viewport {
 }
 
 /** Per-target settings from `overrides` whose globs match the target (relative to the config's folder). */
-export function overridesFor(loaded: LoadedConfig, targetPath: string): { viewport?: ViewportInput; locale?: string; rules?: Record<string, RuleSettingInput> } {
+export function overridesFor(
+  loaded: LoadedConfig,
+  targetPath: string,
+): { viewport?: ViewportInput; locale?: string; rules?: Record<string, RuleSettingInput> } {
   const result: { viewport?: ViewportInput; locale?: string; rules?: Record<string, RuleSettingInput> } = {};
   const rel = relativePosix(loaded.baseDir, targetPath);
   for (const entry of loaded.config.overrides ?? []) {

@@ -58,7 +58,7 @@ describe("schemaProblems", () => {
     const problems = problemsOf("items:\n  - {}\n  - id: x\n    extra: 1\nsise: small\n");
     expect(problems.map((p) => `${p.line}:${p.col} ${p.path}: ${p.message}`)).toEqual([
       '2:5 items[0]: missing required key "id"',
-      "5:1 (top level): unknown key \"sise\" (did you mean \"size\"?); expected one of size, pick, items",
+      '5:1 (top level): unknown key "sise" (did you mean "size"?); expected one of size, pick, items',
     ]);
   });
 });

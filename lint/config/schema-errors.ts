@@ -110,7 +110,8 @@ function listAnd(items: string[]): string {
 }
 
 function titleOf(schema: unknown): string | undefined {
-  if (schema && typeof schema === "object" && typeof (schema as SchemaObject).title === "string") return (schema as SchemaObject).title as string;
+  if (schema && typeof schema === "object" && typeof (schema as SchemaObject).title === "string")
+    return (schema as SchemaObject).title as string;
   return undefined;
 }
 
@@ -193,7 +194,8 @@ export function describeSchemaError(error: ErrorObject, data: unknown, opts: Des
     }
     case "maxProperties": {
       const keys = value && typeof value === "object" ? Object.keys(value) : [];
-      if (noun !== "key" && Number(params.limit) === 1) return `an ${noun} has exactly one key, found ${listAnd(keys)}; put each in its own ${noun}`;
+      if (noun !== "key" && Number(params.limit) === 1)
+        return `an ${noun} has exactly one key, found ${listAnd(keys)}; put each in its own ${noun}`;
       return `expected at most ${String(params.limit)} keys, found ${listAnd(keys)}`;
     }
     case "oneOf":
@@ -260,7 +262,9 @@ export function collapseSchemaErrors(errors: ErrorObject[]): ErrorObject[] {
       for (const child of children) dropped.add(child);
       continue;
     }
-    const fitting = [...byBranch.values()].filter((list) => !list.some((c) => c.keyword === "type" && c.instancePath === parent.instancePath));
+    const fitting = [...byBranch.values()].filter(
+      (list) => !list.some((c) => c.keyword === "type" && c.instancePath === parent.instancePath),
+    );
     if (fitting.length === 0) {
       for (const child of children) dropped.add(child);
       continue;
@@ -286,7 +290,13 @@ function problemKey(error: ErrorObject): string {
  * `root` is the parsed document's contents (`doc.contents`), `counter` the
  * LineCounter it was parsed with.
  */
-export function schemaProblems(errors: ErrorObject[], data: unknown, root: unknown, counter: LineCounter, opts: DescribeOptions = {}): SchemaProblem[] {
+export function schemaProblems(
+  errors: ErrorObject[],
+  data: unknown,
+  root: unknown,
+  counter: LineCounter,
+  opts: DescribeOptions = {},
+): SchemaProblem[] {
   const best = new Map<string, ErrorObject>();
   for (const error of collapseSchemaErrors(errors)) {
     const key = problemKey(error);
@@ -300,8 +310,10 @@ export function schemaProblems(errors: ErrorObject[], data: unknown, root: unkno
   for (const error of best.values()) {
     if (wrongType.some((p) => error.instancePath.startsWith(`${p}/`))) continue;
     if (error.keyword !== "type" && wrongType.includes(error.instancePath)) continue;
-    const unknownKey = error.keyword === "additionalProperties" ? String((error.params as Record<string, unknown>).additionalProperty) : null;
-    const pointer = unknownKey !== null ? `${error.instancePath}/${unknownKey.replace(/~/g, "~0").replace(/\//g, "~1")}` : error.instancePath;
+    const unknownKey =
+      error.keyword === "additionalProperties" ? String((error.params as Record<string, unknown>).additionalProperty) : null;
+    const pointer =
+      unknownKey !== null ? `${error.instancePath}/${unknownKey.replace(/~/g, "~0").replace(/\//g, "~1")}` : error.instancePath;
     const node = yamlNodeAt(root, pointer, unknownKey !== null);
     const { line, col } = positionOf(node, counter);
     problems.push({ pointer, path: readablePath(error.instancePath), line, col, message: describeSchemaError(error, data, opts) });

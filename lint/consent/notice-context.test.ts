@@ -59,7 +59,12 @@ describe("statements whose purposes sit in an earlier block of the same notice",
     const n = NOTICES[lang];
 
     it(`${lang}: takes the purposes of the banner's earlier paragraph`, () => {
-      const s = grantStatement(banner(lang, [{ id: "purposes", text: n.purposes }, { id: "grant", text: n.grant }]));
+      const s = grantStatement(
+        banner(lang, [
+          { id: "purposes", text: n.purposes },
+          { id: "grant", text: n.grant },
+        ]),
+      );
       expect(s?.analysis.purposes).toEqual(n.expected);
       expect(s?.analysis.optionalConsent).toBe(true);
       expect(s?.region.region.id).toBe("bar");
@@ -83,21 +88,48 @@ describe("statements whose purposes sit in an earlier block of the same notice",
     });
 
     it(`${lang}: takes nothing from the page: the page is no notice`, () => {
-      const model = makeModel({ lang, texts: [{ id: "purposes", text: n.purposes }, { id: "grant", text: n.grant }] });
+      const model = makeModel({
+        lang,
+        texts: [
+          { id: "purposes", text: n.purposes },
+          { id: "grant", text: n.grant },
+        ],
+      });
       expect(grantStatement(model)).toBeUndefined();
     });
 
     it(`${lang}: takes nothing from the page text beneath the banner`, () => {
-      expect(grantStatement(banner(lang, [{ id: "purposes", text: n.purposes, regionId: "page" }, { id: "grant", text: n.grant }]))).toBeUndefined();
+      expect(
+        grantStatement(
+          banner(lang, [
+            { id: "purposes", text: n.purposes, regionId: "page" },
+            { id: "grant", text: n.grant },
+          ]),
+        ),
+      ).toBeUndefined();
     });
 
     it(`${lang}: takes nothing from a paragraph after the grant`, () => {
-      expect(grantStatement(banner(lang, [{ id: "grant", text: n.grant }, { id: "purposes", text: n.purposes }]))).toBeUndefined();
+      expect(
+        grantStatement(
+          banner(lang, [
+            { id: "grant", text: n.grant },
+            { id: "purposes", text: n.purposes },
+          ]),
+        ),
+      ).toBeUndefined();
     });
 
     it(`${lang}: takes nothing from a paragraph a person cannot see`, () => {
       for (const visibility of [{ displayNone: true }, { collapsed: true }, { visibilityHidden: true }, { srOnly: true }]) {
-        expect(grantStatement(banner(lang, [{ id: "purposes", text: n.purposes, visibility }, { id: "grant", text: n.grant }]))).toBeUndefined();
+        expect(
+          grantStatement(
+            banner(lang, [
+              { id: "purposes", text: n.purposes, visibility },
+              { id: "grant", text: n.grant },
+            ]),
+          ),
+        ).toBeUndefined();
       }
     });
 
@@ -110,7 +142,14 @@ describe("statements whose purposes sit in an earlier block of the same notice",
     });
 
     it(`${lang}: never takes a button's text`, () => {
-      expect(grantStatement(banner(lang, [{ id: "purposes", text: n.purposes, inButton: true }, { id: "grant", text: n.grant }]))).toBeUndefined();
+      expect(
+        grantStatement(
+          banner(lang, [
+            { id: "purposes", text: n.purposes, inButton: true },
+            { id: "grant", text: n.grant },
+          ]),
+        ),
+      ).toBeUndefined();
     });
   }
 
@@ -123,7 +162,10 @@ describe("statements whose purposes sit in an earlier block of the same notice",
   });
 
   it("leaves a grant with no purposes anywhere as it was", () => {
-    const model = banner("en", [{ id: "intro", text: "Welcome to our shop." }, { id: "grant", text: "By continuing you agree to our terms." }]);
+    const model = banner("en", [
+      { id: "intro", text: "Welcome to our shop." },
+      { id: "grant", text: "By continuing you agree to our terms." },
+    ]);
     expect(grantStatement(model)).toBeUndefined();
   });
 

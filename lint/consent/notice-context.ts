@@ -32,7 +32,11 @@ function readsAsNotice(block: TextBlock, controlBlockIds: ReadonlySet<string>): 
  * blocks of every control (label, sentence, description); `regionKind` gives
  * the kind of the region a block belongs to as the consent view sees it.
  */
-export function noticeContext(model: PageModel, controlBlockIds: ReadonlySet<string>, regionKind: (regionId: string) => string): NoticeContext {
+export function noticeContext(
+  model: PageModel,
+  controlBlockIds: ReadonlySet<string>,
+  regionKind: (regionId: string) => string,
+): NoticeContext {
   const order = new Map<string, number>();
   const byRegion = new Map<string, { index: number; text: string }[]>();
   model.texts.forEach((block, index) => {

@@ -13,7 +13,13 @@ describe("rankByProminence", () => {
         { text: "Twin", area: 2_000, fontPx: 14 },
       ],
     });
-    expect(rankByProminence(actions).map((a) => a.text)).toEqual(["Big filled", "Small filled, larger type", "Small filled", "Twin", "Terms"]);
+    expect(rankByProminence(actions).map((a) => a.text)).toEqual([
+      "Big filled",
+      "Small filled, larger type",
+      "Small filled",
+      "Twin",
+      "Terms",
+    ]);
   });
   it("leaves out hidden and empty actions but keeps disabled ones", () => {
     const { actions } = makeModel({

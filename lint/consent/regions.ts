@@ -54,7 +54,12 @@ export function stepActions(model: PageModel): ActionElement[] {
  * that led to it. A dialog or banner is judged on its own: the page's title
  * and flow actions describe the page beneath it.
  */
-export function describeRegion(model: PageModel, region: Region, stepActions: readonly ActionElement[], counts: RegionControlCounts): RegionView {
+export function describeRegion(
+  model: PageModel,
+  region: Region,
+  stepActions: readonly ActionElement[],
+  counts: RegionControlCounts,
+): RegionView {
   const actions = rankByProminence(stepActions.filter((a) => a.regionId === region.id));
   const isPage = region.kind === "page";
   const signals: PurposeSignals = {

@@ -29,12 +29,18 @@ describe("always-on markers", () => {
     expect(hasAlwaysOnMarker(text)).toBe(true);
   });
 
-  it.each(["Non-essential cookies", "Not necessary for the site", "Unnecessary tracking", "Nicht notwendige Cookies", "非必要 Cookie", "不必要的推送", "Analytics", "Marketing emails"])(
-    "%s does not",
-    (text) => {
-      expect(hasAlwaysOnMarker(text)).toBe(false);
-    },
-  );
+  it.each([
+    "Non-essential cookies",
+    "Not necessary for the site",
+    "Unnecessary tracking",
+    "Nicht notwendige Cookies",
+    "非必要 Cookie",
+    "不必要的推送",
+    "Analytics",
+    "Marketing emails",
+  ])("%s does not", (text) => {
+    expect(hasAlwaysOnMarker(text)).toBe(false);
+  });
 });
 
 describe("required controls", () => {
@@ -44,19 +50,25 @@ describe("required controls", () => {
   });
 
   it("a label saying always on makes a control required only when the label names no optional purpose itself", () => {
-    expect(requiredReason(control({ kind: "switch", label: "Styling (always required)", sentenceText: "Analytics & Ads", checked: true }), "en")).toBe("always-on-label");
+    expect(
+      requiredReason(control({ kind: "switch", label: "Styling (always required)", sentenceText: "Analytics & Ads", checked: true }), "en"),
+    ).toBe("always-on-label");
     expect(requiredReason(control({ kind: "switch", label: "Analytics (always on)", checked: true }), "en")).toBeNull();
     expect(requiredReason(control({ kind: "switch", label: "Statistik (immer aktiv)", checked: true }), "de")).toBeNull();
   });
 
   it("a box the form requires, or one shown off, is not taken for an always-on category", () => {
     const partners = "I agree that you share my email with partners for their offers";
-    expect(requiredReason(control({ label: "I agree (required)", sentenceText: partners, checked: true, required: true }), "en")).toBeNull();
+    expect(
+      requiredReason(control({ label: "I agree (required)", sentenceText: partners, checked: true, required: true }), "en"),
+    ).toBeNull();
     expect(requiredReason(control({ label: "I agree (required)", sentenceText: partners, checked: false }), "en")).toBeNull();
   });
 
   it("reads the sentence as the label only when the control has no name or label of its own", () => {
-    expect(requiredReason(control({ name: "", labelText: "", sentenceText: "Necessary cookies (always active)", checked: true }), "en")).toBe("always-on-label");
+    expect(
+      requiredReason(control({ name: "", labelText: "", sentenceText: "Necessary cookies (always active)", checked: true }), "en"),
+    ).toBe("always-on-label");
     expect(requiredReason(control({ label: "Styling", sentenceText: "Strictly necessary", checked: true }), "en")).toBeNull();
   });
 
@@ -64,7 +76,13 @@ describe("required controls", () => {
     const model = makeModel({
       controls: [
         { id: "all", label: "Select all", checked: true, groupId: "cats" },
-        { id: "necessary", label: "Necessary (always required)", sentenceText: "Analytics cookies and personalised ads", checked: true, groupId: "cats" },
+        {
+          id: "necessary",
+          label: "Necessary (always required)",
+          sentenceText: "Analytics cookies and personalised ads",
+          checked: true,
+          groupId: "cats",
+        },
         { id: "analytics", label: "Analytics cookies: help us measure how the site is used", groupId: "cats" },
       ],
     });

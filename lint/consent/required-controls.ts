@@ -24,9 +24,7 @@ const ALWAYS_ON: readonly RegExp[] = [
 ];
 
 /** Words before a marker that turn it into its opposite. */
-const NEGATED: readonly RegExp[] = [
-  /(?:\bnon[ -]?|\bun|\bnot[ -]|\bnicht[ -]|\bkein\p{L}*[ -]|非|不)$/iu,
-];
+const NEGATED: readonly RegExp[] = [/(?:\bnon[ -]?|\bun|\bnot[ -]|\bnicht[ -]|\bkein\p{L}*[ -]|非|不)$/iu];
 
 /** The text says a category is always on, required or strictly necessary ("(always required)", "immer aktiv", "始终启用"). */
 export function hasAlwaysOnMarker(text: string): boolean {

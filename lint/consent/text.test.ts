@@ -26,7 +26,9 @@ describe("reportedText", () => {
 
 describe("joinDistinct", () => {
   it("drops a name repeated in the label and a label inside the sentence", () => {
-    expect(joinDistinct(["Send me offers", "Send me offers", "Yes! Send me offers from partners", ""])).toBe("Yes! Send me offers from partners");
+    expect(joinDistinct(["Send me offers", "Send me offers", "Yes! Send me offers from partners", ""])).toBe(
+      "Yes! Send me offers from partners",
+    );
   });
   it("keeps distinct parts in order", () => {
     expect(joinDistinct(["Share my records?", "Yes"])).toBe("Share my records? Yes");

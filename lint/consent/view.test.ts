@@ -107,7 +107,12 @@ describe("consentView", () => {
   });
 
   it("does not take remember-me or required terms as consent controls", () => {
-    const model = signupStep("zh", { controls: [{ label: WORDS.keepSignedIn.zh, checked: true }, { label: WORDS.termsOnly.zh, checked: true }] });
+    const model = signupStep("zh", {
+      controls: [
+        { label: WORDS.keepSignedIn.zh, checked: true },
+        { label: WORDS.termsOnly.zh, checked: true },
+      ],
+    });
     const view = consentView(model);
     expect(view.controls).toHaveLength(2);
     expect(view.consentControls).toHaveLength(0);
@@ -157,7 +162,9 @@ describe("consentView", () => {
   });
 
   it("knows a signup form is not a consent step, and the form's main button", () => {
-    const view = consentView(signupStep("en", { controls: [{ label: WORDS.marketing.en }], actions: [{ text: "Cancel", filled: false, groupId: "main-form" }] }));
+    const view = consentView(
+      signupStep("en", { controls: [{ label: WORDS.marketing.en }], actions: [{ text: "Cancel", filled: false, groupId: "main-form" }] }),
+    );
     expect(view.regionOf("page").purpose.purpose).toBe("signup");
     expect(view.regionOf("page").consentStep).toBe(false);
     expect(view.primaryActionOfGroup("main-form")?.text).toBe("Create account");

@@ -141,7 +141,12 @@ function readControl(model: PageModel, control: Control, languages: readonly str
   const analysis = analyzeConsent(text, { langHint: hint, role: "control" });
   const status = statusIn(analysis, languages);
   const option = optionText(control);
-  const polarity = control.kind === "toggle-button" ? pressPolarity(control, blocks, hint) : option === null || option === "" ? null : optionPolarity(option, hint);
+  const polarity =
+    control.kind === "toggle-button"
+      ? pressPolarity(control, blocks, hint)
+      : option === null || option === ""
+        ? null
+        : optionPolarity(option, hint);
   const required = requiredReason(control, hint);
   const consent = status === "understood" && analysis.optionalConsent && required === null;
   return {
@@ -181,7 +186,8 @@ function foldTentativeRegions(model: PageModel, languages: readonly string[]): P
     for (let hops = 0; into.has(current) && hops < 64; hops++) current = into.get(current)!;
     return current;
   };
-  const moved = <T extends { regionId: string }>(items: readonly T[]): T[] => items.map((item) => (into.has(item.regionId) ? { ...item, regionId: target(item.regionId) } : item));
+  const moved = <T extends { regionId: string }>(items: readonly T[]): T[] =>
+    items.map((item) => (into.has(item.regionId) ? { ...item, regionId: target(item.regionId) } : item));
   const headingsOf = new Map<string, string[]>();
   for (const region of model.regions) {
     if (!into.has(region.id)) continue;
@@ -190,7 +196,9 @@ function foldTentativeRegions(model: PageModel, languages: readonly string[]): P
   }
   return {
     ...model,
-    regions: model.regions.filter((r) => !into.has(r.id)).map((r) => (headingsOf.has(r.id) ? { ...r, headings: [...r.headings, ...headingsOf.get(r.id)!] } : r)),
+    regions: model.regions
+      .filter((r) => !into.has(r.id))
+      .map((r) => (headingsOf.has(r.id) ? { ...r, headings: [...r.headings, ...headingsOf.get(r.id)!] } : r)),
     controls: moved(model.controls),
     texts: moved(model.texts),
     actions: moved(model.actions),
@@ -209,7 +217,9 @@ function buildView(original: PageModel, languages: readonly string[]): ConsentVi
 
   const regionList = model.regions.length > 0 ? model.regions : [fallbackPageRegion(model)];
   const actions = stepActions(model);
-  const regions = regionList.map((region) => describeRegion(model, region, actions, choiceCounts(readings.filter((r) => r.control.regionId === region.id))));
+  const regions = regionList.map((region) =>
+    describeRegion(model, region, actions, choiceCounts(readings.filter((r) => r.control.regionId === region.id))),
+  );
   const byId = new Map(regions.map((r) => [r.region.id, r]));
   const pageRegion = regions.find((r) => r.region.kind === "page") ?? regions[0];
   const regionOf = (regionId: string): RegionView => byId.get(regionId) ?? pageRegion;
@@ -223,7 +233,13 @@ function buildView(original: PageModel, languages: readonly string[]): ConsentVi
   const unread: UnreadText[] = [];
   for (const c of controls) {
     if (c.status !== "unsupported") continue;
-    unread.push({ kind: "control", language: c.analysis.language.language, selector: c.control.selector, text: c.text, regionId: c.control.regionId });
+    unread.push({
+      kind: "control",
+      language: c.analysis.language.language,
+      selector: c.control.selector,
+      text: c.text,
+      regionId: c.control.regionId,
+    });
   }
   const earlierNotice = noticeContext(model, new Set(controls.flatMap((c) => c.blocks.map((b) => b.id))), (id) => regionOf(id).region.kind);
   for (const block of model.texts) {
@@ -231,13 +247,21 @@ function buildView(original: PageModel, languages: readonly string[]): ConsentVi
     const hint = langHint(model, [block]);
     const alone = analyzeConsent(block.text, { langHint: hint, role: "statement" });
     // A grant that refers back to purposes its block does not name reads the earlier text of its banner or dialog.
-    const analysis = alone.refersBack ? analyzeConsent(block.text, { langHint: hint, role: "statement", context: earlierNotice(block) }) : alone;
+    const analysis = alone.refersBack
+      ? analyzeConsent(block.text, { langHint: hint, role: "statement", context: earlierNotice(block) })
+      : alone;
     const status = statusIn(analysis, languages);
     if (status === "unsupported") {
       // Text too short to tell its language ("und") is a brand name or a label, not a statement left unread.
       const telling = analysis.language.language !== "und";
       if (telling && block.heading === null && block.linkHref === null && block.controlIds.length === 0) {
-        unread.push({ kind: "text", language: analysis.language.language, selector: block.selector, text: block.text, regionId: block.regionId });
+        unread.push({
+          kind: "text",
+          language: analysis.language.language,
+          selector: block.selector,
+          text: block.text,
+          regionId: block.regionId,
+        });
       }
       continue;
     }

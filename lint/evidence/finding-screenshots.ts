@@ -117,9 +117,7 @@ class TopWindow {
   }
 
   scroll(): Promise<Scroll> {
-    return this.world.evaluate<Scroll>(
-      "({ x: window.scrollX, y: window.scrollY, width: window.innerWidth, height: window.innerHeight })",
-    );
+    return this.world.evaluate<Scroll>("({ x: window.scrollX, y: window.scrollY, width: window.innerWidth, height: window.innerHeight })");
   }
 
   async scrollTo(x: number, y: number): Promise<void> {
@@ -180,7 +178,13 @@ async function measure(locator: Locator, timeoutMs: number): Promise<{ box: Box;
   const near = rects.related
     .map((r) => ({ x: r.x + dx, y: r.y + dy, width: r.width, height: r.height }))
     .filter((r) => r.width > 0 && r.height > 0 && r.width <= LABEL_MAX.width && r.height <= LABEL_MAX.height)
-    .filter((r) => r.x < box.x + box.width + LABEL_REACH && r.x + r.width > box.x - LABEL_REACH && r.y < box.y + box.height + LABEL_REACH && r.y + r.height > box.y - LABEL_REACH);
+    .filter(
+      (r) =>
+        r.x < box.x + box.width + LABEL_REACH &&
+        r.x + r.width > box.x - LABEL_REACH &&
+        r.y < box.y + box.height + LABEL_REACH &&
+        r.y + r.height > box.y - LABEL_REACH,
+    );
   return { box, outline: union([box, ...near]) };
 }
 
@@ -191,7 +195,14 @@ interface Budget {
 
 class Expired extends Error {}
 
-async function captureOne(page: Page, top: TopWindow, selector: string, padding: number, timeoutMs: number, budget: Budget): Promise<string | null> {
+async function captureOne(
+  page: Page,
+  top: TopWindow,
+  selector: string,
+  padding: number,
+  timeoutMs: number,
+  budget: Budget,
+): Promise<string | null> {
   const live = <T>(value: T): T => {
     if (budget.expired) throw new Expired();
     return value;
@@ -206,7 +217,8 @@ async function captureOne(page: Page, top: TopWindow, selector: string, padding:
   if (!intersect(outline, view.width, view.height) || outline.y < 0 || outline.y + outline.height > view.height) {
     // Bring the element to the middle of the viewport by scrolling the top window only.
     const targetY = view.y + outline.y + outline.height / 2 - view.height / 2;
-    const targetX = outline.x < 0 || outline.x + outline.width > view.width ? view.x + outline.x + outline.width / 2 - view.width / 2 : view.x;
+    const targetX =
+      outline.x < 0 || outline.x + outline.width > view.width ? view.x + outline.x + outline.width / 2 - view.width / 2 : view.x;
     await top.scrollTo(Math.max(0, targetX), Math.max(0, targetY));
     measured = live(await measure(locator, timeoutMs));
     if (!measured) return null;

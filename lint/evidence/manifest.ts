@@ -74,8 +74,12 @@ export function verifyEvidence(dir: string, expectedManifestSha256?: string): Ve
   const manifestPath = join(dir, MANIFEST_NAME);
   if (!existsSync(manifestPath)) throw new UsageError(`${dir} has no ${MANIFEST_NAME}: not an evidence bundle written by --evidence.`);
   if (expectedManifestSha256 !== undefined) {
-    if (!/^[0-9a-f]{64}$/i.test(expectedManifestSha256)) throw new UsageError(`--manifest-sha256 expects the 64 hex digits printed when the bundle was written, got "${expectedManifestSha256}".`);
-    if (sha256File(manifestPath) !== expectedManifestSha256.toLowerCase()) return { ok: false, changed: [MANIFEST_NAME], missing: [], added: [], checked: 0 };
+    if (!/^[0-9a-f]{64}$/i.test(expectedManifestSha256))
+      throw new UsageError(
+        `--manifest-sha256 expects the 64 hex digits printed when the bundle was written, got "${expectedManifestSha256}".`,
+      );
+    if (sha256File(manifestPath) !== expectedManifestSha256.toLowerCase())
+      return { ok: false, changed: [MANIFEST_NAME], missing: [], added: [], checked: 0 };
   }
   const hashPath = join(dir, MANIFEST_HASH_NAME);
   if (!existsSync(hashPath)) return { ok: false, changed: [], missing: [MANIFEST_HASH_NAME], added: [], checked: 0 };

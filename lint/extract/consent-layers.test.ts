@@ -30,7 +30,8 @@ const findingsOf = (model: PageModel) =>
 
 const CHECKOUT = `<h1>Checkout</h1>
   <form action="#"><label>Card number <input name="card" required></label> <button type="submit">Pay now</button></form>`;
-const CMP = page(`<p>We and our partners use cookies for analytics and personalised advertising. By clicking "Accept all" you agree to the use of cookies for analytics and advertising.</p>
+const CMP =
+  page(`<p>We and our partners use cookies for analytics and personalised advertising. By clicking "Accept all" you agree to the use of cookies for analytics and advertising.</p>
   <button>Accept all</button> <button>Reject all</button> <button>Settings</button>`);
 const FRAME_STYLE = "position:fixed;bottom:0;left:0;width:100%;height:180px;border:0;background:#fff";
 
@@ -55,7 +56,10 @@ describe("consent layers found as such", () => {
 
   it("a consent manager in a frame of another origin is read and judged on its own too", async () => {
     server.set("/cmp.html", CMP);
-    server.set("/checkout-x.html", page(`${CHECKOUT}<iframe src="${server.url("/cmp.html", "localhost")}" title="Cookie consent" style="${FRAME_STYLE}"></iframe>`));
+    server.set(
+      "/checkout-x.html",
+      page(`${CHECKOUT}<iframe src="${server.url("/cmp.html", "localhost")}" title="Cookie consent" style="${FRAME_STYLE}"></iframe>`),
+    );
     const model = await modelAt(server.url("/checkout-x.html"));
     const view = consentView(model);
     expect(view.regionOf("page").primaryAction?.text).toBe("Pay now");

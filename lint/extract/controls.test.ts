@@ -21,7 +21,14 @@ describe("control state", () => {
         <script>document.getElementById('a').checked = true; document.getElementById('c').checked = false;</script>`),
     );
     const scripted = controlBy(model, "purchase history");
-    expect(scripted).toMatchObject({ kind: "checkbox", role: "checkbox", tag: "input", checked: true, defaultChecked: false, checkedSource: "dom-property" });
+    expect(scripted).toMatchObject({
+      kind: "checkbox",
+      role: "checkbox",
+      tag: "input",
+      checked: true,
+      defaultChecked: false,
+      checkedSource: "dom-property",
+    });
     expect(controlBy(model, "receipt")).toMatchObject({ checked: true, defaultChecked: true });
     expect(controlBy(model, "signed in")).toMatchObject({ checked: false, defaultChecked: true });
   });
@@ -36,11 +43,21 @@ describe("control state", () => {
         <button aria-pressed="false">Dark mode</button>
         <button>Continue</button>`),
     );
-    expect(controlBy(model, "Personalised advertising")).toMatchObject({ kind: "switch", role: "switch", checked: true, checkedSource: "aria-checked" });
+    expect(controlBy(model, "Personalised advertising")).toMatchObject({
+      kind: "switch",
+      role: "switch",
+      checked: true,
+      checkedSource: "aria-checked",
+    });
     expect(controlBy(model, "Analytics")).toMatchObject({ kind: "switch", checked: false });
     expect(controlBy(model, "All partners")).toMatchObject({ kind: "checkbox", checked: "mixed" });
     expect(controlBy(model, "Sell my data")).toMatchObject({ kind: "menuitemcheckbox", checked: true });
-    expect(controlBy(model, "Train our AI")).toMatchObject({ kind: "toggle-button", role: "button", checked: true, checkedSource: "aria-pressed" });
+    expect(controlBy(model, "Train our AI")).toMatchObject({
+      kind: "toggle-button",
+      role: "button",
+      checked: true,
+      checkedSource: "aria-pressed",
+    });
     expect(controlBy(model, "Dark mode")).toMatchObject({ kind: "toggle-button", checked: false });
     // A plain button is an action, not a control.
     expect(model.controls.some((c) => c.name === "Continue")).toBe(false);
@@ -50,7 +67,9 @@ describe("control state", () => {
   });
 
   it("takes a native checkbox with role=switch as a switch with its DOM state", async () => {
-    const model = await h.model(page(`<label><input type="checkbox" role="switch" id="s"> Location history</label><script>s.checked = true</script>`));
+    const model = await h.model(
+      page(`<label><input type="checkbox" role="switch" id="s"> Location history</label><script>s.checked = true</script>`),
+    );
     expect(controlBy(model, "Location history")).toMatchObject({ kind: "switch", checked: true, checkedSource: "dom-property" });
   });
 
@@ -61,7 +80,13 @@ describe("control state", () => {
         <label><input type="radio" name="share" value="no"> No</label></fieldset><button>Sign up</button></form>`),
     );
     const yes = controlBy(model, "Yes, share");
-    expect(yes).toMatchObject({ kind: "radio", checked: true, defaultChecked: true, groupName: "share", groupLabel: "Share your name and email with our sponsors?" });
+    expect(yes).toMatchObject({
+      kind: "radio",
+      checked: true,
+      defaultChecked: true,
+      groupName: "share",
+      groupLabel: "Share your name and email with our sponsors?",
+    });
     const no = controlBy(model, "No");
     expect(no).toMatchObject({ kind: "radio", checked: false, groupName: "share" });
     expect(no.groupLabel).toBe(yes.groupLabel);

@@ -17,7 +17,9 @@ afterAll(async () => {
 
 describe("frames", () => {
   it("reads a srcdoc frame in the page's pass, with boxes in top-level coordinates and the frame's opacity", async () => {
-    const inner = page(`<form><label><input type="checkbox" checked> Share my statements with a credit-scoring partner</label><button>OK</button></form>`);
+    const inner = page(
+      `<form><label><input type="checkbox" checked> Share my statements with a credit-scoring partner</label><button>OK</button></form>`,
+    );
     const model = await h.model(
       page(`<h1>Your year in review</h1>
         <div style="opacity:0.5"><iframe id="offer" style="position:absolute;left:100px;top:200px;width:500px;height:150px;border:0" srcdoc="${inner.replace(/"/g, "&quot;")}"></iframe></div>`),
@@ -29,7 +31,11 @@ describe("frames", () => {
     expect(box.box.x).toBeGreaterThanOrEqual(100);
     expect(box.box.y).toBeGreaterThanOrEqual(200);
     // The frame is a region of its own, folded into the page unless it asks for consent.
-    expect(model.regions.find((r) => r.id === box.regionId)).toMatchObject({ kind: "frame", selector: "iframe#offer", tentativeOf: "page" });
+    expect(model.regions.find((r) => r.id === box.regionId)).toMatchObject({
+      kind: "frame",
+      selector: "iframe#offer",
+      tentativeOf: "page",
+    });
     const run = blockWith(model, "credit-scoring").runs[0];
     expect(run.visibility.opacity).toBeCloseTo(0.5, 3);
     expect(model.frames).toHaveLength(1);
@@ -38,10 +44,15 @@ describe("frames", () => {
   });
 
   it("reads a same-origin frame loaded from the server", async () => {
-    server.set("/same/outer.html", page(`<h1>Energy report</h1><iframe src="/same/inner.html" name="partners" width="600" height="200"></iframe>`));
+    server.set(
+      "/same/outer.html",
+      page(`<h1>Energy report</h1><iframe src="/same/inner.html" name="partners" width="600" height="200"></iframe>`),
+    );
     server.set(
       "/same/inner.html",
-      page(`<label for="s">Share my usage data with partner companies</label><select id="s"><option>No</option><option selected>Yes, share my usage data</option></select>`),
+      page(
+        `<label for="s">Share my usage data with partner companies</label><select id="s"><option>No</option><option selected>Yes, share my usage data</option></select>`,
+      ),
     );
     const p = await h.newPage();
     await p.goto(server.url("/same/outer.html"));
@@ -56,7 +67,12 @@ describe("frames", () => {
   });
 
   it("reads a cross-origin frame that runs in another process, and places it in the page", async () => {
-    server.set("/x/outer.html", page(`<h1>Checkout</h1><div style="position:fixed;bottom:0;left:0;right:0;height:220px"><iframe id="cmp" style="border:0;width:100%;height:200px"></iframe></div>`));
+    server.set(
+      "/x/outer.html",
+      page(
+        `<h1>Checkout</h1><div style="position:fixed;bottom:0;left:0;right:0;height:220px"><iframe id="cmp" style="border:0;width:100%;height:200px"></iframe></div>`,
+      ),
+    );
     server.set(
       "/x/cmp.html",
       page(`<div role="dialog" aria-label="Cookie settings"><h2>We value your privacy</h2>
@@ -65,9 +81,12 @@ describe("frames", () => {
     );
     const p = await h.newPage();
     await p.goto(server.url("/x/outer.html"));
-    await p.evaluate((src) => {
-      (document.getElementById("cmp") as HTMLIFrameElement).src = src;
-    }, server.url("/x/cmp.html", "localhost"));
+    await p.evaluate(
+      (src) => {
+        (document.getElementById("cmp") as HTMLIFrameElement).src = src;
+      },
+      server.url("/x/cmp.html", "localhost"),
+    );
     await p.waitForFunction(() => window.frames.length > 0);
     await p.frameLocator("#cmp").locator("#ads").waitFor();
     const model = await h.modelOf(p);
@@ -79,7 +98,11 @@ describe("frames", () => {
     expect(ads.box.y).toBeGreaterThan(500);
     const dialog = model.regions.find((r) => r.id === ads.regionId);
     expect(dialog).toMatchObject({ kind: "dialog", label: "Cookie settings", headings: ["We value your privacy"] });
-    expect(model.frames.find((f) => f.path === "iframe#cmp")).toMatchObject({ reachable: true, crossOrigin: true, url: server.url("/x/cmp.html", "localhost") });
+    expect(model.frames.find((f) => f.path === "iframe#cmp")).toMatchObject({
+      reachable: true,
+      crossOrigin: true,
+      url: server.url("/x/cmp.html", "localhost"),
+    });
     expect(model.notes.filter((n) => n.kind === "cross-origin-frame")).toEqual([]);
   });
 
@@ -94,16 +117,32 @@ describe("frames", () => {
   });
 
   it("notes a cross-origin frame it could not read, instead of guessing", async () => {
-    server.set("/late/outer.html", page(`<p>page text</p><iframe id="late" src="${server.url("/late/inner.html", "localhost")}"></iframe>`));
+    server.set(
+      "/late/outer.html",
+      page(`<p>page text</p><iframe id="late" src="${server.url("/late/inner.html", "localhost")}"></iframe>`),
+    );
     server.set("/late/inner.html", page(`<label><input type="checkbox" checked> Sell my data</label>`));
     const p = await h.newPage();
     await p.goto(server.url("/late/outer.html"));
     // A reader whose time for frames is already up reads the page but no frame of its own.
     const reader = new FrameReader(p, { maxTextBlocks: 1000, maxElements: 10_000, budgetMs: 5000, deadline: Date.now() });
     const read = await reader.read().finally(() => reader.close());
-    const model = assembleModel(read.parts, read.unread, { url: p.url(), viewport: DESKTOP, locale: null, flowActions: [], capturedAt: new Date().toISOString() });
+    const model = assembleModel(read.parts, read.unread, {
+      url: p.url(),
+      viewport: DESKTOP,
+      locale: null,
+      flowActions: [],
+      capturedAt: new Date().toISOString(),
+    });
     expect(model.controls).toEqual([]);
-    expect(model.frames).toEqual([expect.objectContaining({ selector: "iframe#late", reachable: false, crossOrigin: true, url: server.url("/late/inner.html", "localhost") })]);
+    expect(model.frames).toEqual([
+      expect.objectContaining({
+        selector: "iframe#late",
+        reachable: false,
+        crossOrigin: true,
+        url: server.url("/late/inner.html", "localhost"),
+      }),
+    ]);
     expect(model.notes).toEqual([expect.objectContaining({ kind: "cross-origin-frame", selector: "iframe#late" })]);
     expect(model.notes[0].message).toContain(server.url("/late/inner.html", "localhost"));
   });

@@ -67,9 +67,11 @@ function inPageFunctions(): { name: string; source: string }[] {
   const from = new Map<string, string>();
   for (const [file, mod] of Object.entries(IN_PAGE_MODULES)) {
     for (const [name, value] of Object.entries(mod)) {
-      if (typeof value !== "function") throw new Error(`in-page module ${file} exports ${name}, which is not a function: in-page modules export functions only`);
+      if (typeof value !== "function")
+        throw new Error(`in-page module ${file} exports ${name}, which is not a function: in-page modules export functions only`);
       const other = from.get(name);
-      if (other !== undefined) throw new Error(`in-page modules ${other} and ${file} both export ${name}: in-page function names must be unique`);
+      if (other !== undefined)
+        throw new Error(`in-page modules ${other} and ${file} both export ${name}: in-page function names must be unique`);
       from.set(name, file);
       out.push({ name, source: value.toString() });
     }

@@ -79,7 +79,9 @@ describe("colour and contrast", () => {
   });
 
   it("flags transparent text colour", async () => {
-    const model = await h.model(page(`<p style="color:transparent">invisible words</p><p style="color:rgba(0,0,0,0)">also invisible</p><p>plain</p>`));
+    const model = await h.model(
+      page(`<p style="color:transparent">invisible words</p><p style="color:rgba(0,0,0,0)">also invisible</p><p>plain</p>`),
+    );
     expect(runWith(model, "invisible words").colorTransparent).toBe(true);
     expect(runWith(model, "also invisible").colorTransparent).toBe(true);
     expect(runWith(model, "plain").colorTransparent).toBe(false);
@@ -115,7 +117,9 @@ describe("colour and contrast", () => {
 describe("blocks", () => {
   it("groups inline runs into the block a reader sees, with the block's language and heading level", async () => {
     const model = await h.model(
-      page(`<h2>Privacy <em>choices</em></h2><p lang="de">Ich stimme der <a href="/agb">Weitergabe</a> zu.</p><ul><li>one</li><li>two</li></ul>`),
+      page(
+        `<h2>Privacy <em>choices</em></h2><p lang="de">Ich stimme der <a href="/agb">Weitergabe</a> zu.</p><ul><li>one</li><li>two</li></ul>`,
+      ),
     );
     const heading = blockWith(model, "Privacy choices");
     expect(heading.heading).toBe(2);

@@ -13,7 +13,17 @@ afterAll(async () => {
 
 /** The flags that are true, for compact assertions. */
 function flags(v: Visibility): string[] {
-  const names: (keyof Visibility)[] = ["displayNone", "visibilityHidden", "zeroSize", "offscreen", "clipped", "collapsed", "covered", "inScrollContainer", "srOnly"];
+  const names: (keyof Visibility)[] = [
+    "displayNone",
+    "visibilityHidden",
+    "zeroSize",
+    "offscreen",
+    "clipped",
+    "collapsed",
+    "covered",
+    "inScrollContainer",
+    "srOnly",
+  ];
   return names.filter((n) => v[n] === true);
 }
 
@@ -114,7 +124,9 @@ describe("hidden and unreachable text", () => {
 
   it("does not count negative offsets inside a scroll container as scrollable", async () => {
     const model = await h.model(
-      page(`<div style="height:200px;overflow:auto;position:relative"><p style="height:400px">long</p><span style="position:absolute;left:-9999px">your contacts and location</span></div>`),
+      page(
+        `<div style="height:200px;overflow:auto;position:relative"><p style="height:400px">long</p><span style="position:absolute;left:-9999px">your contacts and location</span></div>`,
+      ),
     );
     const v = runWith(model, "your contacts").visibility;
     expect(v.offscreen).toBe(true);

@@ -131,7 +131,9 @@ describe("runStepActions: actions in Chromium", () => {
   });
 
   it("selects an option by label and marks the select", async () => {
-    await page.setContent(`<label>Country <select id="country"><option value="de">Germany</option><option value="fr">France</option></select></label>`);
+    await page.setContent(
+      `<label>Country <select id="country"><option value="de">Germany</option><option value="fr">France</option></select></label>`,
+    );
     const records = await run([{ select: { label: "Country", value: "France" } }]);
     await expect(page.locator("#country").inputValue()).resolves.toBe("fr");
     expect(await touched("#country")).toBe(true);
@@ -168,7 +170,9 @@ describe("runStepActions: actions in Chromium", () => {
   });
 
   it("waits for an element that appears later, and for a fixed time", async () => {
-    await page.setContent(`<script>setTimeout(() => { const p = document.createElement('p'); p.id = 'done'; p.textContent = 'Done'; document.body.append(p); }, 300);</script>`);
+    await page.setContent(
+      `<script>setTimeout(() => { const p = document.createElement('p'); p.id = 'done'; p.textContent = 'Done'; document.body.append(p); }, 300);</script>`,
+    );
     await run([{ waitFor: { css: "#done" } }]);
     await expect(page.locator("#done").count()).resolves.toBe(1);
     const started = Date.now();
@@ -306,7 +310,10 @@ describe("runStepActions: failures", () => {
 
   it("stops at the failing action: earlier actions ran, later ones did not", async () => {
     await page.setContent(`<label>Name <input id="name"></label><button onclick="document.title = 'sent'">Send</button>`);
-    const error = await failure([{ fill: { label: "Name", value: "Li" } }, { click: { text: "Missing" } }, { click: { role: "button", name: "Send" } }], 6_000);
+    const error = await failure(
+      [{ fill: { label: "Name", value: "Li" } }, { click: { text: "Missing" } }, { click: { role: "button", name: "Send" } }],
+      6_000,
+    );
     expect(error.actionIndex).toBe(1);
     await expect(page.locator("#name").inputValue()).resolves.toBe("Li");
     await expect(page.title()).resolves.not.toBe("sent");
@@ -345,7 +352,17 @@ describe("runStepActions with a flow file", () => {
     );
     writeFileSync(
       join(dir, "signup.flow.yaml"),
-      ["url: landing.html", "steps:", "  - name: landing", "  - name: signup", "    actions:", "      - goto: ./signup.html", "      - check: { label: 同意共享我的信用信息 }", "      - click: { text: 下一步 }", "      - waitFor: { css: '#done' }"].join("\n"),
+      [
+        "url: landing.html",
+        "steps:",
+        "  - name: landing",
+        "  - name: signup",
+        "    actions:",
+        "      - goto: ./signup.html",
+        "      - check: { label: 同意共享我的信用信息 }",
+        "      - click: { text: 下一步 }",
+        "      - waitFor: { css: '#done' }",
+      ].join("\n"),
     );
     server = new LocalFileServer();
     await server.start();

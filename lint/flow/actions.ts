@@ -162,7 +162,10 @@ async function watchControls(input: WatchInput): Promise<WatchedControl[] | numb
   const stateOf = (el: Element): string => {
     const aria = ["aria-checked", "aria-pressed", "aria-selected"].map((a) => el.getAttribute(a) ?? "").join("|");
     if (el instanceof HTMLInputElement) return `${el.checked}${el.indeterminate ? "~" : ""}|${aria}`;
-    if (el instanceof HTMLSelectElement) return `${Array.from(el.options, (o, i) => (o.selected ? i : -1)).filter((i) => i >= 0).join(",")}|${aria}`;
+    if (el instanceof HTMLSelectElement)
+      return `${Array.from(el.options, (o, i) => (o.selected ? i : -1))
+        .filter((i) => i >= 0)
+        .join(",")}|${aria}`;
     return aria;
   };
   const read = (): WatchedControl[] => {
@@ -245,7 +248,10 @@ const WATCH_FRAME_MS = 2_000;
 async function watchStates(page: Page, deadline: Deadline): Promise<Watch> {
   const watches = await Promise.all(
     page.frames().map(async (frame) => {
-      const handle = await bounded(frame.evaluateHandle(watchInPage, { before: null, attribute: TOUCHED_ATTRIBUTE }), Math.min(WATCH_FRAME_MS, deadline.remaining()));
+      const handle = await bounded(
+        frame.evaluateHandle(watchInPage, { before: null, attribute: TOUCHED_ATTRIBUTE }),
+        Math.min(WATCH_FRAME_MS, deadline.remaining()),
+      );
       return handle ? { frame, handle } : null;
     }),
   );
@@ -372,7 +378,13 @@ async function runAction(page: Page, flow: Flow, action: FlowAction, opts: RunSt
   return watched(page, deadline, () => runOneAction(page, flow, action, opts, deadline));
 }
 
-async function runOneAction(page: Page, flow: Flow, action: FlowAction, opts: RunStepOptions, deadline: Deadline): Promise<FlowActionRecord> {
+async function runOneAction(
+  page: Page,
+  flow: Flow,
+  action: FlowAction,
+  opts: RunStepOptions,
+  deadline: Deadline,
+): Promise<FlowActionRecord> {
   const { name } = actionParts(action);
   if ("goto" in action) {
     const target = resolveFlowUrl(flow.file, action.goto);
@@ -395,7 +407,10 @@ async function runOneAction(page: Page, flow: Flow, action: FlowAction, opts: Ru
   }
   if ("select" in action) {
     const { value, ...target } = action.select;
-    return { action: name, targetText: await onElement(page, target, "value", deadline, (l, timeout) => l.selectOption(value, { timeout })) };
+    return {
+      action: name,
+      targetText: await onElement(page, target, "value", deadline, (l, timeout) => l.selectOption(value, { timeout })),
+    };
   }
   if ("press" in action) {
     if (typeof action.press === "string") {
@@ -405,7 +420,10 @@ async function runOneAction(page: Page, flow: Flow, action: FlowAction, opts: Ru
       return { action: name, targetText: text };
     }
     const { key, ...target } = action.press;
-    return { action: name, targetText: await onElement(page, target, isSpace(key) ? "toggle" : "none", deadline, (l, timeout) => l.press(key, { timeout })) };
+    return {
+      action: name,
+      targetText: await onElement(page, target, isSpace(key) ? "toggle" : "none", deadline, (l, timeout) => l.press(key, { timeout })),
+    };
   }
   if ("scroll" in action) {
     const where = action.scroll;

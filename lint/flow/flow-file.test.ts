@@ -100,7 +100,10 @@ describe("loadFlowFile: valid flows", () => {
           viewport: "mobile",
           steps: [
             { name: "form", actions: [{ check: { label: "I agree", exact: true } }, { select: { testId: "country", value: "de" } }] },
-            { name: "done", actions: [{ press: { css: "#email", key: "Tab" } }, { scroll: { text: "Terms" } }, { waitFor: { css: "#done" } }] },
+            {
+              name: "done",
+              actions: [{ press: { css: "#email", key: "Tab" } }, { scroll: { text: "Terms" } }, { waitFor: { css: "#done" } }],
+            },
           ],
         },
         null,
@@ -139,7 +142,10 @@ describe("loadFlowFile: invalid flows name file, line, column and path", () => {
   });
 
   it("an unknown action lists the actions there are", () => {
-    const lines = problems("d.flow.yaml", "url: pages/landing.html\nsteps:\n  - name: one\n  - name: two\n    actions:\n      - tap: { text: Next }\n");
+    const lines = problems(
+      "d.flow.yaml",
+      "url: pages/landing.html\nsteps:\n  - name: one\n  - name: two\n    actions:\n      - tap: { text: Next }\n",
+    );
     expect(lines).toEqual([
       `Invalid flow file ${join(dir, "d.flow.yaml")}:6:9  steps[1].actions[0]: unknown action "tap"; expected one of goto, click, fill, check, uncheck, select, press, scroll, waitFor`,
     ]);
@@ -160,11 +166,18 @@ describe("loadFlowFile: invalid flows name file, line, column and path", () => {
     const path = "f.flow.json";
     const lines = problems(path, '{\n  "url": "pages/landing.html",\n  "viewport": 390,\n  "steps": [{ "name": "one" }]\n}\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(new RegExp(`^Invalid flow file ${join(dir, path).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:3:15  viewport: expected .*desktop.* or a size .*, got number 390$`));
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^Invalid flow file ${join(dir, path).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:3:15  viewport: expected .*desktop.* or a size .*, got number 390$`,
+      ),
+    );
   });
 
   it("a misspelt role suggests the right one", () => {
-    const lines = problems("g.flow.yaml", "url: pages/landing.html\nsteps:\n  - name: one\n    actions:\n      - click: { role: buton, name: Next }\n");
+    const lines = problems(
+      "g.flow.yaml",
+      "url: pages/landing.html\nsteps:\n  - name: one\n    actions:\n      - click: { role: buton, name: Next }\n",
+    );
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(":5:24  steps[0].actions[0].click.role:");
     expect(lines[0]).toContain('did you mean "button"');
@@ -190,7 +203,9 @@ describe("loadFlowFile: invalid flows name file, line, column and path", () => {
 
   it("bad YAML syntax names the line", () => {
     const lines = problems("j.flow.yaml", "url: pages/landing.html\nsteps:\n  - name: one\n   - name: two\n");
-    expect(lines).toEqual([`Invalid flow file ${join(dir, "j.flow.yaml")}:4:4  cannot parse YAML: All sequence items must start at the same column`]);
+    expect(lines).toEqual([
+      `Invalid flow file ${join(dir, "j.flow.yaml")}:4:4  cannot parse YAML: All sequence items must start at the same column`,
+    ]);
   });
 
   it("bad JSON syntax names the line", () => {

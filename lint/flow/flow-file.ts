@@ -62,7 +62,8 @@ function checkUrl(flowFile: string, value: string, pointer: string): Located | n
   }
   const target = resolveFlowUrl(flowFile, value);
   if (!target.isFile) {
-    if (!URL.canParse(target.url) || !new URL(target.url).hostname) return { pointer, message: `${JSON.stringify(value)} is not a valid URL` };
+    if (!URL.canParse(target.url) || !new URL(target.url).hostname)
+      return { pointer, message: `${JSON.stringify(value)} is not a valid URL` };
     return null;
   }
   if (!existsSync(target.url)) return { pointer, message: `no file at ${target.url} (paths are relative to the flow file)` };
@@ -87,7 +88,10 @@ function semanticProblems(file: string, raw: RawFlow): Located[] {
   raw.steps.forEach((step, i) => {
     const first = seen.get(step.name);
     if (first !== undefined) {
-      problems.push({ pointer: `/steps/${i}/name`, message: `duplicate step name ${JSON.stringify(step.name)} (also steps[${first}]); step names must be unique` });
+      problems.push({
+        pointer: `/steps/${i}/name`,
+        message: `duplicate step name ${JSON.stringify(step.name)} (also steps[${first}]); step names must be unique`,
+      });
     } else {
       seen.set(step.name, i);
     }
@@ -120,7 +124,9 @@ export function parseFlowText(file: string, source: string): Flow {
     // Later parse errors are mostly knock-on effects of the first.
     const err = doc.errors[0];
     const pos = counter.linePos(err.pos[0]);
-    throw new UsageError(`Invalid flow file ${file}:${pos.line}:${pos.col}  cannot parse ${/\.json$/i.test(file) ? "JSON" : "YAML"}: ${err.message.split("\n")[0]}`);
+    throw new UsageError(
+      `Invalid flow file ${file}:${pos.line}:${pos.col}  cannot parse ${/\.json$/i.test(file) ? "JSON" : "YAML"}: ${err.message.split("\n")[0]}`,
+    );
   }
   const strict = jsonSyntaxProblem(file, source, counter);
   if (strict) throw new UsageError(`Invalid flow file ${file}:${strict.line}:${strict.col}  cannot parse JSON: ${strict.message}`);

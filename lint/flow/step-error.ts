@@ -29,7 +29,11 @@ export function failureReason(error: unknown): FailureReason {
   const strict = /strict mode violation: .* resolved to (\d+) elements/.exec(message);
   if (strict) {
     const count = Number(strict[1]);
-    return { kind: "ambiguous", count, text: `matched ${count} elements (strict mode violation); make the locator match one (a fuller name, exact: true, testId or css)` };
+    return {
+      kind: "ambiguous",
+      count,
+      text: `matched ${count} elements (strict mode violation); make the locator match one (a fuller name, exact: true, testId or css)`,
+    };
   }
   const timeout = /Timeout (\d+)ms exceeded/.exec(message);
   if (timeout) {
@@ -39,22 +43,30 @@ export function failureReason(error: unknown): FailureReason {
     }
     const covering = /- (<.*?>.*?) intercepts pointer events/.exec(message) ?? /- (.*?) intercepts pointer events/.exec(message);
     if (covering) return { kind: "covered", text: `the element is covered by ${covering[1].slice(0, 120)}, which would get the click` };
-    if (/element is not visible/.test(message)) return { kind: "not-visible", text: `the element was found but not visible within ${ms} ms` };
+    if (/element is not visible/.test(message))
+      return { kind: "not-visible", text: `the element was found but not visible within ${ms} ms` };
     if (/element is not enabled/.test(message)) return { kind: "disabled", text: `the element was found but stayed disabled for ${ms} ms` };
-    if (/element is not editable/.test(message)) return { kind: "disabled", text: `the element was found but is not editable (read-only or disabled)` };
-    if (/did not find some options/.test(message)) return { kind: "not-applicable", text: `the select has no option with that value or label` };
+    if (/element is not editable/.test(message))
+      return { kind: "disabled", text: `the element was found but is not editable (read-only or disabled)` };
+    if (/did not find some options/.test(message))
+      return { kind: "not-applicable", text: `the select has no option with that value or label` };
     if (/element is not stable/.test(message)) return { kind: "other", text: `the element kept moving for ${ms} ms` };
     if (/waiting for element to be visible|to be visible/.test(message) && !/element is visible/.test(message)) {
       return { kind: "not-visible", text: `the element was found but not visible within ${ms} ms` };
     }
     return { kind: "other", text: `the element was found but the action did not complete within ${ms} ms` };
   }
-  if (/Not a checkbox or radio button/.test(message)) return { kind: "not-applicable", text: "the element found is not a checkbox, radio button or switch" };
-  if (/Element is not an <input>/.test(message)) return { kind: "not-applicable", text: "the element found cannot be filled (not an input, textarea, select or contenteditable)" };
-  if (/Clicking the checkbox did not change its state/.test(message)) return { kind: "other", text: "clicking the checkbox did not change its state (the page resets it)" };
+  if (/Not a checkbox or radio button/.test(message))
+    return { kind: "not-applicable", text: "the element found is not a checkbox, radio button or switch" };
+  if (/Element is not an <input>/.test(message))
+    return { kind: "not-applicable", text: "the element found cannot be filled (not an input, textarea, select or contenteditable)" };
+  if (/Clicking the checkbox did not change its state/.test(message))
+    return { kind: "other", text: "clicking the checkbox did not change its state (the page resets it)" };
   if (/while parsing (css )?selector/.test(message)) return { kind: "other", text: `invalid selector: ${headline(message)}` };
-  if (/Unknown key/.test(message)) return { kind: "other", text: `${headline(message)} (key names as Playwright writes them: Enter, Tab, Escape, ArrowDown, Space)` };
-  if (/net::ERR_|NS_ERROR_|Navigation failed|interrupted by another navigation/.test(message)) return { kind: "navigation", text: headline(message) };
+  if (/Unknown key/.test(message))
+    return { kind: "other", text: `${headline(message)} (key names as Playwright writes them: Enter, Tab, Escape, ArrowDown, Space)` };
+  if (/net::ERR_|NS_ERROR_|Navigation failed|interrupted by another navigation/.test(message))
+    return { kind: "navigation", text: headline(message) };
   if (/Target page, context or browser has been closed/.test(message)) return { kind: "other", text: "the page was closed" };
   return { kind: "other", text: headline(message) || "unknown error" };
 }

@@ -41,7 +41,10 @@ export function formatCandidate(candidate: AriaCandidate): string {
 }
 
 function words(text: string): string[] {
-  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 /** Share of words on both sides that have a near twin (a typo away) on the other side, as a distance. */
@@ -92,7 +95,10 @@ export async function suggestionsFor(page: Page, locator: FlowLocator, timeoutMs
       .catch(() => [] as string[]);
     return closestMatches(locator.testId, ids.filter(Boolean), 3).map((id) => `testId ${JSON.stringify(id)}`);
   }
-  const snapshot = await page.locator("body").ariaSnapshot({ timeout: timeoutMs }).catch(() => "");
+  const snapshot = await page
+    .locator("body")
+    .ariaSnapshot({ timeout: timeoutMs })
+    .catch(() => "");
   return rankCandidates(locator, parseAriaSnapshot(snapshot)).map(formatCandidate);
 }
 
@@ -101,7 +107,10 @@ export async function matchedCandidates(matches: Locator, max = 3, timeoutMs = 2
   const count = await matches.count().catch(() => 0);
   const out: string[] = [];
   for (let i = 0; i < count && out.length < max; i++) {
-    const snapshot = await matches.nth(i).ariaSnapshot({ timeout: timeoutMs }).catch(() => "");
+    const snapshot = await matches
+      .nth(i)
+      .ariaSnapshot({ timeout: timeoutMs })
+      .catch(() => "");
     const first = parseAriaSnapshot(snapshot.split("\n")[0] ?? "")[0];
     if (!first) continue;
     const text = formatCandidate(first);

@@ -39,7 +39,13 @@ export function parseCssColour(value: string): Rgba | null {
   if (v.startsWith("#")) {
     const hex = v.slice(1);
     if (!/^[0-9a-f]+$/.test(hex)) return null;
-    const full = hex.length === 3 || hex.length === 4 ? hex.split("").map((c) => c + c).join("") : hex;
+    const full =
+      hex.length === 3 || hex.length === 4
+        ? hex
+            .split("")
+            .map((c) => c + c)
+            .join("")
+        : hex;
     if (full.length !== 6 && full.length !== 8) return null;
     const n = (i: number): number => parseInt(full.slice(i, i + 2), 16);
     return { r: n(0), g: n(2), b: n(4), a: full.length === 8 ? n(6) / 255 : 1 };
@@ -128,7 +134,8 @@ export function textContrast(fg: Rgba, bg: Rgba, opacity: number): number {
 /** The colour tokens of a computed `background-image` gradient, in order. */
 export function gradientColourTokens(value: string): string[] {
   const out: string[] = [];
-  const re = /(rgba?\([^)]*\)|color\([^)]*\)|(?:ok)?lab\([^)]*\)|(?:ok)?lch\([^)]*\)|hsla?\([^)]*\)|hwb\([^)]*\)|#[0-9a-fA-F]{3,8}\b|\btransparent\b)/g;
+  const re =
+    /(rgba?\([^)]*\)|color\([^)]*\)|(?:ok)?lab\([^)]*\)|(?:ok)?lch\([^)]*\)|hsla?\([^)]*\)|hwb\([^)]*\)|#[0-9a-fA-F]{3,8}\b|\btransparent\b)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(value)) !== null) out.push(m[1]);
   return out;

@@ -25,7 +25,17 @@ afterAll(async () => {
 });
 
 /** Every case, asked of the heuristics given: the same function serves both sides. */
-function answers(api: Pick<InPageApi, keyof typeof blocks | keyof typeof colour | keyof typeof disclosures | keyof typeof regions | keyof typeof selectors | keyof typeof sentences>): Record<string, unknown> {
+function answers(
+  api: Pick<
+    InPageApi,
+    | keyof typeof blocks
+    | keyof typeof colour
+    | keyof typeof disclosures
+    | keyof typeof regions
+    | keyof typeof selectors
+    | keyof typeof sentences
+  >,
+): Record<string, unknown> {
   const tables = api.blockTables();
   const white = { r: 255, g: 255, b: 255, a: 1 };
   const real = api.realTextPattern();
@@ -45,7 +55,11 @@ function answers(api: Pick<InPageApi, keyof typeof blocks | keyof typeof colour 
       limits: api.sentenceLimits(),
       real: [real.test("Ja"), real.test("数据"), real.test("— · …"), real.test("7")],
       // Styling [x] Analytics [x]: labels before; [x] Email [x] SMS: after; a lone control with text both sides: after.
-      before: [api.labelsSitBefore([false, true, false, true]), api.labelsSitBefore([true, false, true, false]), api.labelsSitBefore([false, true, false])],
+      before: [
+        api.labelsSitBefore([false, true, false, true]),
+        api.labelsSitBefore([true, false, true, false]),
+        api.labelsSitBefore([false, true, false]),
+      ],
     },
     regions: [
       api.isDialogMarkup("div", "dialog", null),
@@ -107,7 +121,27 @@ describe("shared heuristics", () => {
       real: [true, true, false, true],
       before: [true, false, false],
     });
-    expect(node.regions).toEqual([true, true, true, false, true, true, false, true, false, false, true, false, true, false, true, false, true, false, false]);
+    expect(node.regions).toEqual([
+      true,
+      true,
+      true,
+      false,
+      true,
+      true,
+      false,
+      true,
+      false,
+      false,
+      true,
+      false,
+      true,
+      false,
+      true,
+      false,
+      true,
+      false,
+      false,
+    ]);
     expect(node.disclosures).toEqual([true, true, false, true, true, false, 2, true, false]);
     expect(node.selectors).toEqual({
       classes: [true, false, false, false],

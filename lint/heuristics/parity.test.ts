@@ -40,18 +40,30 @@ interface Tolerance {
 
 const squeezed = (v: unknown): string => String(v).replace(/\s+/gu, "");
 const regionsBut = (d: Difference, extra: RegExp): boolean =>
-  d.field === "regions" && same((d.browser as string[]).filter((r) => !extra.test(r)), d.static) && (d.browser as string[]).some((r) => extra.test(r));
+  d.field === "regions" &&
+  same(
+    (d.browser as string[]).filter((r) => !extra.test(r)),
+    d.static,
+  ) &&
+  (d.browser as string[]).some((r) => extra.test(r));
 
 const TOLERATED: Tolerance[] = [
   {
     reason:
-      "control name and label text: the browser extractor joins a label's text nodes as they are, so two block elements meet without a space (\"NotwendigFür Warenkorb…\"); static mode puts a space between blocks",
-    applies: (d) => (d.field === "control.name" || d.field === "control.labelText") && squeezed(d.browser) === squeezed(d.static) && d.browser !== d.static,
+      'control name and label text: the browser extractor joins a label\'s text nodes as they are, so two block elements meet without a space ("NotwendigFür Warenkorb…"); static mode puts a space between blocks',
+    applies: (d) =>
+      (d.field === "control.name" || d.field === "control.labelText") &&
+      squeezed(d.browser) === squeezed(d.static) &&
+      d.browser !== d.static,
   },
   {
     reason:
       "control name inside a display:none layer (pages/en/cookie-dialog-hidden-settings-layer, layer2 hidden): static mode's accessible name leaves hidden text out; the browser extractor reads a label's text whether shown or not",
-    applies: (d) => d.page === "pages/en/cookie-dialog-hidden-settings-layer" && d.field === "control.name" && d.key.startsWith("div#layer2 ") && d.static === "",
+    applies: (d) =>
+      d.page === "pages/en/cookie-dialog-hidden-settings-layer" &&
+      d.field === "control.name" &&
+      d.key.startsWith("div#layer2 ") &&
+      d.static === "",
   },
   {
     reason:
@@ -59,7 +71,8 @@ const TOLERATED: Tolerance[] = [
     applies: (d) => d.page === "pages/de/onboarding-datenschutz" && d.field === "control.labelText" && d.static === "",
   },
   {
-    reason: "frame regions: the browser extractor takes a frame big enough for a dialog as a tentative region; static mode reads frame documents in line and needs layout for a frame's size",
+    reason:
+      "frame regions: the browser extractor takes a frame big enough for a dialog as a tentative region; static mode reads frame documents in line and needs layout for a frame's size",
     applies: (d) => regionsBut(d, /^frame /u),
   },
   {

@@ -94,7 +94,10 @@ describe("roles", () => {
   });
 
   it("grants only the purposes in the sentence that states the grant", () => {
-    const a = analyzeConsent("By continuing you agree to our Terms. We share usage data with partners.", { langHint: "en", role: "statement" });
+    const a = analyzeConsent("By continuing you agree to our Terms. We share usage data with partners.", {
+      langHint: "en",
+      role: "statement",
+    });
     expect(a.statement).toBe(true);
     expect(a.requiredTerms).toBe(true);
     expect(a.purposes).toEqual([]);
@@ -151,16 +154,23 @@ describe("what overrides what", () => {
 
 describe("statements", () => {
   it("names the button a statement quotes", () => {
-    expect(analyzeConsent('By clicking "Create account" you agree that we share your data with partners.', { langHint: "en", role: "statement" }).statementAction).toBe(
-      "Create account",
-    );
-    expect(analyzeConsent('Mit Klick auf „Jetzt registrieren" willigen Sie ein, dass wir Ihre Daten an Werbepartner weitergeben.', { langHint: "de", role: "statement" }).statementAction).toBe(
-      "Jetzt registrieren",
-    );
+    expect(
+      analyzeConsent('By clicking "Create account" you agree that we share your data with partners.', { langHint: "en", role: "statement" })
+        .statementAction,
+    ).toBe("Create account");
+    expect(
+      analyzeConsent('Mit Klick auf „Jetzt registrieren" willigen Sie ein, dass wir Ihre Daten an Werbepartner weitergeben.', {
+        langHint: "de",
+        role: "statement",
+      }).statementAction,
+    ).toBe("Jetzt registrieren");
   });
 
   it("keeps a traditional Chinese action in its own characters", () => {
-    const a = analyzeConsent("購票即表示您同意將您的個人資料提供予主辦單位之贊助商，用於寄送行銷訊息", { langHint: "zh-TW", role: "statement" });
+    const a = analyzeConsent("購票即表示您同意將您的個人資料提供予主辦單位之贊助商，用於寄送行銷訊息", {
+      langHint: "zh-TW",
+      role: "statement",
+    });
     expect(a.statementAction).toBe("購票");
     expect(a.purposes).toEqual(expect.arrayContaining(["third-party-sharing", "marketing"]));
   });
@@ -185,7 +195,9 @@ describe("grants that refer back", () => {
   it("records the wording that refers back, once", () => {
     const a = read("We use cookies for analytics. By continuing to browse you agree to the use of these cookies.", "en");
     expect(a.matched.filter((m) => m.startsWith("refers back:"))).toEqual(["refers back: these cookies"]);
-    expect(read("Wir verwenden Cookies für Analyse. Mit der weiteren Nutzung stimmen Sie dem zu.", "de").matched).toContain("refers back: dem zu");
+    expect(read("Wir verwenden Cookies für Analyse. Mit der weiteren Nutzung stimmen Sie dem zu.", "de").matched).toContain(
+      "refers back: dem zu",
+    );
     expect(read("我们使用Cookie进行统计分析。继续浏览即表示您同意上述内容。", "zh-CN").matched).toContain("refers back: 上述");
   });
 
@@ -203,7 +215,9 @@ describe("grants that refer back", () => {
   });
 
   it("reads the context only when the text names no purpose before the grant", () => {
-    const a = read("We use cookies for analytics. By continuing you agree to these cookies.", "en", ["We share your data with advertising partners."]);
+    const a = read("We use cookies for analytics. By continuing you agree to these cookies.", "en", [
+      "We share your data with advertising partners.",
+    ]);
     expect(a.purposes).toEqual(["analytics-cookies"]);
     expect(a.refersBack).toBe(false);
   });
@@ -213,11 +227,15 @@ describe("grants that refer back", () => {
     expect(read(text, "en", ["We use cookies for analytics."]).purposes).toEqual(["analytics-cookies"]);
     expect(read(text, "en", ["We use cookies to personalise ads."]).purposes).toEqual(["personalised-ads"]);
     expect(read(text, "en")).not.toBe(read(text, "en", ["We use cookies for analytics."]));
-    expect(analyzeConsent("Marketing cookies", { langHint: "en", role: "control", context: ["We share data with partners."] }).purposes).toEqual(["analytics-cookies"]);
+    expect(
+      analyzeConsent("Marketing cookies", { langHint: "en", role: "control", context: ["We share data with partners."] }).purposes,
+    ).toEqual(["analytics-cookies"]);
   });
 
   it("ignores context in a language the module cannot read", () => {
-    expect(read("By continuing you agree to these cookies.", "en", ["Nous utilisons des cookies publicitaires."]).optionalConsent).toBe(false);
+    expect(read("By continuing you agree to these cookies.", "en", ["Nous utilisons des cookies publicitaires."]).optionalConsent).toBe(
+      false,
+    );
   });
 });
 
@@ -225,11 +243,27 @@ describe("clauses", () => {
   const clauses = (text: string, hint: string) => analyzeConsent(text, { langHint: hint, role: "control" }).purposeClauses;
 
   it.each([
-    ["Send me marketing emails and let partners use my profile to show me personalised ads.", "en", [["marketing"], ["third-party-sharing", "personalised-ads"]]],
-    ["I would like to receive offers by email and agree that my data may be shared with partners.", "en", [["marketing"], ["third-party-sharing"]]],
+    [
+      "Send me marketing emails and let partners use my profile to show me personalised ads.",
+      "en",
+      [["marketing"], ["third-party-sharing", "personalised-ads"]],
+    ],
+    [
+      "I would like to receive offers by email and agree that my data may be shared with partners.",
+      "en",
+      [["marketing"], ["third-party-sharing"]],
+    ],
     ["Send me offers and share my data with partners", "en", [["marketing"], ["third-party-sharing"]]],
-    ["Ich möchte den Newsletter erhalten und bin einverstanden, dass meine Daten an Partner weitergegeben werden.", "de", [["marketing"], ["third-party-sharing"]]],
-    ["Ich willige in den Erhalt von Newslettern sowie in die Weitergabe meiner Daten an Partner ein.", "de", [["marketing"], ["third-party-sharing"]]],
+    [
+      "Ich möchte den Newsletter erhalten und bin einverstanden, dass meine Daten an Partner weitergegeben werden.",
+      "de",
+      [["marketing"], ["third-party-sharing"]],
+    ],
+    [
+      "Ich willige in den Erhalt von Newslettern sowie in die Weitergabe meiner Daten an Partner ein.",
+      "de",
+      [["marketing"], ["third-party-sharing"]],
+    ],
     ["同意接收营销短信，并同意将个人信息共享给第三方合作伙伴", "zh-CN", [["marketing"], ["third-party-sharing"]]],
     ["同意接收電子報，並同意將我的資料提供給合作夥伴", "zh-TW", [["marketing"], ["third-party-sharing"]]],
   ])("splits coordinated grants: %s", (text, hint, expected) => {

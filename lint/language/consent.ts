@@ -88,7 +88,8 @@ function resolve(matches: readonly KindMatch[]): KindMatch[] {
     for (const n of matches) {
       if (n === m || length(n) <= length(m)) continue;
       if (n.kind !== m.kind && overlaps(n, m)) return false;
-      if (m.kind === "purpose" && n.kind === "purpose" && n.purpose !== m.purpose && n.gapless && n.start <= m.start && n.end >= m.end) return false;
+      if (m.kind === "purpose" && n.kind === "purpose" && n.purpose !== m.purpose && n.gapless && n.start <= m.start && n.end >= m.end)
+        return false;
     }
     return true;
   });
@@ -238,8 +239,14 @@ function analyse(text: string, hint: string | null, role: ConsentRole, context: 
   const counted = role === "statement" && statement ? [...new Set([...granted, ...inherited])] : purposeMatches;
   const own = uniquePurposes(counted);
   const purposes = [...new Set([...own, ...fromContext])];
-  const ownClauses = purposesByClause(stream, role === "statement" && statement ? granted : purposeMatches, clauseEnds(stream, c.lexicon.clauseBreaks));
-  const pointedAt = [...new Set([...uniquePurposes(inherited), ...fromContext])].filter((p) => !ownClauses.some((clause) => clause.includes(p)));
+  const ownClauses = purposesByClause(
+    stream,
+    role === "statement" && statement ? granted : purposeMatches,
+    clauseEnds(stream, c.lexicon.clauseBreaks),
+  );
+  const pointedAt = [...new Set([...uniquePurposes(inherited), ...fromContext])].filter(
+    (p) => !ownClauses.some((clause) => clause.includes(p)),
+  );
   const purposeClauses = pointedAt.length > 0 ? [...ownClauses, pointedAt] : ownClauses;
   const optionalConsent = role === "statement" ? statement && purposes.length > 0 : purposes.length > 0;
   const policyAccepted = policies.some((m) => acceptedInSentence(stream, m, c.lexicon.acknowledgement));

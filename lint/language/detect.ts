@@ -119,7 +119,7 @@ function scoreLatin(text: string): LatinScores {
   const lower = text.toLowerCase();
   for (const letter of new Set(lower)) add(LETTERS.get(letter));
   const best = ranked(scores)[0];
-  return { scores, words: words.length, bestHits: best ? hits.get(best[0]) ?? 0 : 0 };
+  return { scores, words: words.length, bestHits: best ? (hits.get(best[0]) ?? 0) : 0 };
 }
 
 function ranked(scores: Map<string, number>): Array<[string, number]> {
@@ -144,7 +144,7 @@ function latinGuess(text: string, hint: string | null): LanguageGuess {
   const order = ranked(scores);
   const [bestLanguage, best] = order[0] ?? ["", 0];
   const second = order[1]?.[1] ?? 0;
-  const hintScore = hintTag !== null ? scores.get(hintTag) ?? 0 : 0;
+  const hintScore = hintTag !== null ? (scores.get(hintTag) ?? 0) : 0;
   if (best > 0 && hintScore > 0 && hintScore >= best * HINT_KEEP_RATIO) return guess(hintTag ?? bestLanguage, scriptOfTag(hint));
   // Against a hint naming another Latin-script language, one word is not enough to overrule it.
   const needed = hintTag !== null && hintTag in LATIN_PROFILES ? MIN_EVIDENCE_AGAINST_HINT : MIN_EVIDENCE;

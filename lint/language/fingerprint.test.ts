@@ -15,7 +15,9 @@ describe("fingerprintText", () => {
   });
 
   it("ignores numbers, so a new year or price keeps the string", () => {
-    expect(fingerprintText("Share my 2024 statement data with our partner", "en")).toBe(fingerprintText("Share my 2025 statement data with our partner", "en"));
+    expect(fingerprintText("Share my 2024 statement data with our partner", "en")).toBe(
+      fingerprintText("Share my 2025 statement data with our partner", "en"),
+    );
   });
 
   it("changes when the purpose changes", () => {

@@ -41,7 +41,7 @@ function wordTokens(c: CompiledLexicon, stream: TextStream): string[] {
   const out: string[] = [];
   const spans = synonymSpans(c, stream);
   let s = 0;
-  for (let i = 0; i < stream.tokens.length; ) {
+  for (let i = 0; i < stream.tokens.length;) {
     const span = spans[s];
     if (span && span.start === i) {
       out.push(span.canonical);

@@ -28,7 +28,10 @@ export function primaryTag(tag: string | null | undefined): string | null {
 /** Script a zh tag names: "Hant" for zh-Hant, zh-TW, zh-HK, zh-MO; "Hans" for zh-Hans, zh-CN, zh-SG; otherwise null. */
 export function scriptOfTag(tag: string | null | undefined): "Hans" | "Hant" | null {
   if (!tag || primaryTag(tag) !== "zh") return null;
-  const parts = tag.split(/[-_]/u).slice(1).map((p) => p.toLowerCase());
+  const parts = tag
+    .split(/[-_]/u)
+    .slice(1)
+    .map((p) => p.toLowerCase());
   if (parts.includes("hant") || parts.some((p) => p === "tw" || p === "hk" || p === "mo")) return "Hant";
   if (parts.includes("hans") || parts.some((p) => p === "cn" || p === "sg" || p === "my")) return "Hans";
   return null;

@@ -11,12 +11,16 @@ const ZH: PatternLanguage = { unit: "char", gap: 4, stem: (w) => stemWord(porter
 
 function words(src: PatternSource, text: string): string[] {
   const stream = buildStream(text, EN_TOOLS);
-  return findMatches(compilePattern(src, EN), stream.tokens).map((m) => stream.source.slice(stream.tokens[m.start].start, stream.tokens[m.end - 1].end));
+  return findMatches(compilePattern(src, EN), stream.tokens).map((m) =>
+    stream.source.slice(stream.tokens[m.start].start, stream.tokens[m.end - 1].end),
+  );
 }
 
 function chars(src: PatternSource, text: string): string[] {
   const stream = buildStream(text, ZH_TOOLS);
-  return findMatches(compilePattern(src, ZH), stream.tokens).map((m) => text.slice(stream.tokens[m.start].start, stream.tokens[m.end - 1].end));
+  return findMatches(compilePattern(src, ZH), stream.tokens).map((m) =>
+    text.slice(stream.tokens[m.start].start, stream.tokens[m.end - 1].end),
+  );
 }
 
 describe("pattern notation", () => {

@@ -234,6 +234,11 @@ export function findMatches(p: Pattern, tokens: readonly Token[]): Match[] {
   if (tokens.length === 0) return [];
   const occ = p.slots.map((s) => occurrences(s, tokens));
   if (occ.some((o) => o.length === 0)) return [];
-  const found = occ.length === 1 ? occ[0].map((o) => ({ ...o, gapless: true })) : p.ordered ? orderedMatches(p, occ, tokens) : unorderedMatches(p, occ, tokens);
+  const found =
+    occ.length === 1
+      ? occ[0].map((o) => ({ ...o, gapless: true }))
+      : p.ordered
+        ? orderedMatches(p, occ, tokens)
+        : unorderedMatches(p, occ, tokens);
   return found.filter((m) => !excluded(p, m, tokens));
 }

@@ -77,7 +77,9 @@ function signalsOf(s: PurposeSignals): Signal[] {
     out.push({ source: "flow-action", text, weight: last ? WEIGHT.lastFlowAction : WEIGHT.earlierFlowAction });
   });
   s.headings.forEach((text, i) => out.push({ source: "heading", text, weight: WEIGHT.headings[i] ?? WEIGHT.laterHeading }));
-  s.buttons.slice(0, MAX_BUTTONS).forEach((text, i) => out.push({ source: "button", text, weight: WEIGHT.buttons[i] ?? WEIGHT.laterButton }));
+  s.buttons
+    .slice(0, MAX_BUTTONS)
+    .forEach((text, i) => out.push({ source: "button", text, weight: WEIGHT.buttons[i] ?? WEIGHT.laterButton }));
   if (s.title) out.push({ source: "title", text: s.title, weight: WEIGHT.title });
   for (const text of s.fields) out.push({ source: "fields", text, weight: WEIGHT.field });
   for (const text of s.texts ?? []) out.push({ source: "text", text, weight: WEIGHT.text });
@@ -132,7 +134,10 @@ function rank<T>(order: readonly T[], x: T): number {
 function classify(s: PurposeSignals, hint: string | null): PurposeAnalysis {
   const language: LanguageGuess = detectLanguage([s.title, ...s.headings, ...s.buttons].filter((t) => t).join(" · "), hint);
   const hits: Hit[] = [];
-  const capped = { fields: { cap: WEIGHT.fieldCap, used: new Map<PrimaryPurpose, number>() }, text: { cap: WEIGHT.textCap, used: new Map<PrimaryPurpose, number>() } };
+  const capped = {
+    fields: { cap: WEIGHT.fieldCap, used: new Map<PrimaryPurpose, number>() },
+    text: { cap: WEIGHT.textCap, used: new Map<PrimaryPurpose, number>() },
+  };
   for (const signal of signalsOf(s)) {
     const seen = new Set<PrimaryPurpose>();
     for (const m of purposesIn(signal.text, hint)) {
@@ -150,7 +155,12 @@ function classify(s: PurposeSignals, hint: string | null): PurposeAnalysis {
     }
   }
   if (consentControlsLean(s)) {
-    hits.push({ purpose: "consent", source: "controls", weight: WEIGHT.consentControls, wording: `${s.consentControlCount} of ${s.controlCount} controls ask for consent` });
+    hits.push({
+      purpose: "consent",
+      source: "controls",
+      weight: WEIGHT.consentControls,
+      wording: `${s.consentControlCount} of ${s.controlCount} controls ask for consent`,
+    });
   }
 
   if (hits.length === 0) {
@@ -165,10 +175,7 @@ function classify(s: PurposeSignals, hint: string | null): PurposeAnalysis {
     strongest.set(h.purpose, Math.min(strongest.get(h.purpose) ?? Infinity, rank(SOURCE_ORDER, h.source)));
   }
   const winner = [...totals.entries()].sort(
-    (a, b) =>
-      b[1] - a[1] ||
-      (strongest.get(a[0]) ?? 0) - (strongest.get(b[0]) ?? 0) ||
-      rank(PRECEDENCE, a[0]) - rank(PRECEDENCE, b[0]),
+    (a, b) => b[1] - a[1] || (strongest.get(a[0]) ?? 0) - (strongest.get(b[0]) ?? 0) || rank(PRECEDENCE, a[0]) - rank(PRECEDENCE, b[0]),
   )[0][0];
 
   const bySource = new Map<Source, number>();

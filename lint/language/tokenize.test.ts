@@ -7,7 +7,14 @@ describe("tokenize", () => {
   });
 
   it("keeps German umlauts, ß and compounds", () => {
-    expect(tokenize("Meine E-Mail-Adresse an Werbepartner weitergeben, Straße", "de")).toEqual(["meine", "e-mail-adresse", "an", "werbepartner", "weitergeben", "straße"]);
+    expect(tokenize("Meine E-Mail-Adresse an Werbepartner weitergeben, Straße", "de")).toEqual([
+      "meine",
+      "e-mail-adresse",
+      "an",
+      "werbepartner",
+      "weitergeben",
+      "straße",
+    ]);
   });
 
   it("cuts Chinese into words with Intl.Segmenter", () => {

@@ -22,9 +22,12 @@ describe("traditional to simplified folding", () => {
   });
 
   it("covers the characters of the traditional consent vocabulary", () => {
-    const words = "隱私權 條款 個人化廣告 合作夥伴 行銷 電子報 通訊錄 帳號 登入 訓練 徵信 評估 授權 點擊 繼續 視為 購買 訂閱 簡訊 資料 臉部 指紋 聲紋 瀏覽紀錄 興趣檔案 統計 數據 贊助商 關係企業";
+    const words =
+      "隱私權 條款 個人化廣告 合作夥伴 行銷 電子報 通訊錄 帳號 登入 訓練 徵信 評估 授權 點擊 繼續 視為 購買 訂閱 簡訊 資料 臉部 指紋 聲紋 瀏覽紀錄 興趣檔案 統計 數據 贊助商 關係企業";
     const folded = foldToSimplified(words);
-    expect(folded).toBe("隐私权 条款 个人化广告 合作伙伴 行销 电子报 通讯录 账号 登入 训练 征信 评估 授权 点击 继续 视为 购买 订阅 简讯 资料 脸部 指纹 声纹 浏览纪录 兴趣档案 统计 数据 赞助商 关系企业");
+    expect(folded).toBe(
+      "隐私权 条款 个人化广告 合作伙伴 行销 电子报 通讯录 账号 登入 训练 征信 评估 授权 点击 继续 视为 购买 订阅 简讯 资料 脸部 指纹 声纹 浏览纪录 兴趣档案 统计 数据 赞助商 关系企业",
+    );
   });
 });
 

@@ -73,9 +73,7 @@ function buildFold(): Map<string, string> {
 const FOLD = buildFold();
 
 /** Characters only simplified text uses. */
-const SIMPLIFIED_ONLY: ReadonlySet<string> = new Set(
-  [...new Set(FOLD.values())].filter((c) => !SHARED_FORMS.has(c) && !FOLD.has(c)),
-);
+const SIMPLIFIED_ONLY: ReadonlySet<string> = new Set([...new Set(FOLD.values())].filter((c) => !SHARED_FORMS.has(c) && !FOLD.has(c)));
 
 /** Every traditional/simplified pair of the table, for tests and tools. */
 export function variantPairs(): ReadonlyArray<readonly [string, string]> {

@@ -15,7 +15,18 @@ function loadReport(): LintReport {
 let serial = 0;
 function finding(ruleId: string, evidence: Evidence, severity: Severity = "error"): Finding {
   serial += 1;
-  return { ruleId, severity, message: `m${serial}`, selector: "input", role: "checkbox", name: "", text: "t", evidence, legal: [], fingerprint: `fp${serial}` };
+  return {
+    ruleId,
+    severity,
+    message: `m${serial}`,
+    selector: "input",
+    role: "checkbox",
+    name: "",
+    text: "t",
+    evidence,
+    legal: [],
+    fingerprint: `fp${serial}`,
+  };
 }
 
 function state(target: string, findings: Finding[], extra: Partial<LintResult> = {}): LintResult {
@@ -27,7 +38,10 @@ const RULES = { "pre-checked-opt-in": "1.0.0", "hidden-consent-text": "1.0.0", "
 /** Six sites: a and c pre-check marketing, c also hides text, b bundles on two steps, d is clean, e fails, f fails on one step only. */
 function batch(): LintReport {
   const results = [
-    state("a.example", [finding("pre-checked-opt-in", { purposes: ["marketing"] }), finding("pre-checked-opt-in", { purposes: ["marketing", "credit-scoring"] })]),
+    state("a.example", [
+      finding("pre-checked-opt-in", { purposes: ["marketing"] }),
+      finding("pre-checked-opt-in", { purposes: ["marketing", "credit-scoring"] }),
+    ]),
     state("b.example", [finding("bundled-consent", { bundling: ["statement"], purposes: ["third-party-sharing"] })], { step: "pay" }),
     state("b.example", [finding("bundled-consent", { bundling: ["required"], purposes: ["marketing"] })], { step: "signup" }),
     state("c.example", [
@@ -39,7 +53,13 @@ function batch(): LintReport {
     state("f.example", [], { step: "one" }),
     state("f.example", [], { step: "two", error: "click failed" }),
   ];
-  return { tool: { name: "consentlint", version: "0" }, results, summary: { targets: 6, errors: 0, warnings: 0, durationMs: 0 }, rules: RULES, startedAt: "2024-01-01T00:00:00Z" };
+  return {
+    tool: { name: "consentlint", version: "0" },
+    results,
+    summary: { targets: 6, errors: 0, warnings: 0, durationMs: 0 },
+    rules: RULES,
+    startedAt: "2024-01-01T00:00:00Z",
+  };
 }
 
 describe("summarizeBatch", () => {
@@ -77,8 +97,16 @@ describe("summarizeBatch", () => {
       ["purpose", "marketing", ["a.example", "c.example"], 3],
       ["purpose", "credit-scoring", ["a.example"], 1],
     ]);
-    expect(byRule.get("hidden-consent-text")!.patterns.map((p) => `${p.kind}:${p.value}`)).toEqual(["condition:contrast", "condition:font-size"]);
-    expect(byRule.get("bundled-consent")!.patterns.filter((p) => p.kind === "bundling").map((p) => p.value)).toEqual(["required", "statement"]);
+    expect(byRule.get("hidden-consent-text")!.patterns.map((p) => `${p.kind}:${p.value}`)).toEqual([
+      "condition:contrast",
+      "condition:font-size",
+    ]);
+    expect(
+      byRule
+        .get("bundled-consent")!
+        .patterns.filter((p) => p.kind === "bundling")
+        .map((p) => p.value),
+    ).toEqual(["required", "statement"]);
   });
 
   it("counts purposes across rules by target", () => {
@@ -107,7 +135,9 @@ describe("formatBatchSummary", () => {
 
   it("shortens long target lists", () => {
     const report = batch();
-    report.results = Array.from({ length: 15 }, (_, i) => state(`site${i}.example`, [finding("pre-checked-opt-in", { purposes: ["marketing"] })]));
+    report.results = Array.from({ length: 15 }, (_, i) =>
+      state(`site${i}.example`, [finding("pre-checked-opt-in", { purposes: ["marketing"] })]),
+    );
     const text = formatBatchSummary(summarizeBatch(report), { maxListed: 3 });
     expect(text).toContain("targets: site0.example, site1.example, site2.example, … and 12 more");
   });

@@ -203,7 +203,9 @@ export function formatBatchSummary(summary: BatchSummary, opts: BatchSummaryText
   out.push("");
   const width = Math.max(0, ...summary.rules.map((r) => r.ruleId.length));
   for (const rule of summary.rules) {
-    const severities = [rule.errors ? plural(rule.errors, "error") : "", rule.warnings ? plural(rule.warnings, "warning") : ""].filter(Boolean).join(", ");
+    const severities = [rule.errors ? plural(rule.errors, "error") : "", rule.warnings ? plural(rule.warnings, "warning") : ""]
+      .filter(Boolean)
+      .join(", ");
     out.push(
       `${rule.ruleId.padEnd(width)}  ${rule.count} of ${plural(base, "target")}${percent(rule.count, base)}` +
         (rule.findings ? `, ${plural(rule.findings, "finding")}${severities ? ` (${severities})` : ""}` : ""),
@@ -215,7 +217,8 @@ export function formatBatchSummary(summary: BatchSummary, opts: BatchSummaryText
   }
   if (summary.purposes.length) {
     out.push("", "Purposes across rules:");
-    for (const p of summary.purposes) out.push(`  ${terminalSafe(p.value, 80)}: ${plural(p.count, "target")}${percent(p.count, base)}: ${listTargets(p, max)}`);
+    for (const p of summary.purposes)
+      out.push(`  ${terminalSafe(p.value, 80)}: ${plural(p.count, "target")}${percent(p.count, base)}: ${listTargets(p, max)}`);
   }
   if (summary.undecided.count) {
     out.push("", `Undecided items on ${plural(summary.undecided.count, "target")}: ${listTargets(summary.undecided, max)}`);

@@ -89,7 +89,9 @@ describe("formatCsv", () => {
     const expected = report.results.reduce((n, r) => n + Math.max(1, r.findings.length), 0);
     expect(rows).toHaveLength(expected);
     expect([...new Set(rows.map((r) => r.target))]).toEqual([...new Set(report.results.map((r) => r.target))]);
-    expect(rows.filter((r) => r.fingerprint).map((r) => r.fingerprint)).toEqual(report.results.flatMap((r) => r.findings.map((f) => f.fingerprint)));
+    expect(rows.filter((r) => r.fingerprint).map((r) => r.fingerprint)).toEqual(
+      report.results.flatMap((r) => r.findings.map((f) => f.fingerprint)),
+    );
     const clean = rows.find((r) => r.step === "after-pay")!;
     expect(clean).toMatchObject({ target: "https://shop.example/checkout", ruleId: "", error: "", locale: "de-DE", viewport: "" });
     const failed = rows.find((r) => r.target === "https://down.example/")!;
@@ -100,7 +102,12 @@ describe("formatCsv", () => {
   it("writes the evidence columns from the finding's evidence", () => {
     const rows = table(loadReport());
     const byFingerprint = new Map(rows.map((r) => [r.fingerprint, r]));
-    expect(byFingerprint.get("fp-precheck-1")).toMatchObject({ checked: "true", purposes: "third-party-sharing; credit-scoring", severity: "error", viewport: "1280x800" });
+    expect(byFingerprint.get("fp-precheck-1")).toMatchObject({
+      checked: "true",
+      purposes: "third-party-sharing; credit-scoring",
+      severity: "error",
+      viewport: "1280x800",
+    });
     expect(byFingerprint.get("fp-hidden-2")).toMatchObject({ fontPx: "8", contrast: "1.4", checked: "", severity: "warn" });
   });
 

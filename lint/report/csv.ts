@@ -28,8 +28,9 @@ export type CsvColumn = (typeof CSV_COLUMNS)[number];
 export type CsvRow = Record<CsvColumn, string>;
 
 /** C0 controls other than tab and line ends, DEL, C1 controls and noncharacters, which spreadsheets show as garbage. */
-// eslint-disable-next-line no-control-regex -- the pattern exists to find control characters
-const JUNK = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const JUNK =
+  // eslint-disable-next-line no-control-regex -- the pattern exists to find control characters
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
  * A cell's text made safe to open in a spreadsheet: junk characters removed,
@@ -83,7 +84,19 @@ function findingRow(r: LintResult, f: Finding): CsvRow {
 }
 
 function emptyRow(r: LintResult): CsvRow {
-  return { ...stateCells(r), ruleId: "", severity: "", message: "", text: "", selector: "", fingerprint: "", checked: "", fontPx: "", contrast: "", purposes: "" };
+  return {
+    ...stateCells(r),
+    ruleId: "",
+    severity: "",
+    message: "",
+    text: "",
+    selector: "",
+    fingerprint: "",
+    checked: "",
+    fontPx: "",
+    contrast: "",
+    purposes: "",
+  };
 }
 
 /** The rows of the CSV, before quoting: one per finding, one per state that has none. */

@@ -87,7 +87,11 @@ describe("formatGithub", () => {
   it("annotates local pages at the element's file, line and column, relative to cwd", () => {
     const [precheck, hidden, frame, unknown] = commands(loadReport());
     expect(precheck.command).toBe("error");
-    expect(precheck.properties).toEqual({ file: "pages/signup.html", ...positionInPage('<input type="checkbox" name="partners"'), title: "pre-checked-opt-in" });
+    expect(precheck.properties).toEqual({
+      file: "pages/signup.html",
+      ...positionInPage('<input type="checkbox" name="partners"'),
+      title: "pre-checked-opt-in",
+    });
     expect(hidden.command).toBe("warning");
     expect(hidden.properties).toMatchObject({ file: "pages/signup.html", ...positionInPage('<p class="fine-print small"') });
     expect(frame.properties).toMatchObject(positionInPage('<iframe id="consent"'));

@@ -63,7 +63,13 @@ export function formatGithub(report: LintReport, opts: GithubOptions): string {
   for (const r of report.results) {
     if (r.error) {
       const where = r.url ? locator.locate(r.url, "") : null;
-      lines.push(command("error", { file: where?.relativePath ?? undefined, title: "consentlint: page could not be linted" }, `${stateLabel(r)}: ${terminalSafe(r.error, 1000)}`));
+      lines.push(
+        command(
+          "error",
+          { file: where?.relativePath ?? undefined, title: "consentlint: page could not be linted" },
+          `${stateLabel(r)}: ${terminalSafe(r.error, 1000)}`,
+        ),
+      );
     }
     for (const f of r.findings) {
       const where = r.url ? locator.locate(r.url, f.selector) : null;

@@ -10,7 +10,17 @@
  * comes from a page is HTML-escaped, and only PNG data URLs are embedded as
  * images. It can be mailed, attached to a complaint or published as it is.
  */
-import type { Evidence, Finding, IncompleteEntry, LegalReference, LintReport, LintResult, PassEntry, RuleMeta, Thresholds } from "../types.js";
+import type {
+  Evidence,
+  Finding,
+  IncompleteEntry,
+  LegalReference,
+  LintReport,
+  LintResult,
+  PassEntry,
+  RuleMeta,
+  Thresholds,
+} from "../types.js";
 import { DEFAULT_THRESHOLDS } from "../types.js";
 import { summarizeBatch, type BatchSummary, type PatternCount, type PatternKind, type TargetSet } from "./batch-summary.js";
 import { conditionWords, describeMeasures, describeThresholds } from "./measures.js";
@@ -25,8 +35,9 @@ export interface HtmlOptions {
 export const HTML_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
 
 /** Characters HTML cannot carry or a reader should not get: C0/C1 controls (but tab and line ends), noncharacters, lone surrogates. */
-// eslint-disable-next-line no-control-regex -- the pattern exists to find control characters
-const NOT_HTML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufdd0-\ufdef\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NOT_HTML =
+  // eslint-disable-next-line no-control-regex -- the pattern exists to find control characters
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufdd0-\ufdef\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Any value as text, escaped for HTML element content and quoted attribute values. */
 export function escapeHtml(value: unknown): string {
@@ -199,7 +210,9 @@ function stateSentences(f: Finding): string[] {
   const step = e.primaryPurpose !== undefined ? words(STEP_WORDS, e.primaryPurpose) : "";
   const action = typeof e.primaryAction === "string" && e.primaryAction ? e.primaryAction : "";
   if (step || action) {
-    out.push(`What the person came to do: ${escapeHtml(step || "using the page")}${action ? `, with the button “${pageText(action, 200)}”` : ""}.`);
+    out.push(
+      `What the person came to do: ${escapeHtml(step || "using the page")}${action ? `, with the button “${pageText(action, 200)}”` : ""}.`,
+    );
   }
   return out;
 }
@@ -211,7 +224,8 @@ interface RenderContext {
 
 function legalLink(ref: LegalReference | undefined, id: string, withTitle: boolean): string {
   const title = ref?.title ? ` title="${escapeHtml(ref.title)}"` : "";
-  if (ref?.url && /^https?:\/\//.test(ref.url)) return `<a href="${escapeHtml(ref.url)}" rel="noopener noreferrer"${withTitle ? title : ""}>${escapeHtml(id)}</a>`;
+  if (ref?.url && /^https?:\/\//.test(ref.url))
+    return `<a href="${escapeHtml(ref.url)}" rel="noopener noreferrer"${withTitle ? title : ""}>${escapeHtml(id)}</a>`;
   return withTitle && title ? `<span${title}>${escapeHtml(id)}</span>` : escapeHtml(id);
 }
 
@@ -220,7 +234,13 @@ function legalList(f: Finding, ctx: RenderContext): string {
   const ids = strings(f.legal);
   if (!ids.length) return "";
   const known = ctx.rules.get(f.ruleId)?.legal ?? [];
-  const items = ids.map((id) => legalLink(known.find((l) => l.id === id), id, true));
+  const items = ids.map((id) =>
+    legalLink(
+      known.find((l) => l.id === id),
+      id,
+      true,
+    ),
+  );
   const more = ctx.rules.has(f.ruleId) ? ` <a class="more" href="#rule-${escapeHtml(f.ruleId)}">what these say</a>` : "";
   return `<p class="legal"><span class="label">Legal references</span> ${items.join('<span class="sep"> · </span>')}${more}</p>`;
 }
@@ -231,7 +251,9 @@ function rulesAppendix(ruleIds: string[], ctx: RenderContext): string {
   if (!metas.length) return "";
   const blocks = metas.map((m) => {
     const legal = m.legal.map((l) => `<li>${legalLink(l, l.id, false)} <span class="muted">— ${escapeHtml(l.title)}</span></li>`).join("");
-    const docs = /^https?:\/\//.test(m.docsUrl) ? ` <a href="${escapeHtml(m.docsUrl)}" rel="noopener noreferrer">Rule documentation</a>` : "";
+    const docs = /^https?:\/\//.test(m.docsUrl)
+      ? ` <a href="${escapeHtml(m.docsUrl)}" rel="noopener noreferrer">Rule documentation</a>`
+      : "";
     return `<div class="rule-ref" id="rule-${escapeHtml(m.id)}"><h3>${escapeHtml(ruleTitle(m.id, ctx))} <code class="muted">${escapeHtml(m.id)} ${escapeHtml(m.version)}</code></h3>
 <p>${escapeHtml(m.fullDescription)}${docs}</p>
 <h4>Legal references</h4><ul>${legal}</ul></div>`;
@@ -368,13 +390,19 @@ function summaryHtml(report: LintReport, summary: BatchSummary, ctx: RenderConte
     [String(summary.targets), summary.targets === 1 ? "target checked" : "targets checked", ""],
     [String(results.length), results.length === 1 ? "page state" : "page states", `${statesWithFindings} with findings`],
     [String(findings), findings === 1 ? "finding" : "findings", `${plural(errors, "error")}, ${plural(warnings, "warning")}`],
-    [String(summary.withFindings.count), summary.withFindings.count === 1 ? "target with findings" : "targets with findings", `${summary.clean.count} clean`],
+    [
+      String(summary.withFindings.count),
+      summary.withFindings.count === 1 ? "target with findings" : "targets with findings",
+      `${summary.clean.count} clean`,
+    ],
   ];
   if (summary.failed.count) tiles.push([String(summary.failed.count), "could not be checked", ""]);
   const base = summary.linted;
   const ruleRows = summary.rules
     .map((rule) => {
-      const sev = [rule.errors ? plural(rule.errors, "error") : "", rule.warnings ? plural(rule.warnings, "warning") : ""].filter(Boolean).join(", ");
+      const sev = [rule.errors ? plural(rule.errors, "error") : "", rule.warnings ? plural(rule.warnings, "warning") : ""]
+        .filter(Boolean)
+        .join(", ");
       return `<tr><td><strong>${escapeHtml(ruleTitle(rule.ruleId, ctx))}</strong><br><code class="muted">${escapeHtml(rule.ruleId)}</code></td><td class="n" data-label="Targets">${rule.count} of ${base}${base ? ` <span class="muted">(${percent(rule.count, base)})</span>` : ""}</td><td class="n" data-label="Findings">${rule.findings}${sev ? ` <span class="muted">(${sev})</span>` : ""}</td></tr>`;
     })
     .join("");
@@ -386,7 +414,11 @@ function summaryHtml(report: LintReport, summary: BatchSummary, ctx: RenderConte
   const contents = results
     .map((r, i) => {
       const n = Array.isArray(r.findings) ? r.findings.length : 0;
-      const label = r.error ? `<span class="tag failed">could not be checked</span>` : n ? `<span class="tag findings">${plural(n, "finding")}</span>` : `<span class="tag clean">clean</span>`;
+      const label = r.error
+        ? `<span class="tag failed">could not be checked</span>`
+        : n
+          ? `<span class="tag findings">${plural(n, "finding")}</span>`
+          : `<span class="tag clean">clean</span>`;
       return `<li><a href="#state-${i + 1}">${stateTitle(r)}</a>${viewportWords(r) ? ` <span class="muted">${escapeHtml(viewportWords(r))}</span>` : ""} ${label}</li>`;
     })
     .join("");
@@ -552,7 +584,10 @@ export function formatHtml(report: LintReport, opts: HtmlOptions): string {
 <main>
 ${summaryHtml(safeReport, summary, ctx)}
 ${results.map((r, i) => stateHtml(r, i, ctx)).join("\n")}
-${rulesAppendix(summary.rules.filter((r) => r.findings > 0).map((r) => r.ruleId), ctx)}
+${rulesAppendix(
+  summary.rules.filter((r) => r.findings > 0).map((r) => r.ruleId),
+  ctx,
+)}
 </main>
 <footer class="report-foot">
 <p>Each finding names what was measured in a real browser (Chromium) as a first-time visitor would see the page: the state of the control, the size and contrast of the text, what the person came to do. Readable text here means at least ${ctx.thresholds.minFontPx} px, a contrast of at least ${ctx.thresholds.minContrast}:1 and an opacity of at least ${ctx.thresholds.minOpacity}.${rulesUsed ? ` Rules: ${escapeHtml(rulesUsed)}.` : ""}</p>

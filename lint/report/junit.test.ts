@@ -60,7 +60,10 @@ async function parseXml(xml: string): Promise<Parsed> {
         tests: s.getAttribute("tests"),
         failures: s.getAttribute("failures"),
         errors: s.getAttribute("errors"),
-        properties: Array.from(s.querySelectorAll(":scope > properties > property")).map((p) => ({ name: p.getAttribute("name"), value: p.getAttribute("value") })),
+        properties: Array.from(s.querySelectorAll(":scope > properties > property")).map((p) => ({
+          name: p.getAttribute("name"),
+          value: p.getAttribute("value"),
+        })),
         cases: Array.from(s.children)
           .filter((c) => c.tagName === "testcase")
           .map((c) => {

@@ -85,14 +85,22 @@ function ruleCase(r: LintResult, ruleId: string): TestCase {
   }
   if (incomplete.length) {
     const out = incomplete.map((i) =>
-      [`undecided (${i.reason}): ${terminalSafe(i.message, 1000)}`, i.selector ? `  element: ${terminalSafe(i.selector, 1000)}` : "", i.text ? `  text: "${terminalSafe(i.text, 2000)}"` : ""]
+      [
+        `undecided (${i.reason}): ${terminalSafe(i.message, 1000)}`,
+        i.selector ? `  element: ${terminalSafe(i.selector, 1000)}` : "",
+        i.text ? `  text: "${terminalSafe(i.text, 2000)}"` : "",
+      ]
         .filter(Boolean)
         .join("\n"),
     );
     inner.push(`      <system-out>${xmlText(out.join("\n"))}</system-out>`);
   }
   const open = `    <testcase${attrs({ classname: stateClassname(r), name: ruleId })}`;
-  return { xml: inner.length ? `${open}>\n${inner.join("\n")}\n    </testcase>` : `${open}/>`, failed: findings.length > 0, errored: false };
+  return {
+    xml: inner.length ? `${open}>\n${inner.join("\n")}\n    </testcase>` : `${open}/>`,
+    failed: findings.length > 0,
+    errored: false,
+  };
 }
 
 function errorCase(r: LintResult, error: string): TestCase {
@@ -143,7 +151,9 @@ export function formatJunit(report: LintReport): string {
     const durations = results.map((r) => r.durationMs).filter((d): d is number => typeof d === "number");
     const time = durations.length ? seconds(durations.reduce((a, b) => a + b, 0)) : undefined;
     const urls = [...new Set(results.map((r) => r.url).filter(Boolean))];
-    const properties = urls.length ? `    <properties>\n${urls.map((u) => `      <property${attrs({ name: "url", value: u })}/>`).join("\n")}\n    </properties>\n` : "";
+    const properties = urls.length
+      ? `    <properties>\n${urls.map((u) => `      <property${attrs({ name: "url", value: u })}/>`).join("\n")}\n    </properties>\n`
+      : "";
     const head = `  <testsuite${attrs({ name: target, tests: cases.length, failures: suiteFailures, errors: suiteErrors, skipped: 0, time, timestamp: report.startedAt })}>`;
     suites.push(`${head}\n${properties}${cases.map((c) => c.xml).join("\n")}\n  </testsuite>`);
   }

@@ -37,7 +37,9 @@ export function describeMeasures(e: Evidence): string {
   }
   if (typeof e.opacity === "number" && e.opacity < 1) parts.push(`opacity ${round(e.opacity, 2)}`);
   if (typeof e.transformScale === "number" && e.transformScale < 1) parts.push(`scaled to ${round(e.transformScale * 100, 0)}%`);
-  const words = (e.conditions ?? []).filter((c) => !["font-size", "contrast", "opacity", "transform"].includes(c)).map((c) => CONDITION_WORDS[c] ?? c);
+  const words = (e.conditions ?? [])
+    .filter((c) => !["font-size", "contrast", "opacity", "transform"].includes(c))
+    .map((c) => CONDITION_WORDS[c] ?? c);
   parts.push(...words);
   return parts.join(", ");
 }
@@ -65,7 +67,10 @@ export function readabilityThresholds(options: readonly Readonly<Record<string, 
 
 export function describeState(e: Evidence): string {
   const parts: string[] = [];
-  if (e.checked !== undefined) parts.push(`${e.checked === true ? "checked" : e.checked === "mixed" ? "mixed" : "unchecked"}${e.checkedSource ? ` (${e.checkedSource})` : ""}`);
+  if (e.checked !== undefined)
+    parts.push(
+      `${e.checked === true ? "checked" : e.checked === "mixed" ? "mixed" : "unchecked"}${e.checkedSource ? ` (${e.checkedSource})` : ""}`,
+    );
   if (e.required) parts.push("required");
   if (e.purposes?.length) parts.push(`purposes: ${e.purposes.join(", ")}`);
   if (e.primaryPurpose) parts.push(`step: ${e.primaryPurpose}`);

@@ -40,7 +40,11 @@ function validator() {
   const schema = JSON.parse(readFileSync(join(DATA, "sarif-schema-2.1.0.json"), "utf8")) as Record<string, unknown>;
   const draft = String(schema.$schema);
   const options = { allErrors: true, strict: false };
-  const ajv = draft.includes("2020-12") ? new Ajv2020.default(options) : draft.includes("2019-09") ? new Ajv2019.default(options) : new Ajv07.default(options);
+  const ajv = draft.includes("2020-12")
+    ? new Ajv2020.default(options)
+    : draft.includes("2019-09")
+      ? new Ajv2019.default(options)
+      : new Ajv07.default(options);
   addFormats.default(ajv);
   return ajv.compile(schema);
 }

@@ -124,7 +124,9 @@ class SarifBuilder {
       return { physicalLocation: { artifactLocation: { uri: r.url } }, ...(logicalLocations ? { logicalLocations } : {}) };
     }
     const artifactLocation: ArtifactLocation =
-      source.relativePath !== null ? { uri: relativeUri(source.relativePath), uriBaseId: SRCROOT } : { uri: pathToFileURL(source.file).href };
+      source.relativePath !== null
+        ? { uri: relativeUri(source.relativePath), uriBaseId: SRCROOT }
+        : { uri: pathToFileURL(source.file).href };
     const region = source.found ? { startLine: source.line, startColumn: source.column } : { startLine: 1 };
     return { physicalLocation: { artifactLocation, region }, ...(logicalLocations ? { logicalLocations } : {}) };
   }
@@ -172,10 +174,17 @@ class SarifBuilder {
       const location = this.location(r, i.selector);
       out.push({
         level: "note",
-        message: { text: `${terminalSafe(stateLabel(r), 400)}: undecided (${terminalSafe(i.reason, 100)}): ${terminalSafe(i.message, 500)}` },
+        message: {
+          text: `${terminalSafe(stateLabel(r), 400)}: undecided (${terminalSafe(i.reason, 100)}): ${terminalSafe(i.message, 500)}`,
+        },
         associatedRule: { id: i.ruleId, index: this.indexOf(i.ruleId) },
         ...(location ? { locations: [location] } : {}),
-        properties: { ...where, reason: i.reason, ...(i.selector !== undefined ? { selector: i.selector } : {}), ...(i.text !== undefined ? { text: i.text } : {}) },
+        properties: {
+          ...where,
+          reason: i.reason,
+          ...(i.selector !== undefined ? { selector: i.selector } : {}),
+          ...(i.text !== undefined ? { text: i.text } : {}),
+        },
       });
     }
     return out;

@@ -16,23 +16,29 @@ const PAGE = [
   "<!doctype html>",
   "<html><head><title>t</title></head>",
   "<body>",
-  "  <form id=\"f\" class=\"consent main\">",
+  '  <form id="f" class="consent main">',
   "    <p>intro</p>",
-  "    <label><input type=\"checkbox\" name=\"a\"> A</label>",
-  "    <p class=\"fine\">second paragraph</p>",
+  '    <label><input type="checkbox" name="a"> A</label>',
+  '    <p class="fine">second paragraph</p>',
   "      <label>",
-  "        <input type=\"checkbox\" name=\"b\" checked> B",
+  '        <input type="checkbox" name="b" checked> B',
   "      </label>",
-  "    <div id=\"host\"></div>",
-  "    <iframe id=\"frame\" src=\"x.html\"></iframe>",
+  '    <div id="host"></div>',
+  '    <iframe id="frame" src="x.html"></iframe>',
   "  </form>",
   "</body></html>",
 ].join("\n");
 
 describe("locateInHtml", () => {
   it("resolves child combinators and :nth-of-type to the element's start tag", () => {
-    expect(locateInHtml(PAGE, "html > body > form > label:nth-of-type(2) > input")).toEqual({ ...positionOf(PAGE, '<input type="checkbox" name="b"'), found: true });
-    expect(locateInHtml(PAGE, "html > body > form > label:nth-of-type(1) > input")).toEqual({ ...positionOf(PAGE, '<input type="checkbox" name="a"'), found: true });
+    expect(locateInHtml(PAGE, "html > body > form > label:nth-of-type(2) > input")).toEqual({
+      ...positionOf(PAGE, '<input type="checkbox" name="b"'),
+      found: true,
+    });
+    expect(locateInHtml(PAGE, "html > body > form > label:nth-of-type(1) > input")).toEqual({
+      ...positionOf(PAGE, '<input type="checkbox" name="a"'),
+      found: true,
+    });
     expect(locateInHtml(PAGE, "form > p:nth-of-type(2)")).toEqual({ ...positionOf(PAGE, '<p class="fine"'), found: true });
   });
 

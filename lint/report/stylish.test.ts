@@ -19,7 +19,12 @@ function report(results: LintResult[]): LintReport {
 describe("stylish notes", () => {
   it("lists what the page did under a target it shows, with control characters made safe", () => {
     const out = formatStylish(
-      report([result({ error: "Timed out after 10000 ms", notes: [{ kind: "dialog", message: "Dismissed 3 dialogs: \u001b[31mWin a prize\u001b[0m" }] })]),
+      report([
+        result({
+          error: "Timed out after 10000 ms",
+          notes: [{ kind: "dialog", message: "Dismissed 3 dialogs: \u001b[31mWin a prize\u001b[0m" }],
+        }),
+      ]),
       { color: false, quiet: false },
     );
     const line = out.split("\n").find((l) => l.includes("Dismissed 3 dialogs"));

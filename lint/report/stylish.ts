@@ -57,9 +57,13 @@ export function formatStylish(report: LintReport, opts: StylishOptions): string 
   const extra = [
     failed ? `${failed} target${failed === 1 ? "" : "s"} could not be linted` : "",
     incompleteCount ? `${incompleteCount} undecided (incomplete)` : "",
-  ].filter(Boolean).join(", ");
+  ]
+    .filter(Boolean)
+    .join(", ");
   if (problems === 0 && failed === 0) {
-    out.push(paint("green", `✔ ${targets} target${targets === 1 ? "" : "s"} linted, no problems`) + `${extra ? ` (${extra})` : ""} in ${seconds}s`);
+    out.push(
+      paint("green", `✔ ${targets} target${targets === 1 ? "" : "s"} linted, no problems`) + `${extra ? ` (${extra})` : ""} in ${seconds}s`,
+    );
   } else {
     const line = `✖ ${problems} problem${problems === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, ${opts.quiet ? 0 : warnings} warning${warnings === 1 ? "" : "s"}) in ${targetsWithFindings} of ${targets} targets${extra ? `; ${extra}` : ""} in ${seconds}s`;
     out.push(paint(errors > 0 || failed > 0 ? "red" : "yellow", line));
@@ -85,6 +89,12 @@ function snapshotLine(report: LintReport): string {
   const statuses = ["match", "changed", "written", "missing"].filter((s) => counts.has(s)).map((s) => `${counts.get(s)} ${s}`);
   const parts = [`snapshots: ${statuses.join(", ") || "none compared"}`];
   if (fixed || introduced) parts.push(`${fixed} fixed, ${introduced} new against the baseline`);
-  if (obsolete.length) parts.push(`${obsolete.length} obsolete (no state matched): ${obsolete.slice(0, 3).map((o) => terminalSafe(o, 120)).join(", ")}${obsolete.length > 3 ? ", …" : ""}`);
+  if (obsolete.length)
+    parts.push(
+      `${obsolete.length} obsolete (no state matched): ${obsolete
+        .slice(0, 3)
+        .map((o) => terminalSafe(o, 120))
+        .join(", ")}${obsolete.length > 3 ? ", …" : ""}`,
+    );
   return parts.join("; ");
 }

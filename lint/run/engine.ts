@@ -56,7 +56,10 @@ export function selectRules(all: readonly Rule[], layers: readonly RuleLayer[]):
   const severities = new Map<string, SeveritySetting>(all.map((r) => [r.meta.id, r.meta.severity]));
   const optionLayers = new Map<string, { source: string; options: Record<string, unknown> }[]>(all.map((r) => [r.meta.id, []]));
   const known = (id: string, source: string): void => {
-    if (!byId.has(id)) throw new UsageError(`Unknown rule "${id}" in ${source}. Known rules: ${[...byId.keys()].join(", ")}. Run \`consentlint rules\` to list them.`);
+    if (!byId.has(id))
+      throw new UsageError(
+        `Unknown rule "${id}" in ${source}. Known rules: ${[...byId.keys()].join(", ")}. Run \`consentlint rules\` to list them.`,
+      );
   };
   for (const layer of layers) {
     for (const [id, options] of Object.entries(layer.options ?? {})) {
@@ -111,7 +114,13 @@ export function fingerprintsOf(ruleId: string, findings: readonly Pick<RuleFindi
       indices.length === 1
         ? indices
         : indices
-            .map((i) => ({ i, key: fingerprintText(findings[i].text, typeof findings[i].evidence.language === "string" ? findings[i].evidence.language : null) }))
+            .map((i) => ({
+              i,
+              key: fingerprintText(
+                findings[i].text,
+                typeof findings[i].evidence.language === "string" ? findings[i].evidence.language : null,
+              ),
+            }))
             .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i))
             .map((e) => e.i);
     order.forEach((i, ordinal) => (out[i] = fingerprintOf(ruleId, findings[i].fingerprintParts, ordinal)));
@@ -139,7 +148,9 @@ export function runRules(model: PageModel, opts: EngineOptions): EngineResult {
         fingerprint: prints[index],
       };
       const ignoredBy = opts.ignore.find(
-        (i) => (!i.rule || i.rule === finding.ruleId) && (i.fingerprint === finding.fingerprint || (i.selector !== undefined && i.selector === finding.selector)),
+        (i) =>
+          (!i.rule || i.rule === finding.ruleId) &&
+          (i.fingerprint === finding.fingerprint || (i.selector !== undefined && i.selector === finding.selector)),
       );
       if (ignoredBy) result.ignored.push({ fingerprint: finding.fingerprint, ruleId: finding.ruleId, reason: ignoredBy.reason });
       else result.findings.push(finding);
@@ -148,7 +159,13 @@ export function runRules(model: PageModel, opts: EngineOptions): EngineResult {
     for (const i of outcome.incomplete) {
       const { selector, text } = i;
       const message = "messageId" in i ? formatMessage(rule.meta, i.messageId, i.data) : i.message;
-      result.incomplete.push({ ruleId: rule.meta.id, reason: i.reason, message, ...(selector !== undefined ? { selector } : {}), ...(text !== undefined ? { text } : {}) });
+      result.incomplete.push({
+        ruleId: rule.meta.id,
+        reason: i.reason,
+        message,
+        ...(selector !== undefined ? { selector } : {}),
+        ...(text !== undefined ? { text } : {}),
+      });
     }
     if (outcome.inapplicable) result.inapplicable.push(rule.meta.id);
   }

@@ -36,7 +36,11 @@ export function mergeReports(reports: LintReport[]): LintReport {
   for (const r of ordered) Object.assign(rules, r.rules ?? {});
   const errors = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === "error").length, 0);
   const warnings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === "warn").length, 0);
-  const startedAt = ordered.map((r) => r.startedAt).filter(Boolean).sort()[0] ?? new Date().toISOString();
+  const startedAt =
+    ordered
+      .map((r) => r.startedAt)
+      .filter(Boolean)
+      .sort()[0] ?? new Date().toISOString();
   const browser = ordered.find((r) => r.browser)?.browser;
   return {
     tool: ordered[0].tool,

@@ -48,19 +48,27 @@ function describe(error: ErrorObject, meta: RuleMeta, given: Record<string, unkn
  * options; an error names the rule, where the options came from and the bad
  * option.
  */
-export function resolveRuleOptions(rule: Pick<Rule, "meta">, layers: readonly { source: string; options: Record<string, unknown> }[]): Record<string, unknown> {
+export function resolveRuleOptions(
+  rule: Pick<Rule, "meta">,
+  layers: readonly { source: string; options: Record<string, unknown> }[],
+): Record<string, unknown> {
   const meta = rule.meta;
   let options: Record<string, unknown> = { ...(meta.defaultOptions ?? {}) };
   for (const layer of layers) {
     const validate = validatorOf(meta);
     if (!validate) {
       const keys = Object.keys(layer.options);
-      if (keys.length > 0) throw new UsageError(`Rule "${meta.id}" takes no options, but ${layer.source} gives it ${keys.map((k) => `"${k}"`).join(", ")}. Give only its severity: "${meta.id}": "error".`);
+      if (keys.length > 0)
+        throw new UsageError(
+          `Rule "${meta.id}" takes no options, but ${layer.source} gives it ${keys.map((k) => `"${k}"`).join(", ")}. Give only its severity: "${meta.id}": "error".`,
+        );
       continue;
     }
     if (!validate(layer.options)) {
       const problems = (validate.errors ?? []).map((e) => describe(e, meta, layer.options));
-      throw new UsageError(`Invalid options for rule "${meta.id}" in ${layer.source}: ${[...new Set(problems)].join("; ")}. See the rule's docs: ${meta.docsUrl}`);
+      throw new UsageError(
+        `Invalid options for rule "${meta.id}" in ${layer.source}: ${[...new Set(problems)].join("; ")}. See the rule's docs: ${meta.docsUrl}`,
+      );
     }
     options = { ...options, ...layer.options };
   }
@@ -76,11 +84,18 @@ const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
 export function formatMessage(meta: RuleMeta, messageId: string, data: MessageData = {}): string {
   const template = meta.messages[messageId];
   if (template === undefined) {
-    throw new Error(`Rule "${meta.id}" reported message id "${messageId}", which its meta.messages does not define (it has ${Object.keys(meta.messages).map((k) => `"${k}"`).join(", ") || "none"}).`);
+    throw new Error(
+      `Rule "${meta.id}" reported message id "${messageId}", which its meta.messages does not define (it has ${
+        Object.keys(meta.messages)
+          .map((k) => `"${k}"`)
+          .join(", ") || "none"
+      }).`,
+    );
   }
   return template.replace(PLACEHOLDER, (_, name: string) => {
     const value = data[name];
-    if (value === undefined) throw new Error(`Rule "${meta.id}" message "${messageId}" has a placeholder {{${name}}} that the finding's data does not fill.`);
+    if (value === undefined)
+      throw new Error(`Rule "${meta.id}" message "${messageId}" has a placeholder {{${name}}} that the finding's data does not fill.`);
     return String(value);
   });
 }
@@ -90,13 +105,20 @@ export function formatMessage(meta: RuleMeta, messageId: string, data: MessageDa
  * layer per rule that names its key as meta.deprecatedConfigKey: they go
  * under the config's `rules`, so old configs keep their meaning.
  */
-export function deprecatedOptionLayers(rules: readonly Rule[], config: object, source: string): { source: string; options: Record<string, Record<string, unknown>> }[] {
+export function deprecatedOptionLayers(
+  rules: readonly Rule[],
+  config: object,
+  source: string,
+): { source: string; options: Record<string, Record<string, unknown>> }[] {
   const layers: { source: string; options: Record<string, Record<string, unknown>> }[] = [];
   for (const rule of rules) {
     const key = rule.meta.deprecatedConfigKey;
     const value = key === undefined ? undefined : (config as Record<string, unknown>)[key];
     if (value === undefined || value === null || typeof value !== "object") continue;
-    layers.push({ source: `${source}, key "${key}" (deprecated: give them as options of "${rule.meta.id}" in \`rules\`)`, options: { [rule.meta.id]: value as Record<string, unknown> } });
+    layers.push({
+      source: `${source}, key "${key}" (deprecated: give them as options of "${rule.meta.id}" in \`rules\`)`,
+      options: { [rule.meta.id]: value as Record<string, unknown> },
+    });
   }
   return layers;
 }

@@ -121,7 +121,11 @@ function mountsOf(loaded: LoadedConfig): Mount[] {
 }
 
 /** Lints the targets with the rules given (the package API passes every rule: see lint/index.ts). */
-export async function lint(inputs: string[], opts: LintOptions, ruleSet: readonly Rule[]): Promise<LintReport & { results: LintResultWithModel[] }> {
+export async function lint(
+  inputs: string[],
+  opts: LintOptions,
+  ruleSet: readonly Rule[],
+): Promise<LintReport & { results: LintResultWithModel[] }> {
   const startedAt = new Date();
   const setup = prepareRun(opts, ruleSet);
   const { loaded } = setup;

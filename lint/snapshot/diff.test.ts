@@ -57,7 +57,9 @@ describe("diffReports", () => {
   });
 
   it("not-fixed: the same fingerprints, whatever else changed", () => {
-    const moved = report([result("bill", [{ ...finding("a", "1"), selector: "#new > input" }, finding("b", "2"), finding("c", "3")], "report")]);
+    const moved = report([
+      result("bill", [{ ...finding("a", "1"), selector: "#new > input" }, finding("b", "2"), finding("c", "3")], "report"),
+    ]);
     const d = diffReports(before, moved);
     expect(d.verdict).toBe("not-fixed");
     expect(d.fixed).toEqual([]);
@@ -117,13 +119,18 @@ describe("pairing states of targets given differently", () => {
     expect(d.verdict).toBe("partially-fixed");
     expect(d.targets).toMatchObject([{ label: "annual-bill-2017", verdict: "partially-fixed", fixed: 1, persisting: 1, introduced: 0 }]);
     const text = formatDiffText(d);
-    expect(text).toContain("annual-bill-2017: v1/annual-bill-2017.flow.yaml -> elsewhere/v2/annual-bill-2017.flow.yaml, paired by flow name");
+    expect(text).toContain(
+      "annual-bill-2017: v1/annual-bill-2017.flow.yaml -> elsewhere/v2/annual-bill-2017.flow.yaml, paired by flow name",
+    );
     expect(text).toMatch(/^FIXED +a on annual-bill-2017 \/ report: a message/m);
     expect(text).toMatch(/^STILL PRESENT +b on annual-bill-2017 \/ report/m);
   });
 
   it("pairs a URL written differently", () => {
-    const d = diffReports(report([result("https://Example.com/bill#top", [finding("a", "1")])]), report([result("https://example.com/bill", [])]));
+    const d = diffReports(
+      report([result("https://Example.com/bill#top", [finding("a", "1")])]),
+      report([result("https://example.com/bill", [])]),
+    );
     expect(d.states).toHaveLength(1);
     expect(d.verdict).toBe("fixed");
   });
@@ -144,7 +151,11 @@ describe("pairing states of targets given differently", () => {
     const failed = { ...result("bill", [], "report"), error: "did not load" };
     const d = diffReports(before, report([failed]));
     expect(d.fixed).toEqual([]);
-    expect(d.persisting.map((f) => [f.fingerprint, f.unverified])).toEqual([["1", true], ["2", true], ["3", true]]);
+    expect(d.persisting.map((f) => [f.fingerprint, f.unverified])).toEqual([
+      ["1", true],
+      ["2", true],
+      ["3", true],
+    ]);
     expect(d.verdict).toBe("not-fixed");
     expect(diffExitCode(d)).toBe(1);
     const text = formatDiffText(d);
@@ -153,7 +164,10 @@ describe("pairing states of targets given differently", () => {
   });
 
   it("notes a rule that did not run in the earlier run next to its findings", () => {
-    const d = diffReports(report([result("x", [])], { a: "1.0.0" }), report([result("x", [finding("b", "9")])], { a: "1.0.0", b: "1.0.0" }));
+    const d = diffReports(
+      report([result("x", [])], { a: "1.0.0" }),
+      report([result("x", [finding("b", "9")])], { a: "1.0.0", b: "1.0.0" }),
+    );
     expect(d.verdict).toBe("regressed");
     expect(formatDiffText(d)).toMatch(/NEW +b on x: .*rule did not run in the earlier run/);
   });

@@ -184,7 +184,10 @@ export function pairStates(before: DiffResult[], after: DiffResult[]): Pair[] {
 // ---------------------------------------------------------------------------
 // The diff
 
-function ruleChanges(before: DiffReport, after: DiffReport): { list: ReportDiff["changedRules"]; added: string[]; removed: string[]; changes: RuleChanges } {
+function ruleChanges(
+  before: DiffReport,
+  after: DiffReport,
+): { list: ReportDiff["changedRules"]; added: string[]; removed: string[]; changes: RuleChanges } {
   const b = before.rules ?? {};
   const a = after.rules ?? {};
   const list = Object.keys({ ...b, ...a })
@@ -193,9 +196,22 @@ function ruleChanges(before: DiffReport, after: DiffReport): { list: ReportDiff[
     .map((id) => ({ id, before: b[id], after: a[id] }));
   // Only when both runs say which rules ran can a rule be called new or gone.
   const known = Object.keys(b).length > 0 && Object.keys(a).length > 0;
-  const added = known ? Object.keys(a).filter((id) => !b[id]).sort() : [];
-  const removed = known ? Object.keys(b).filter((id) => !a[id]).sort() : [];
-  return { list, added, removed, changes: { changed: new Map(list.map((c) => [c.id, { before: c.before, after: c.after }])), added: new Set(added) } };
+  const added = known
+    ? Object.keys(a)
+        .filter((id) => !b[id])
+        .sort()
+    : [];
+  const removed = known
+    ? Object.keys(b)
+        .filter((id) => !a[id])
+        .sort()
+    : [];
+  return {
+    list,
+    added,
+    removed,
+    changes: { changed: new Map(list.map((c) => [c.id, { before: c.before, after: c.after }])), added: new Set(added) },
+  };
 }
 
 export function diffReports(before: DiffReport, after: DiffReport): ReportDiff {
@@ -209,13 +225,30 @@ export function diffReports(before: DiffReport, after: DiffReport): ReportDiff {
     // A state missing from the later run cannot show a fix: its findings are not compared.
     // A state one run could not lint cannot either: the findings the other run saw count as still present, unverified.
     const failedSide = b && a && !comparable ? (a.error ? b : a) : null;
-    const fixed = comparable ? entries(b!, b!.findings.filter((f) => !afterPrints.has(f.fingerprint)), rules.changes) : [];
+    const fixed = comparable
+      ? entries(
+          b!,
+          b!.findings.filter((f) => !afterPrints.has(f.fingerprint)),
+          rules.changes,
+        )
+      : [];
     const persisting = comparable
-      ? entries(a!, a!.findings.filter((f) => beforePrints.has(f.fingerprint)), rules.changes)
+      ? entries(
+          a!,
+          a!.findings.filter((f) => beforePrints.has(f.fingerprint)),
+          rules.changes,
+        )
       : failedSide && !failedSide.error
         ? entries(failedSide, failedSide.findings, rules.changes).map((e) => ({ ...e, unverified: true as const }))
         : [];
-    const introduced = a && !a.error && (comparable || !b) ? entries(a, a.findings.filter((f) => !beforePrints.has(f.fingerprint)), rules.changes) : [];
+    const introduced =
+      a && !a.error && (comparable || !b)
+        ? entries(
+            a,
+            a.findings.filter((f) => !beforePrints.has(f.fingerprint)),
+            rules.changes,
+          )
+        : [];
     const flow = targetIdentity(ref).startsWith("flow:") ? stateLabel(ref) : undefined;
     const error = { ...(b?.error ? { before: b.error } : {}), ...(a?.error ? { after: a.error } : {}) };
     states.push({
@@ -315,7 +348,8 @@ export function reportFromSnapshotDir(dir: string): DiffReport {
 export function readDiffInput(path: string): DiffReport {
   if (isDirectory(path)) {
     const report = reportFromSnapshotDir(path);
-    if (report.results.length === 0) throw new UsageError(`${path} holds no consentlint snapshots (*.json written by lint --snapshot-dir).`);
+    if (report.results.length === 0)
+      throw new UsageError(`${path} holds no consentlint snapshots (*.json written by lint --snapshot-dir).`);
     return report;
   }
   return readReport(path);
@@ -399,10 +433,10 @@ export function formatDiffText(diff: ReportDiff): string {
     e.unverified
       ? " (one run could not lint this state, so nothing shows it fixed)"
       : e.ruleVersionChanged
-      ? ` (rule changed ${e.ruleVersionChanged.before} -> ${e.ruleVersionChanged.after} between the runs: this may explain it)`
-      : e.ruleNew
-        ? " (rule did not run in the earlier run: this may explain it)"
-        : "";
+        ? ` (rule changed ${e.ruleVersionChanged.before} -> ${e.ruleVersionChanged.after} between the runs: this may explain it)`
+        : e.ruleNew
+          ? " (rule did not run in the earlier run: this may explain it)"
+          : "";
   const line = (tag: string, e: DiffEntry, s: StateDiff) => {
     const text = e.text ? ` “${snippet(e.text)}”` : "";
     return `${tag.padEnd(14)} ${e.ruleId} on ${where(s)}: ${e.message}${text}${note(e)}`;
@@ -424,7 +458,9 @@ export function formatDiffText(diff: ReportDiff): string {
   for (const id of diff.addedRules ?? []) lines.push(`note: rule ${id} did not run in the earlier run`);
   for (const id of diff.removedRules ?? []) lines.push(`note: rule ${id} did not run in the later run`);
   if (targets.length > 1) for (const t of targets) lines.push(`${t.label}: ${t.verdict}`);
-  lines.push(`verdict: ${diff.verdict} (${diff.fixed.length} fixed, ${diff.persisting.length} still present, ${diff.introduced.length} new)`);
+  lines.push(
+    `verdict: ${diff.verdict} (${diff.fixed.length} fixed, ${diff.persisting.length} still present, ${diff.introduced.length} new)`,
+  );
   return lines.join("\n") + "\n";
 }
 

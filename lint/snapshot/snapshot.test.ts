@@ -3,7 +3,15 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { parseUpdateMode, snapshotFileName, SnapshotStore, SNAPSHOT_FORMAT, stableNumber, stateIdentity, targetIdentity } from "./snapshot.js";
+import {
+  parseUpdateMode,
+  snapshotFileName,
+  SnapshotStore,
+  SNAPSHOT_FORMAT,
+  stableNumber,
+  stateIdentity,
+  targetIdentity,
+} from "./snapshot.js";
 import type { Finding, LintResult } from "../types.js";
 
 let dir: string;
@@ -125,13 +133,22 @@ describe("SnapshotStore", () => {
 describe("stable snapshot content", () => {
   const jittered = (dx: number, contrast: number, durationMs: number): Finding => ({
     ...finding("a"),
-    evidence: { fontPx: 8, contrast, box: { x: 144.5 + dx, y: 941.5625 - dx, width: 340.0000001, height: 22.19 }, settledAfterMs: durationMs },
+    evidence: {
+      fontPx: 8,
+      contrast,
+      box: { x: 144.5 + dx, y: 941.5625 - dx, width: 340.0000001, height: 22.19 },
+      settledAfterMs: durationMs,
+    },
   });
 
   it("sub-pixel boxes, float noise and durations leave an unchanged page's snapshot byte-identical", () => {
     const first = new SnapshotStore(dir, "missing", meta).record(result([jittered(0, 1.505, 120)]), "- checkbox [checked]\n");
     const bytes = readFileSync(join(dir, first.file));
-    for (const [dx, contrast, ms] of [[0.0004, 1.5050000001, 95], [-0.37, 1.50499999999, 400], [3.25, 1.505, 12]] as const) {
+    for (const [dx, contrast, ms] of [
+      [0.0004, 1.5050000001, 95],
+      [-0.37, 1.50499999999, 400],
+      [3.25, 1.505, 12],
+    ] as const) {
       const again = new SnapshotStore(dir, "all", meta).record(result([jittered(dx, contrast, ms)]), "- checkbox [checked]\r\n");
       expect(again.status).toBe("match");
       expect(readFileSync(join(dir, first.file)).equals(bytes)).toBe(true);
@@ -176,8 +193,12 @@ describe("state identity", () => {
   });
 
   it("URLs and paths written differently are the same target", () => {
-    expect(targetIdentity({ target: "HTTPS://Example.COM:443/bill?y=2017#top" })).toBe(targetIdentity({ target: "https://example.com/bill?y=2017" }));
-    expect(targetIdentity({ target: "https://example.com/bill?y=2017" })).not.toBe(targetIdentity({ target: "https://example.com/bill?y=2018" }));
+    expect(targetIdentity({ target: "HTTPS://Example.COM:443/bill?y=2017#top" })).toBe(
+      targetIdentity({ target: "https://example.com/bill?y=2017" }),
+    );
+    expect(targetIdentity({ target: "https://example.com/bill?y=2017" })).not.toBe(
+      targetIdentity({ target: "https://example.com/bill?y=2018" }),
+    );
     expect(targetIdentity({ target: "./pages//bill.html" })).toBe(targetIdentity({ target: "pages/bill.html" }));
   });
 
@@ -185,6 +206,8 @@ describe("state identity", () => {
     const store = new SnapshotStore(dir, "missing", meta);
     const a = { ...result([]), target: "v1/annual-bill-2017.flow.yaml" };
     store.record(a, "");
-    expect(() => store.record({ ...a, target: "v2/annual-bill-2017.flow.yaml" }, "")).toThrow(/same snapshot .*Rename one flow or lint them into different folders/);
+    expect(() => store.record({ ...a, target: "v2/annual-bill-2017.flow.yaml" }, "")).toThrow(
+      /same snapshot .*Rename one flow or lint them into different folders/,
+    );
   });
 });

@@ -144,7 +144,11 @@ export function targetIdentity(r: IdentifiedResult): string {
       path = t;
     }
   }
-  path = path.replace(/\\/g, "/").replace(/\/{2,}/g, "/").replace(/(^|\/)(\.\/)+/g, "$1").replace(/\/\.$/, "");
+  path = path
+    .replace(/\\/g, "/")
+    .replace(/\/{2,}/g, "/")
+    .replace(/(^|\/)(\.\/)+/g, "$1")
+    .replace(/\/\.$/, "");
   return `file:${path}`;
 }
 
@@ -162,7 +166,10 @@ export function snapshotFileName(r: IdentifiedResult): string {
   const hash = createHash("sha256").update(stateIdentity(r)).digest("hex").slice(0, 10);
   const flow = flowOf(r);
   const base = flow ?? r.target.replace(/^[a-z]+:\/\//i, "");
-  const readable = `${base}${r.step ? `__${r.step}` : ""}`.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|-+$/g, "").slice(-80);
+  const readable = `${base}${r.step ? `__${r.step}` : ""}`
+    .replace(/[^A-Za-z0-9._-]+/g, "-")
+    .replace(/^[-.]+|-+$/g, "")
+    .slice(-80);
   return `${readable || "state"}.${viewportKey(r) || "default"}${r.locale ? `.${r.locale}` : ""}.${hash}.json`;
 }
 
@@ -171,7 +178,13 @@ export function snapshotFileName(r: IdentifiedResult): string {
 
 /** Evidence keys whose values move between runs of an unchanged page: layout boxes, durations, times. */
 export function isVolatileEvidenceKey(key: string): boolean {
-  return key === "box" || key === "boxes" || key === "screenshot" || /(?:Ms|At|Time|Timestamp)$/.test(key) || /^(?:duration|elapsed|time)/i.test(key);
+  return (
+    key === "box" ||
+    key === "boxes" ||
+    key === "screenshot" ||
+    /(?:Ms|At|Time|Timestamp)$/.test(key) ||
+    /^(?:duration|elapsed|time)/i.test(key)
+  );
 }
 
 /** Rounds to two decimals after removing floating-point noise, so 8.124999999 and 8.125000001 agree. */
@@ -205,15 +218,20 @@ export function stableEvidence(evidence: Finding["evidence"]): Finding["evidence
 
 function volatileEvidence(evidence: Finding["evidence"]): Record<string, unknown> | null {
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(evidence).sort()) if (isVolatileEvidenceKey(k) && evidence[k] !== undefined && k !== "screenshot") out[k] = evidence[k];
+  for (const k of Object.keys(evidence).sort())
+    if (isVolatileEvidenceKey(k) && evidence[k] !== undefined && k !== "screenshot") out[k] = evidence[k];
   return Object.keys(out).length > 0 ? out : null;
 }
 
-const byFingerprint = <T extends { fingerprint: string }>(a: T, b: T) => (a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0);
+const byFingerprint = <T extends { fingerprint: string }>(a: T, b: T) =>
+  a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0;
 
 /** Line endings and trailing spaces of the aria snapshot never make a difference. */
 function stableAria(aria: string): string {
-  return aria.replace(/\r\n?/g, "\n").replace(/[ \t]+$/gm, "").replace(/\n+$/, "");
+  return aria
+    .replace(/\r\n?/g, "\n")
+    .replace(/[ \t]+$/gm, "")
+    .replace(/\n+$/, "");
 }
 
 export function snapshotContent(result: Pick<LintResult, "findings">, aria: string): SnapshotContent {
@@ -274,7 +292,9 @@ export function readSnapshotDir(dir: string): { file: string; snapshot: Snapshot
     names = readdirSync(dir);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === "ENOENT" ? `Snapshot folder not found: ${dir}.` : `Cannot read the snapshot folder ${dir}: ${(error as Error).message}`);
+    throw new UsageError(
+      code === "ENOENT" ? `Snapshot folder not found: ${dir}.` : `Cannot read the snapshot folder ${dir}: ${(error as Error).message}`,
+    );
   }
   const out: { file: string; snapshot: SnapshotFile }[] = [];
   for (const name of names.filter((n) => SNAPSHOT_FILE.test(n)).sort()) {

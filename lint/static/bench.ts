@@ -48,7 +48,10 @@ export function generatePage(seed: number): string {
   );
   const sections: string[] = [];
   for (let s = 0; s < 20; s++) {
-    const items = Array.from({ length: 6 }, (_, i) => `<li class="item-${i}"><span>Item ${s}-${i}</span> with <a href="/p/${i}">details</a></li>`).join("");
+    const items = Array.from(
+      { length: 6 },
+      (_, i) => `<li class="item-${i}"><span>Item ${s}-${i}</span> with <a href="/p/${i}">details</a></li>`,
+    ).join("");
     sections.push(
       `<section id="sec-${s}" class="c${(s + seed) % 120}"><h2>Section ${s}</h2><p class="note-${s % 5}">Paragraph ${s} about the product, with <strong>emphasis</strong> and <em>more words</em> for a realistic length of text in the block.</p><ul>${items}</ul></section>`,
     );
@@ -100,7 +103,9 @@ async function run(pages: number, rounds: number): Promise<void> {
         if (phase === "rules") rules += now - mark;
         mark = now;
       };
-      const { result } = await lintState(source, { base, label: url, engine, keepModel: true }, NO_OUTPUTS, new Deadline(60_000), { onPhase });
+      const { result } = await lintState(source, { base, label: url, engine, keepModel: true }, NO_OUTPUTS, new Deadline(60_000), {
+        onPhase,
+      });
       if (result.error !== undefined) throw new Error(result.error);
       controls += result.model?.controls.length ?? 0;
     }

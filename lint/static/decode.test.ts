@@ -2,11 +2,18 @@ import { describe, expect, it } from "vitest";
 import { decodeCss, decodeHtml } from "./decode.js";
 
 /** "Preis 5 € – „Ja“ – “yes”" as windows-1252 bytes: the euro sign, dashes and quotes sit in 0x80-0x9F. */
-const WIN1252_TEXT = [0x50, 0x72, 0x65, 0x69, 0x73, 0x20, 0x35, 0x20, 0x80, 0x20, 0x96, 0x20, 0x84, 0x4a, 0x61, 0x93, 0x20, 0x96, 0x20, 0x93, 0x79, 0x65, 0x73, 0x94];
+const WIN1252_TEXT = [
+  0x50, 0x72, 0x65, 0x69, 0x73, 0x20, 0x35, 0x20, 0x80, 0x20, 0x96, 0x20, 0x84, 0x4a, 0x61, 0x93, 0x20, 0x96, 0x20, 0x93, 0x79, 0x65, 0x73,
+  0x94,
+];
 const EXPECTED = "Preis 5 € – „Ja“ – “yes”";
 
 function html(meta: string): Uint8Array {
-  return Uint8Array.from([...Buffer.from(`<!doctype html><html><head>${meta}</head><body><p>`, "latin1"), ...WIN1252_TEXT, ...Buffer.from("</p></body></html>", "latin1")]);
+  return Uint8Array.from([
+    ...Buffer.from(`<!doctype html><html><head>${meta}</head><body><p>`, "latin1"),
+    ...WIN1252_TEXT,
+    ...Buffer.from("</p></body></html>", "latin1"),
+  ]);
 }
 
 describe("decodeHtml", () => {
@@ -28,7 +35,12 @@ describe("decodeHtml", () => {
 
 describe("decodeCss", () => {
   it("reads a style sheet that declares windows-1252 with its 0x80-0x9F characters", () => {
-    const bytes = Uint8Array.from([...Buffer.from('@charset "windows-1252";\np::after{content:"', "latin1"), 0x80, 0x93, ...Buffer.from('"}', "latin1")]);
+    const bytes = Uint8Array.from([
+      ...Buffer.from('@charset "windows-1252";\np::after{content:"', "latin1"),
+      0x80,
+      0x93,
+      ...Buffer.from('"}', "latin1"),
+    ]);
     expect(decodeCss(bytes)).toContain('content:"€“"');
   });
 });

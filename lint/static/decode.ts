@@ -50,7 +50,11 @@ function decoder(label: string): Decoder | null {
   } catch {
     return null;
   }
-  if (native.encoding === "windows-1252") return { encoding: native.encoding, decode: (bytes) => iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "windows-1252") };
+  if (native.encoding === "windows-1252")
+    return {
+      encoding: native.encoding,
+      decode: (bytes) => iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "windows-1252"),
+    };
   return native;
 }
 

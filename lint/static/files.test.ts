@@ -14,14 +14,30 @@ describe("decoding local files", () => {
     expect(decodeHtml(Buffer.from("\ufeff<p>Grüße</p>", "utf8"))).toBe("<p>Grüße</p>");
     expect(decodeHtml(Buffer.from("<p>同意</p>", "utf8"))).toBe("<p>同意</p>");
     expect(decodeHtml(Buffer.from([...Buffer.from("<p>Gr"), 0xfc, ...Buffer.from("n</p>")]))).toBe("<p>Grün</p>");
-    expect(decodeHtml(Buffer.from([...Buffer.from("<p>"), 0xc4, 0xe3, ...Buffer.from("</p>")]), defaultEncoding("zh-CN"))).toBe("<p>你</p>");
-    expect([defaultEncoding("zh-TW"), defaultEncoding("zh-Hant-HK"), defaultEncoding("de-DE"), defaultEncoding(null)]).toEqual(["big5", "big5", "windows-1252", "windows-1252"]);
-    const big5 = Buffer.from([...Buffer.from('<meta http-equiv="Content-Type" content="text/html; charset=big5"><p>'), 0xa6, 0x50, 0xb7, 0x4e, ...Buffer.from("</p>")]);
+    expect(decodeHtml(Buffer.from([...Buffer.from("<p>"), 0xc4, 0xe3, ...Buffer.from("</p>")]), defaultEncoding("zh-CN"))).toBe(
+      "<p>你</p>",
+    );
+    expect([defaultEncoding("zh-TW"), defaultEncoding("zh-Hant-HK"), defaultEncoding("de-DE"), defaultEncoding(null)]).toEqual([
+      "big5",
+      "big5",
+      "windows-1252",
+      "windows-1252",
+    ]);
+    const big5 = Buffer.from([
+      ...Buffer.from('<meta http-equiv="Content-Type" content="text/html; charset=big5"><p>'),
+      0xa6,
+      0x50,
+      0xb7,
+      0x4e,
+      ...Buffer.from("</p>"),
+    ]);
     expect(decodeHtml(big5)).toContain("同意");
   });
 
   it("reads a style sheet's @charset, else UTF-8", () => {
-    expect(decodeCss(Buffer.from([...Buffer.from('@charset "iso-8859-1"; .a::after { content: "'), 0xe9, ...Buffer.from('" }')]))).toContain("é");
+    expect(
+      decodeCss(Buffer.from([...Buffer.from('@charset "iso-8859-1"; .a::after { content: "'), 0xe9, ...Buffer.from('" }')])),
+    ).toContain("é");
     expect(decodeCss(Buffer.from('.a::after { content: "é" }', "utf8"))).toContain("é");
   });
 });
@@ -41,7 +57,10 @@ describe("buildStaticModelFromFile", () => {
     writeFileSync(join(root, "css", "fine.css"), ".fine { font-size: 8px }");
     writeFileSync(join(outside, "evil.css"), ".lead { font-size: 2px } .fine { font-size: 30px }");
     symlinkSync(join(outside, "evil.css"), join(root, "css", "linked.css"));
-    writeFileSync(join(root, "pages", "frame.html"), '<meta charset="windows-1252"><label><input type="checkbox" checked> Ich stimme der Weitergabe zu</label>');
+    writeFileSync(
+      join(root, "pages", "frame.html"),
+      '<meta charset="windows-1252"><label><input type="checkbox" checked> Ich stimme der Weitergabe zu</label>',
+    );
     writeFileSync(
       join(root, "pages", "index.html"),
       Buffer.from(
@@ -49,7 +68,10 @@ describe("buildStaticModelFromFile", () => {
         "utf8",
       ),
     );
-    writeFileSync(join(root, "pages", "escape.html"), '<link rel="stylesheet" href="../../elsewhere/evil.css"><link rel="stylesheet" href="../css/linked.css"><p class="lead">Lead</p>');
+    writeFileSync(
+      join(root, "pages", "escape.html"),
+      '<link rel="stylesheet" href="../../elsewhere/evil.css"><link rel="stylesheet" href="../css/linked.css"><p class="lead">Lead</p>',
+    );
   });
 
   afterAll(() => rmSync(join(root, ".."), { recursive: true, force: true }));

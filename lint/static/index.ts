@@ -9,7 +9,16 @@ import { readFileSync } from "node:fs";
 import { dirname, relative, isAbsolute, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import * as cheerio from "cheerio";
-import { PAGE_MODEL_VERSION, type ActionElement, type Control, type FormField, type FrameInfo, type PageModel, type TextBlock, type Viewport } from "../model.js";
+import {
+  PAGE_MODEL_VERSION,
+  type ActionElement,
+  type Control,
+  type FormField,
+  type FrameInfo,
+  type PageModel,
+  type TextBlock,
+  type Viewport,
+} from "../model.js";
 import { accessibleName } from "./model/accessible-name.js";
 import { actionKind, fieldType, isDisabled, isRequired, ownFill } from "./model/actions.js";
 import { TOP_FRAME_BASE } from "./css/computed-style.js";
@@ -26,7 +35,16 @@ import { joinSelectorPath } from "../heuristics/selectors.js";
 import { localPath } from "./model/selector-path.js";
 import { bannerLayoutNotes, rankingNotes } from "./model/region-layout.js";
 import { assignGroups, assignRegions, PAGE_REGION_ID, subtreeCounts, type RegionAssignment } from "./model/regions.js";
-import { backgroundImageNote, firstScript, FRAME_NOT_READ, LAYOUT_NOTE, NoteList, painterNote, scriptNote, STYLESHEET_NOT_READ } from "./outcome/static-notes.js";
+import {
+  backgroundImageNote,
+  firstScript,
+  FRAME_NOT_READ,
+  LAYOUT_NOTE,
+  NoteList,
+  painterNote,
+  scriptNote,
+  STYLESHEET_NOT_READ,
+} from "./outcome/static-notes.js";
 import { styleDocument, type DocumentScope, type ElementInfo } from "./model/styled-tree.js";
 import { headingLevel, langOf, layoutBlocks, linkHrefOf, type BlockDraft } from "./model/text-blocks.js";
 import { ZERO_BOX } from "./model/text-runs.js";
@@ -112,7 +130,8 @@ function readDocuments(html: string, opts: StaticModelOptions, files: LocalFiles
     const { doc, depth } = queue.shift() as { doc: DocumentScope; depth: number };
     const tree = styleDocument(doc, index.elements.length);
     index.add(tree.elements);
-    for (const issue of tree.issues) notes.add({ kind: STYLESHEET_NOT_READ, message: issue.message, ...(issue.selector ? { selector: issue.selector } : {}) });
+    for (const issue of tree.issues)
+      notes.add({ kind: STYLESHEET_NOT_READ, message: issue.message, ...(issue.selector ? { selector: issue.selector } : {}) });
     const script = scriptSeen ? null : firstScript(doc.root);
     if (script) {
       scriptSeen = true;
@@ -168,7 +187,11 @@ export function buildStaticModelFromFile(path: string, opts: StaticFileOptions):
   const fallback = defaultEncoding(opts.locale);
   const html = decodeHtml(readFileSync(file), fallback);
   const root = resolve(opts.root ?? dirname(file));
-  return modelOf(html, { url: opts.url ?? pathToFileURL(file).href, viewport: opts.viewport, locale: opts.locale, baseDir: root }, new LocalFiles(root, dirname(file), fallback));
+  return modelOf(
+    html,
+    { url: opts.url ?? pathToFileURL(file).href, viewport: opts.viewport, locale: opts.locale, baseDir: root },
+    new LocalFiles(root, dirname(file), fallback),
+  );
 }
 
 function modelOf(html: string, opts: StaticModelOptions, files: LocalFiles | null): PageModel {
@@ -278,13 +301,22 @@ function modelOf(html: string, opts: StaticModelOptions, files: LocalFiles | nul
   for (const info of index.elements) {
     const type = fieldType(info);
     if (type === null || info.visibility.displayNone) continue;
-    fields.push({ type, name: info.el.attribs.name ?? "", label: fieldLabel(info, index), required: isRequired(info), groupId: groupOf(info), regionId: regionOf(info) });
+    fields.push({
+      type,
+      name: info.el.attribs.name ?? "",
+      label: fieldLabel(info, index),
+      required: isRequired(info),
+      groupId: groupOf(info),
+      regionId: regionOf(info),
+    });
   }
 
   assignHeadings(index, regionAssignment);
 
   for (const b of layout.blocks) {
-    for (const run of b.runs) if (run.backgroundSource === "image" && !run.colorTransparent && !behind.mayPaintBehind(b.info)) notes.add(backgroundImageNote(run.selector));
+    for (const run of b.runs)
+      if (run.backgroundSource === "image" && !run.colorTransparent && !behind.mayPaintBehind(b.info))
+        notes.add(backgroundImageNote(run.selector));
   }
   const uncertainBanners = regionAssignment.uncertain.map(({ info, why }) => ({
     regionIds: [regionOf(info), info.parent ? regionOf(info.parent) : PAGE_REGION_ID],
@@ -319,10 +351,26 @@ function modelOf(html: string, opts: StaticModelOptions, files: LocalFiles | nul
 /** A form field's label as the browser extractor reads it: its labels' text, else aria-labelledby, aria-label, placeholder, title. */
 function fieldLabel(info: ElementInfo, index: PageIndex): string {
   const all = { byElement: index.byElement, shownOnly: false };
-  const labels = normaliseSpace(index.labelsOf(info).map((l) => elementText(l, all)).join(" "));
+  const labels = normaliseSpace(
+    index
+      .labelsOf(info)
+      .map((l) => elementText(l, all))
+      .join(" "),
+  );
   if (labels) return labels;
-  const labelledBy = normaliseSpace(index.byIdList(info, "aria-labelledby").map((r) => elementText(r, all)).join(" "));
-  return labelledBy || [attr(info.el, "aria-label"), attr(info.el, "placeholder"), attr(info.el, "title")].map((v) => normaliseSpace(v ?? "")).find((v) => v !== "") || "";
+  const labelledBy = normaliseSpace(
+    index
+      .byIdList(info, "aria-labelledby")
+      .map((r) => elementText(r, all))
+      .join(" "),
+  );
+  return (
+    labelledBy ||
+    [attr(info.el, "aria-label"), attr(info.el, "placeholder"), attr(info.el, "title")]
+      .map((v) => normaliseSpace(v ?? ""))
+      .find((v) => v !== "") ||
+    ""
+  );
 }
 
 /**

@@ -73,6 +73,8 @@ describe("mounts", () => {
   it("refuses a config whose mount names a folder that does not exist, naming the file and the prefix", async () => {
     const config = join(dir, "consentlint.config.json");
     writeFileSync(config, JSON.stringify({ mounts: { "/node_modules/": "no-such-folder" } }));
-    await expect(lint([join(dir, "site", "index.html")], { config, cwd: dir })).rejects.toThrow(/consentlint\.config\.json: mounts\["\/node_modules\/"\] names .*no-such-folder, which does not exist/);
+    await expect(lint([join(dir, "site", "index.html")], { config, cwd: dir })).rejects.toThrow(
+      /consentlint\.config\.json: mounts\["\/node_modules\/"\] names .*no-such-folder, which does not exist/,
+    );
   });
 });

@@ -10,7 +10,9 @@ export function readTargetsFile(path: string, cwd: string): string[] {
     text = readFileSync(file, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === "ENOENT" ? `Targets file not found: ${path}.` : `Cannot read targets file ${path}: ${(error as Error).message}`);
+    throw new UsageError(
+      code === "ENOENT" ? `Targets file not found: ${path}.` : `Cannot read targets file ${path}: ${(error as Error).message}`,
+    );
   }
   const targets: string[] = [];
   for (const raw of text.split(/\r?\n/)) {

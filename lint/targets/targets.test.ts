@@ -30,7 +30,17 @@ describe("directory targets: every page linted alone or stood on by a flow step"
   it("a folder with one flow and several pages: the flow's start page and goto page are its steps, every other page is linted alone", () => {
     write(
       "shop/checkout.flow.yaml",
-      ["url: ./pages/basket.html", "steps:", "  - name: basket", "  - name: details", "    actions:", "      - click: { text: Checkout }", "  - name: terms", "    actions:", "      - goto: ./pages/terms.html"].join("\n"),
+      [
+        "url: ./pages/basket.html",
+        "steps:",
+        "  - name: basket",
+        "  - name: details",
+        "    actions:",
+        "      - click: { text: Checkout }",
+        "  - name: terms",
+        "    actions:",
+        "      - goto: ./pages/terms.html",
+      ].join("\n"),
     );
     write("shop/pages/basket.html");
     write("shop/pages/terms.html");
@@ -56,7 +66,12 @@ describe("directory targets: every page linted alone or stood on by a flow step"
     write("site/b/b.flow.yaml", ["url: ../a/other.html", "steps:", "  - name: start"].join("\n"));
     write("site/b/landing.html");
     const targets = resolveIn(["site"]);
-    expect(summary(targets)).toEqual(["flow site/a/a.flow.json", "file site/a/other.html", "invalid site/b/b.flow.yaml", "file site/b/landing.html"]);
+    expect(summary(targets)).toEqual([
+      "flow site/a/a.flow.json",
+      "file site/a/other.html",
+      "invalid site/b/b.flow.yaml",
+      "file site/b/landing.html",
+    ]);
     const page = targets.find((t) => t.input === "site/a/other.html");
     expect(page).toMatchObject({ kind: "file", path: join(dir, "site/a/other.html"), root: join(dir, "site") });
   });
@@ -71,7 +86,10 @@ describe("directory targets: every page linted alone or stood on by a flow step"
   });
 
   it("a flow that opens an http(s) URL stands on no local page", () => {
-    write("remote/remote.flow.yaml", ["url: https://example.com/", "steps:", "  - name: home", "    actions:", "      - goto: https://example.com/privacy"].join("\n"));
+    write(
+      "remote/remote.flow.yaml",
+      ["url: https://example.com/", "steps:", "  - name: home", "    actions:", "      - goto: https://example.com/privacy"].join("\n"),
+    );
     write("remote/index.html");
     const flow = loadFlowFile(join(dir, "remote/remote.flow.yaml"));
     expect(flowPages(flow)).toEqual([]);

@@ -18,7 +18,12 @@ import type { Flow } from "../flow/types.js";
 
 export type Target =
   | { kind: "url"; input: string; url: string }
-  | { kind: "file"; input: string; path: string; /** Folder the page may read from (the directory given, or the file's own folder). */ root: string }
+  | {
+      kind: "file";
+      input: string;
+      path: string;
+      /** Folder the page may read from (the directory given, or the file's own folder). */ root: string;
+    }
   | { kind: "flow"; input: string; path: string; flow: Flow; /** Folder the flow's pages may read from. */ root: string }
   | { kind: "invalid"; input: string; error: string };
 
@@ -83,7 +88,9 @@ function flowRoot(flowFile: string, flow: Flow): string {
   if (flow.urlIsFile) {
     const rel = relative(root, resolve(flow.url));
     if (rel.startsWith("..") || isAbsolute(rel)) {
-      throw new Error(`${flowFile}: the start page ${flow.url} is outside the flow's folder ${root}. Keep a flow's pages in or below the folder of its flow file, so pages cannot read other files.`);
+      throw new Error(
+        `${flowFile}: the start page ${flow.url} is outside the flow's folder ${root}. Keep a flow's pages in or below the folder of its flow file, so pages cannot read other files.`,
+      );
     }
   }
   return root;
@@ -115,7 +122,11 @@ export function resolveTargets(inputs: string[], opts: ResolveOptions): Target[]
       continue;
     }
     if (BLOCKED_SCHEMES.test(input)) {
-      targets.push({ kind: "invalid", input, error: `"${input}" uses a scheme consentlint does not lint. Give an http(s) URL, a file URL, an .html file or a directory.` });
+      targets.push({
+        kind: "invalid",
+        input,
+        error: `"${input}" uses a scheme consentlint does not lint. Give an http(s) URL, a file URL, an .html file or a directory.`,
+      });
       continue;
     }
     let path: string;
@@ -137,11 +148,19 @@ export function resolveTargets(inputs: string[], opts: ResolveOptions): Target[]
       continue;
     }
     if (!stat.isDirectory() && !stat.isFile()) {
-      targets.push({ kind: "invalid", input, error: `${input} is not a regular file (a pipe, socket or device). Give a page, a flow, a directory of them, or a URL.` });
+      targets.push({
+        kind: "invalid",
+        input,
+        error: `${input} is not a regular file (a pipe, socket or device). Give a page, a flow, a directory of them, or a URL.`,
+      });
       continue;
     }
     if (stat.isFile() && stat.size > MAX_PAGE_BYTES) {
-      targets.push({ kind: "invalid", input, error: `${input} is ${Math.round(stat.size / 1024 / 1024)} MB; consentlint lints pages of up to ${MAX_PAGE_BYTES / 1024 / 1024} MB.` });
+      targets.push({
+        kind: "invalid",
+        input,
+        error: `${input} is ${Math.round(stat.size / 1024 / 1024)} MB; consentlint lints pages of up to ${MAX_PAGE_BYTES / 1024 / 1024} MB.`,
+      });
       continue;
     }
     if (stat.isDirectory()) {
@@ -151,7 +170,9 @@ export function resolveTargets(inputs: string[], opts: ResolveOptions): Target[]
         targets.push({ kind: "invalid", input, error: `No .html or flow files found in directory ${input}.` });
       }
       // Every page is linted alone, except the pages a flow found here stands on (they are linted as its steps).
-      const flows = new Map(files.filter((file) => isFlowFile(file)).map((file) => [file, flowTarget(relativePosix(opts.cwd, file), file)]));
+      const flows = new Map(
+        files.filter((file) => isFlowFile(file)).map((file) => [file, flowTarget(relativePosix(opts.cwd, file), file)]),
+      );
       const stoodOn = new Set<string>();
       for (const target of flows.values()) if (target.kind === "flow") for (const page of flowPages(target.flow)) stoodOn.add(page);
       for (const file of files) {
@@ -163,7 +184,11 @@ export function resolveTargets(inputs: string[], opts: ResolveOptions): Target[]
     } else if (HTML_EXTENSIONS.has(extname(path).toLowerCase())) {
       targets.push({ kind: "file", input, path, root: resolve(path, "..") });
     } else {
-      targets.push({ kind: "invalid", input, error: `${input} is not an HTML file (.html, .htm) or a flow file (.flow.json, .flow.yaml). Give a page, a flow, a directory of them, or a URL.` });
+      targets.push({
+        kind: "invalid",
+        input,
+        error: `${input} is not an HTML file (.html, .htm) or a flow file (.flow.json, .flow.yaml). Give a page, a flow, a directory of them, or a URL.`,
+      });
     }
   }
   return targets;

@@ -76,7 +76,14 @@ export function purposeWithServices(lang: Lang, o: LayeredOptions = {}): PageMod
     box: { x: 0, y: 0, width: 0, height: 0 },
   }));
   if (o.withAdService) {
-    services.push({ id: "ad-service", kind: "checkbox", label: w.adService[lang], checked: true, visibility: hidden, labelVisibility: hidden });
+    services.push({
+      id: "ad-service",
+      kind: "checkbox",
+      label: w.adService[lang],
+      checked: true,
+      visibility: hidden,
+      labelVisibility: hidden,
+    });
   }
   return cookieDialog(lang, {
     controls: [

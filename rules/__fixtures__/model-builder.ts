@@ -171,7 +171,9 @@ function makeBlock(spec: TextSpec, id: string, regionId: string): TextBlock {
     id,
     text,
     lang: spec.lang ?? null,
-    runs: runSpecs.map((r, i) => makeRun(r, spec.style ?? {}, visibility, runSpecs.length === 1 ? selector : `${selector} > :nth-child(${i + 1})`)),
+    runs: runSpecs.map((r, i) =>
+      makeRun(r, spec.style ?? {}, visibility, runSpecs.length === 1 ? selector : `${selector} > :nth-child(${i + 1})`),
+    ),
     selector,
     box: BOX,
     visibility,
@@ -231,7 +233,9 @@ function makeControl(spec: ControlSpec, index: number, regionId: string, texts: 
     id,
     kind,
     role: spec.role ?? ROLE[kind],
-    tag: spec.tag ?? (kind === "select" ? "select" : kind === "toggle-button" ? "button" : kind === "checkbox" || kind === "radio" ? "input" : "div"),
+    tag:
+      spec.tag ??
+      (kind === "select" ? "select" : kind === "toggle-button" ? "button" : kind === "checkbox" || kind === "radio" ? "input" : "div"),
     name: spec.name ?? label ?? "",
     labelText: spec.labelText ?? label ?? "",
     sentenceText: spec.sentenceText ?? "",

@@ -66,7 +66,10 @@ export interface RuleTests {
 type TestedFinding = RuleFinding & { message: string };
 
 /** The rule's outcome with every message rendered from meta.messages. */
-function run(rule: Rule, c: CaseBase): Omit<RuleOutcome, "findings" | "incomplete"> & { findings: TestedFinding[]; incomplete: IncompleteEntry[] } {
+function run(
+  rule: Rule,
+  c: CaseBase,
+): Omit<RuleOutcome, "findings" | "incomplete"> & { findings: TestedFinding[]; incomplete: IncompleteEntry[] } {
   const ctx: RuleContext = {
     options: resolveRuleOptions(rule, c.options ? [{ source: `the case "${c.name}"`, options: c.options }] : []),
     languages: c.languages ?? [],
@@ -75,7 +78,11 @@ function run(rule: Rule, c: CaseBase): Omit<RuleOutcome, "findings" | "incomplet
   return {
     ...outcome,
     findings: outcome.findings.map((f) => ({ ...f, message: formatMessage(rule.meta, f.messageId, f.data) })),
-    incomplete: outcome.incomplete.map((i) => ({ ...i, ruleId: rule.meta.id, message: "messageId" in i ? formatMessage(rule.meta, i.messageId, i.data) : i.message })),
+    incomplete: outcome.incomplete.map((i) => ({
+      ...i,
+      ruleId: rule.meta.id,
+      message: "messageId" in i ? formatMessage(rule.meta, i.messageId, i.data) : i.message,
+    })),
   };
 }
 
@@ -105,51 +112,55 @@ function describeFindings(findings: TestedFinding[]): string {
 /** Registers the cases as vitest tests: one `describe` per rule, and one per kind of case given. */
 export function ruleTester(rule: Rule, tests: RuleTests): void {
   describe(rule.meta.id, () => {
-    if (tests.valid?.length) describe("valid", () => {
-      for (const c of tests.valid ?? []) {
-        it(c.name, () => {
-          const outcome = run(rule, c);
-          expect(outcome.findings, `expected no findings, got:\n${describeFindings(outcome.findings)}`).toHaveLength(0);
-          if (c.passes !== undefined) expect(outcome.passes, "passes").toHaveLength(c.passes);
-          if (c.inapplicable !== undefined) expect(outcome.inapplicable, "inapplicable").toBe(c.inapplicable);
-        });
-      }
-    });
-    if (tests.invalid?.length) describe("invalid", () => {
-      for (const c of tests.invalid ?? []) {
-        it(c.name, () => {
-          const outcome = run(rule, c);
-          const expected = typeof c.errors === "number" ? c.errors : c.errors.length;
-          expect(outcome.findings, `findings:\n${describeFindings(outcome.findings)}`).toHaveLength(expected);
-          expect(outcome.inapplicable).toBe(false);
-          outcome.findings.forEach((f) => checkShape(f, c.model));
-          if (typeof c.errors === "number") return;
-          c.errors.forEach((e, i) => {
-            const f = outcome.findings[i];
-            matchText(f.message, e.message, `finding ${i + 1} message`);
-            matchText(f.text, e.text, `finding ${i + 1} text`);
-            if (e.selector !== undefined) expect(f.selector, `finding ${i + 1} selector`).toBe(e.selector);
-            if (e.role !== undefined) expect(f.role, `finding ${i + 1} role`).toBe(e.role);
-            if (e.evidence !== undefined) expect(f.evidence, `finding ${i + 1} evidence`).toMatchObject(e.evidence);
-            if (e.fingerprintParts !== undefined) expect(f.fingerprintParts, `finding ${i + 1} fingerprint parts`).toEqual(e.fingerprintParts);
+    if (tests.valid?.length)
+      describe("valid", () => {
+        for (const c of tests.valid ?? []) {
+          it(c.name, () => {
+            const outcome = run(rule, c);
+            expect(outcome.findings, `expected no findings, got:\n${describeFindings(outcome.findings)}`).toHaveLength(0);
+            if (c.passes !== undefined) expect(outcome.passes, "passes").toHaveLength(c.passes);
+            if (c.inapplicable !== undefined) expect(outcome.inapplicable, "inapplicable").toBe(c.inapplicable);
           });
-        });
-      }
-    });
-    if (tests.incomplete?.length) describe("incomplete", () => {
-      for (const c of tests.incomplete ?? []) {
-        it(c.name, () => {
-          const outcome = run(rule, c);
-          expect(outcome.findings, `findings:\n${describeFindings(outcome.findings)}`).toHaveLength(c.errors ?? 0);
-          expect(outcome.incomplete.map((i) => i.reason)).toEqual(c.incomplete.map((i) => i.reason));
-          expect(outcome.inapplicable).toBe(false);
-          c.incomplete.forEach((e, i) => {
-            const entry = outcome.incomplete[i];
-            matchText(entry.text ?? "", e.text, `incomplete ${i + 1} text`);
-            if (e.selector !== undefined) expect(entry.selector, `incomplete ${i + 1} selector`).toBe(e.selector);
+        }
+      });
+    if (tests.invalid?.length)
+      describe("invalid", () => {
+        for (const c of tests.invalid ?? []) {
+          it(c.name, () => {
+            const outcome = run(rule, c);
+            const expected = typeof c.errors === "number" ? c.errors : c.errors.length;
+            expect(outcome.findings, `findings:\n${describeFindings(outcome.findings)}`).toHaveLength(expected);
+            expect(outcome.inapplicable).toBe(false);
+            outcome.findings.forEach((f) => checkShape(f, c.model));
+            if (typeof c.errors === "number") return;
+            c.errors.forEach((e, i) => {
+              const f = outcome.findings[i];
+              matchText(f.message, e.message, `finding ${i + 1} message`);
+              matchText(f.text, e.text, `finding ${i + 1} text`);
+              if (e.selector !== undefined) expect(f.selector, `finding ${i + 1} selector`).toBe(e.selector);
+              if (e.role !== undefined) expect(f.role, `finding ${i + 1} role`).toBe(e.role);
+              if (e.evidence !== undefined) expect(f.evidence, `finding ${i + 1} evidence`).toMatchObject(e.evidence);
+              if (e.fingerprintParts !== undefined)
+                expect(f.fingerprintParts, `finding ${i + 1} fingerprint parts`).toEqual(e.fingerprintParts);
+            });
           });
-        });
-      }
-    });
+        }
+      });
+    if (tests.incomplete?.length)
+      describe("incomplete", () => {
+        for (const c of tests.incomplete ?? []) {
+          it(c.name, () => {
+            const outcome = run(rule, c);
+            expect(outcome.findings, `findings:\n${describeFindings(outcome.findings)}`).toHaveLength(c.errors ?? 0);
+            expect(outcome.incomplete.map((i) => i.reason)).toEqual(c.incomplete.map((i) => i.reason));
+            expect(outcome.inapplicable).toBe(false);
+            c.incomplete.forEach((e, i) => {
+              const entry = outcome.incomplete[i];
+              matchText(entry.text ?? "", e.text, `incomplete ${i + 1} text`);
+              if (e.selector !== undefined) expect(entry.selector, `incomplete ${i + 1} selector`).toBe(e.selector);
+            });
+          });
+        }
+      });
   });
 }

@@ -19,7 +19,11 @@ interface StepWords {
 
 const REPORT: Record<Lang, StepWords> = {
   en: { title: "Your 2024 year in review", heading: "Your year in review: where your money went", button: "View my annual statement" },
-  de: { title: "Ihr Jahresrückblick 2024", heading: "Ihr Jahresrückblick: wofür Sie Ihr Geld ausgegeben haben", button: "Meinen Jahresbericht ansehen" },
+  de: {
+    title: "Ihr Jahresrückblick 2024",
+    heading: "Ihr Jahresrückblick: wofür Sie Ihr Geld ausgegeben haben",
+    button: "Meinen Jahresbericht ansehen",
+  },
   zh: { title: "我的2017年度账单", heading: "2017年度账单：你的钱都花在了哪里", button: "查看我的年度账单" },
 };
 
@@ -36,8 +40,20 @@ const CHECKOUT: Record<Lang, StepWords> = {
 };
 
 const COOKIE_DIALOG: Record<Lang, { label: string; heading: string; accept: string; reject: string; save: string }> = {
-  en: { label: "Cookie settings", heading: "Choose your privacy settings", accept: "Accept all", reject: "Reject all", save: "Save my choices" },
-  de: { label: "Cookie-Einstellungen", heading: "Ihre Datenschutz-Einstellungen", accept: "Alle akzeptieren", reject: "Alle ablehnen", save: "Auswahl speichern" },
+  en: {
+    label: "Cookie settings",
+    heading: "Choose your privacy settings",
+    accept: "Accept all",
+    reject: "Reject all",
+    save: "Save my choices",
+  },
+  de: {
+    label: "Cookie-Einstellungen",
+    heading: "Ihre Datenschutz-Einstellungen",
+    accept: "Alle akzeptieren",
+    reject: "Alle ablehnen",
+    save: "Auswahl speichern",
+  },
   zh: { label: "Cookie 设置", heading: "隐私设置", accept: "全部接受", reject: "全部拒绝", save: "保存设置" },
 };
 

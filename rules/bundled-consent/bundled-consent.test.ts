@@ -2,7 +2,17 @@ import { expect } from "vitest";
 import { bundledConsent } from "./index.js";
 import { ruleTester, type IncompleteCase, type InvalidCase, type ValidCase } from "../__fixtures__/rule-tester.js";
 import { makeModel } from "../__fixtures__/model-builder.js";
-import { LANGS, WORDS, checkoutStep, cookieDialog, primaryButton, reportStep, shareStatement, signupStep, type Lang } from "../__fixtures__/scenes.js";
+import {
+  LANGS,
+  WORDS,
+  checkoutStep,
+  cookieDialog,
+  primaryButton,
+  reportStep,
+  shareStatement,
+  signupStep,
+  type Lang,
+} from "../__fixtures__/scenes.js";
 
 const invalid: InvalidCase[] = [];
 const valid: ValidCase[] = [];
@@ -69,7 +79,12 @@ for (const lang of LANGS) {
         {
           message: new RegExp(`^Consent to .*credit scoring.* is tied to "${primaryButton("report", lang)}" \\(ticked in advance\\)$`, "u"),
           text: WORDS.creditSharing[lang],
-          evidence: { primaryPurpose: "view-report", bundling: ["pre-checked"], primaryAction: primaryButton("report", lang), checked: true },
+          evidence: {
+            primaryPurpose: "view-report",
+            bundling: ["pre-checked"],
+            primaryAction: primaryButton("report", lang),
+            checked: true,
+          },
           fingerprintParts: ["control", "checkbox", "credit-scoring+third-party-sharing"],
         },
       ],
@@ -88,7 +103,12 @@ for (const lang of LANGS) {
     {
       name: `${lang}: "by installing you agree" names the Install button`,
       model: installStep(lang),
-      errors: [{ message: /training models on user content/u, evidence: { primaryPurpose: "install", bundling: ["statement"], primaryAction: INSTALL[lang].button } }],
+      errors: [
+        {
+          message: /training models on user content/u,
+          evidence: { primaryPurpose: "install", bundling: ["statement"], primaryAction: INSTALL[lang].button },
+        },
+      ],
     },
     {
       name: `${lang}: one required box accepting both the terms and marketing`,
@@ -115,7 +135,10 @@ for (const lang of LANGS) {
       model: signupStep(lang, { controls: [{ label: WORDS.personalisedAds[lang] }], primaryDisabled: true }),
       errors: [
         {
-          message: new RegExp(`personalised ads is tied to "${primaryButton("signup", lang)}" \\(the button stays disabled until it is ticked\\)$`, "u"),
+          message: new RegExp(
+            `personalised ads is tied to "${primaryButton("signup", lang)}" \\(the button stays disabled until it is ticked\\)$`,
+            "u",
+          ),
           evidence: { bundling: ["blocks-submit"], checked: false },
         },
       ],
@@ -175,12 +198,25 @@ invalid.push(
       regions: [{ id: "page", headings: ["新年幸运大抽奖"] }],
       fields: [{ label: "手机号", required: true, groupId: "f" }],
       controls: [
-        { kind: "radio", label: "是，同意将我的手机号提供给合作商家用于营销推广", groupLabel: "是否接收合作商家优惠？", groupName: "p", checked: true, groupId: "f" },
+        {
+          kind: "radio",
+          label: "是，同意将我的手机号提供给合作商家用于营销推广",
+          groupLabel: "是否接收合作商家优惠？",
+          groupName: "p",
+          checked: true,
+          groupId: "f",
+        },
         { kind: "radio", label: "否", groupLabel: "是否接收合作商家优惠？", groupName: "p", groupId: "f" },
       ],
       actions: [{ text: "立即抽奖", groupId: "f" }],
     }),
-    errors: [{ message: /is tied to "立即抽奖" \(ticked in advance\)/u, role: "radio", evidence: { primaryPurpose: "lottery", bundling: ["pre-checked"] } }],
+    errors: [
+      {
+        message: /is tied to "立即抽奖" \(ticked in advance\)/u,
+        role: "radio",
+        evidence: { primaryPurpose: "lottery", bundling: ["pre-checked"] },
+      },
+    ],
   },
   {
     name: "a game start screen whose pre-ticked box uses location and contacts",
@@ -208,7 +244,13 @@ invalid.push(
   {
     name: "one button accepting the terms and marketing on a signup step",
     model: signupStep("en", { actions: [{ text: "Agree to the Terms and receive marketing emails", groupId: "main-form", area: 100 }] }),
-    errors: [{ role: "button", message: /^Accepting the terms with this button also grants consent to marketing$/u, evidence: { bundling: ["terms-and-optional"] } }],
+    errors: [
+      {
+        role: "button",
+        message: /^Accepting the terms with this button also grants consent to marketing$/u,
+        evidence: { bundling: ["terms-and-optional"] },
+      },
+    ],
   },
 );
 
@@ -242,7 +284,13 @@ valid.push(
       title: "新年抽奖",
       regions: [{ id: "page", headings: ["新年幸运大抽奖"] }],
       controls: [
-        { kind: "radio", label: "是，同意将我的手机号提供给合作商家用于营销推广", groupLabel: "是否接收合作商家优惠？", groupName: "p", groupId: "f" },
+        {
+          kind: "radio",
+          label: "是，同意将我的手机号提供给合作商家用于营销推广",
+          groupLabel: "是否接收合作商家优惠？",
+          groupName: "p",
+          groupId: "f",
+        },
         { kind: "radio", label: "否", groupLabel: "是否接收合作商家优惠？", groupName: "p", checked: true, groupId: "f" },
       ],
       actions: [{ text: "立即抽奖", groupId: "f" }],
@@ -253,7 +301,13 @@ valid.push(
 invalid.push({
   name: 'a box the signup form requires, labelled "I agree (required)", whose sentence grants sharing with partners',
   model: signupStep("en", {
-    controls: [{ label: "I agree (required)", sentenceText: "I agree that you share my email address with partner brands for their offers.", required: true }],
+    controls: [
+      {
+        label: "I agree (required)",
+        sentenceText: "I agree that you share my email address with partner brands for their offers.",
+        required: true,
+      },
+    ],
   }),
   errors: [{ evidence: { bundling: expect.arrayContaining(["required"]) } }],
 });
@@ -272,7 +326,9 @@ const incomplete: IncompleteCase[] = [
   },
   {
     name: "a cross-origin frame",
-    model: reportStep("en", { notes: [{ kind: "cross-origin-frame", message: "Frame https://offers.example/ could not be read", selector: "iframe" }] }),
+    model: reportStep("en", {
+      notes: [{ kind: "cross-origin-frame", message: "Frame https://offers.example/ could not be read", selector: "iframe" }],
+    }),
     incomplete: [{ reason: "cross-origin-frame" }],
   },
 ];

@@ -8,7 +8,15 @@ import type { ActionElement, PageModel } from "../../lint/model.js";
 import type { ConsentAnalysis } from "../../lint/language/types.js";
 import type { Evidence, PassEntry, Rule, RuleContext, RuleFinding, RuleOutcome } from "../../lint/types.js";
 import { analyzeConsent } from "../../lint/language/index.js";
-import { consentView, langHint, reportedText, type ConsentView, type ControlView, type RegionView, type StatementView } from "../../lint/consent/index.js";
+import {
+  consentView,
+  langHint,
+  reportedText,
+  type ConsentView,
+  type ControlView,
+  type RegionView,
+  type StatementView,
+} from "../../lint/consent/index.js";
 import { controlEvidence, controlPass, purposeKey, statementEvidence, statementPass } from "../evidence.js";
 import { LEGAL, docsUrl } from "../legal-references.js";
 import { controlNoun, purposeWords, stepWords } from "../message-words.js";
@@ -70,7 +78,13 @@ function actionWords(region: RegionView, actionFor: ActionElement | null): strin
 }
 
 /** The finding's message by id, with its words: how the consent is tied, in a parenthesis after the message. */
-function message(bundling: readonly Bundling[], analysis: ConsentAnalysis, region: RegionView, noun: string, groupAction: ActionElement | null): Pick<RuleFinding, "messageId" | "data"> {
+function message(
+  bundling: readonly Bundling[],
+  analysis: ConsentAnalysis,
+  region: RegionView,
+  noun: string,
+  groupAction: ActionElement | null,
+): Pick<RuleFinding, "messageId" | "data"> {
   const how = bundling.flatMap((b) => HOW[b] ?? []);
   const data = { noun, purposes: purposeWords(analysis.purposes), how: how.length > 0 ? ` (${how.join("; ")})` : "" };
   if (bundling.includes("terms-and-optional")) return { messageId: "termsAndOptional", data };
@@ -78,7 +92,13 @@ function message(bundling: readonly Bundling[], analysis: ConsentAnalysis, regio
   return { messageId: "tiedToAction", data: { ...data, action: actionWords(region, groupAction) } };
 }
 
-function bundledEvidence(base: Evidence, bundling: readonly Bundling[], region: RegionView, action: ActionElement | null, model: PageModel): Evidence {
+function bundledEvidence(
+  base: Evidence,
+  bundling: readonly Bundling[],
+  region: RegionView,
+  action: ActionElement | null,
+  model: PageModel,
+): Evidence {
   const primary = action ?? region.primaryAction;
   return {
     ...base,
@@ -131,7 +151,13 @@ function buttonFindings(view: ConsentView, model: PageModel): RuleFinding[] {
         role: action.role,
         name: action.text,
         text: reportedText(action.text),
-        evidence: bundledEvidence({ purposes: analysis.purposes, language: analysis.language.language, disabled: action.disabled }, bundling, region, action, model),
+        evidence: bundledEvidence(
+          { purposes: analysis.purposes, language: analysis.language.language, disabled: action.disabled },
+          bundling,
+          region,
+          action,
+          model,
+        ),
         fingerprintParts: ["button", action.role, purposeKey(analysis.purposes)],
       });
     }
@@ -167,9 +193,17 @@ export const bundledConsent: Rule = {
     explanation:
       "Agreeing to an optional use of personal data is tied to what the person came to do, such as viewing a report, paying or signing up. Consent has to be separate from the service and free to refuse.",
     fullDescription:
-      "Finds consent to optional processing tied to a step whose primary purpose is something else (viewing a report, entering a lottery, signing up, paying, installing, booking, playing): a consent control already granting (pre-ticked), required, or blocking the main button until ticked; a consent statement attached to the main button (\"by clicking Pay you agree to share ...\"); and one checkbox or button that accepts required terms together with optional processing, or several unrelated optional purposes at once. Dedicated consent dialogs and privacy-settings steps are not bundling.",
+      'Finds consent to optional processing tied to a step whose primary purpose is something else (viewing a report, entering a lottery, signing up, paying, installing, booking, playing): a consent control already granting (pre-ticked), required, or blocking the main button until ticked; a consent statement attached to the main button ("by clicking Pay you agree to share ..."); and one checkbox or button that accepts required terms together with optional processing, or several unrelated optional purposes at once. Dedicated consent dialogs and privacy-settings steps are not bundling.',
     docsUrl: docsUrl(ID),
-    legal: [LEGAL.gdprArt7_2, LEGAL.gdprArt7_4, LEGAL.gdprRecital43, LEGAL.edpb052020Granularity, LEGAL.piplArt14, LEGAL.piplArt23, LEGAL.cacNecessaryScope2021],
+    legal: [
+      LEGAL.gdprArt7_2,
+      LEGAL.gdprArt7_4,
+      LEGAL.gdprRecital43,
+      LEGAL.edpb052020Granularity,
+      LEGAL.piplArt14,
+      LEGAL.piplArt23,
+      LEGAL.cacNecessaryScope2021,
+    ],
     messages: {
       termsAndOptional: "Accepting the terms with this {{noun}} also grants consent to {{purposes}}{{how}}",
       multiPurpose: "One {{noun}} grants consent to unrelated purposes at once: {{purposes}}{{how}}",

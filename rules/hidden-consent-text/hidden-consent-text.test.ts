@@ -21,12 +21,21 @@ for (const lang of LANGS) {
   invalid.push(
     {
       name: `${lang}: 8px light consent text under an unticked box (unreadable whatever the state)`,
-      model: reportStep(lang, { controls: [{ label: WORDS.creditSharing[lang], labelStyle: { fontPx: 8, color: "#d8c9a8", background: "#fdf6e3" } }] }),
+      model: reportStep(lang, {
+        controls: [{ label: WORDS.creditSharing[lang], labelStyle: { fontPx: 8, color: "#d8c9a8", background: "#fdf6e3" } }],
+      }),
       errors: [
         {
           message: /^Consent text is 8 px with contrast 1\.\d:1; readable text needs at least 10 px and 3:1$/u,
           text: WORDS.creditSharing[lang],
-          evidence: { fontPx: 8, effectiveFontPx: 8, color: "#d8c9a8", background: "#fdf6e3", conditions: ["font-size", "contrast"], checked: false },
+          evidence: {
+            fontPx: 8,
+            effectiveFontPx: 8,
+            color: "#d8c9a8",
+            background: "#fdf6e3",
+            conditions: ["font-size", "contrast"],
+            checked: false,
+          },
           fingerprintParts: ["control", "checkbox", "credit-scoring+third-party-sharing"],
         },
       ],
@@ -34,7 +43,9 @@ for (const lang of LANGS) {
     {
       name: `${lang}: consent text at contrast below 3:1`,
       model: signupStep(lang, { controls: [{ label: WORDS.marketing[lang], labelStyle: { color: "#c8c8c8" } }] }),
-      errors: [{ message: /^Consent text has contrast 1\.\d:1; readable text needs at least 3:1$/u, evidence: { conditions: ["contrast"] } }],
+      errors: [
+        { message: /^Consent text has contrast 1\.\d:1; readable text needs at least 3:1$/u, evidence: { conditions: ["contrast"] } },
+      ],
     },
     {
       name: `${lang}: a ticked box whose consent text sits in a closed <details>`,
@@ -50,7 +61,13 @@ for (const lang of LANGS) {
     {
       name: `${lang}: a consent statement in 6px next to the main button`,
       model: checkoutStep(lang, { texts: [{ text: shareStatement(lang, primaryButton("checkout", lang)), style: { fontPx: 6 } }] }),
-      errors: [{ message: /^Consent statement is 6 px; readable text needs at least 10 px$/u, role: "text", evidence: { conditions: ["font-size"] } }],
+      errors: [
+        {
+          message: /^Consent statement is 6 px; readable text needs at least 10 px$/u,
+          role: "text",
+          evidence: { conditions: ["font-size"] },
+        },
+      ],
     },
   );
   valid.push(
@@ -74,7 +91,10 @@ for (const lang of LANGS) {
       model: signupStep(lang, {
         controls: [
           {
-            labelRuns: [{ text: WORDS.marketing[lang] }, { text: lang === "zh" ? "（可选）" : lang === "de" ? " (optional)" : " (optional)", fontPx: 9, color: "#bbbbbb" }],
+            labelRuns: [
+              { text: WORDS.marketing[lang] },
+              { text: lang === "zh" ? "（可选）" : lang === "de" ? " (optional)" : " (optional)", fontPx: 9, color: "#bbbbbb" },
+            ],
             checked: true,
           },
         ],
@@ -104,7 +124,10 @@ invalid.push(
       controls: [
         {
           checked: false,
-          labelRuns: [{ text: "同意《用户服务协议》" }, { text: "，并授权芝麻信用根据我的交易信息评估我的信用", fontPx: 9, color: "#e0d6c0", background: "#fffaf0" }],
+          labelRuns: [
+            { text: "同意《用户服务协议》" },
+            { text: "，并授权芝麻信用根据我的交易信息评估我的信用", fontPx: 9, color: "#e0d6c0", background: "#fffaf0" },
+          ],
         },
       ],
     }),
@@ -112,22 +135,41 @@ invalid.push(
   },
   {
     name: "text scaled to near zero by a transform",
-    model: signupStep("en", { controls: [{ label: WORDS.marketing.en, labelStyle: { fontPx: 16, visibility: { transformScale: 0.05 } } }] }),
-    errors: [{ message: /^Consent text is 0\.8 px with a 5% scale/u, evidence: { effectiveFontPx: 0.8, transformScale: 0.05, conditions: ["font-size", "transform"] } }],
+    model: signupStep("en", {
+      controls: [{ label: WORDS.marketing.en, labelStyle: { fontPx: 16, visibility: { transformScale: 0.05 } } }],
+    }),
+    errors: [
+      {
+        message: /^Consent text is 0\.8 px with a 5% scale/u,
+        evidence: { effectiveFontPx: 0.8, transformScale: 0.05, conditions: ["font-size", "transform"] },
+      },
+    ],
   },
   {
     name: "transparent consent text",
     model: signupStep("de", { controls: [{ label: WORDS.marketing.de, labelStyle: { colorTransparent: true, contrast: 1 } }] }),
-    errors: [{ message: "Consent text is transparent with contrast 1:1; readable text needs at least 3:1", evidence: { conditions: ["transparent", "contrast"] } }],
+    errors: [
+      {
+        message: "Consent text is transparent with contrast 1:1; readable text needs at least 3:1",
+        evidence: { conditions: ["transparent", "contrast"] },
+      },
+    ],
   },
   {
     name: "consent text at 0.2 effective opacity",
     model: signupStep("en", { controls: [{ label: WORDS.marketing.en, labelStyle: { visibility: { opacity: 0.2 }, contrast: 5 } }] }),
-    errors: [{ message: "Consent text is at 0.2 opacity; readable text needs at least 0.4 opacity", evidence: { opacity: 0.2, conditions: ["opacity"] } }],
+    errors: [
+      {
+        message: "Consent text is at 0.2 opacity; readable text needs at least 0.4 opacity",
+        evidence: { opacity: 0.2, conditions: ["opacity"] },
+      },
+    ],
   },
   {
     name: "consent text covered by another element",
-    model: signupStep("zh", { controls: [{ label: WORDS.marketing.zh, labelStyle: { visibility: { covered: true, coveredBy: "div.promo-banner" } } }] }),
+    model: signupStep("zh", {
+      controls: [{ label: WORDS.marketing.zh, labelStyle: { visibility: { covered: true, coveredBy: "div.promo-banner" } } }],
+    }),
     errors: [{ message: "Consent text is covered by div.promo-banner", evidence: { conditions: ["covered"] } }],
   },
   {
@@ -135,7 +177,10 @@ invalid.push(
     model: signupStep("en", {
       controls: [
         {
-          labelRuns: [{ text: "Yes, please" }, { text: " share my purchase history with advertising partners", visibility: { srOnly: true, clipped: true } }],
+          labelRuns: [
+            { text: "Yes, please" },
+            { text: " share my purchase history with advertising partners", visibility: { srOnly: true, clipped: true } },
+          ],
           checked: true,
         },
       ],
@@ -147,7 +192,10 @@ invalid.push(
     model: signupStep("en", {
       controls: [
         {
-          labelRuns: [{ text: "Send me offers by email" }, { text: " and use my precise location to pick them", visibility: { srOnly: true, clipped: true } }],
+          labelRuns: [
+            { text: "Send me offers by email" },
+            { text: " and use my precise location to pick them", visibility: { srOnly: true, clipped: true } },
+          ],
           checked: true,
         },
       ],
@@ -162,7 +210,12 @@ invalid.push(
         { id: "page", headings: ["Get our weekly recipes"] },
         { id: "promo", kind: "banner", headings: ["Summer sale: 30% off everything"], box: { x: 0, y: 0, width: 1280, height: 800 } },
       ],
-      controls: [{ label: "Share my email address with our partner brands", labelStyle: { visibility: { covered: true, coveredBy: 'div "30% off everything this weekend, online and in all our shops"' } } }],
+      controls: [
+        {
+          label: "Share my email address with our partner brands",
+          labelStyle: { visibility: { covered: true, coveredBy: 'div "30% off everything this weekend, online and in all our shops"' } },
+        },
+      ],
       actions: [
         { text: "Subscribe", regionId: "page" },
         { text: "Shop the sale", regionId: "promo" },
@@ -172,17 +225,30 @@ invalid.push(
   },
   {
     name: "a switch on with its consent text off-screen",
-    model: cookieDialog("en", { controls: [{ kind: "switch", label: WORDS.personalisedAds.en, checked: true, labelVisibility: { offscreen: true } }] }),
+    model: cookieDialog("en", {
+      controls: [{ kind: "switch", label: WORDS.personalisedAds.en, checked: true, labelVisibility: { offscreen: true } }],
+    }),
     errors: [{ message: "Consent text is placed off-screen while the switch is on", role: "switch" }],
   },
   {
     name: "de: a consent statement inside a collapsed section still applies",
-    model: checkoutStep("de", { texts: [{ text: shareStatement("de", primaryButton("checkout", "de")), visibility: { collapsed: true } }] }),
-    errors: [{ message: "Consent statement is inside a collapsed section although it still applies", evidence: { conditions: ["collapsed"] } }],
+    model: checkoutStep("de", {
+      texts: [{ text: shareStatement("de", primaryButton("checkout", "de")), visibility: { collapsed: true } }],
+    }),
+    errors: [
+      { message: "Consent statement is inside a collapsed section although it still applies", evidence: { conditions: ["collapsed"] } },
+    ],
   },
   {
     name: "text that is both a control's label and a statement is reported once",
-    model: signupStep("en", { controls: [{ label: shareStatement("en", "Create account").replace("By clicking", "By ticking this box and clicking"), labelStyle: { fontPx: 7 } }] }),
+    model: signupStep("en", {
+      controls: [
+        {
+          label: shareStatement("en", "Create account").replace("By clicking", "By ticking this box and clicking"),
+          labelStyle: { fontPx: 7 },
+        },
+      ],
+    }),
     errors: [{ role: "checkbox" }],
   },
   {
@@ -202,7 +268,12 @@ valid.push(
   {
     name: "screen-reader-only text repeating what the visible label says, while ticked",
     model: signupStep("en", {
-      controls: [{ labelRuns: [{ text: WORDS.marketing.en }, { text: " Marketing emails and offers", visibility: { srOnly: true, clipped: true } }], checked: true }],
+      controls: [
+        {
+          labelRuns: [{ text: WORDS.marketing.en }, { text: " Marketing emails and offers", visibility: { srOnly: true, clipped: true } }],
+          checked: true,
+        },
+      ],
     }),
     passes: 1,
   },
@@ -211,7 +282,10 @@ valid.push(
     model: signupStep("de", {
       controls: [
         {
-          labelRuns: [{ text: "Personalisierte Werbung" }, { text: " Personalisierte Werbung unserer Partner", visibility: { srOnly: true, clipped: true } }],
+          labelRuns: [
+            { text: "Personalisierte Werbung" },
+            { text: " Personalisierte Werbung unserer Partner", visibility: { srOnly: true, clipped: true } },
+          ],
           kind: "switch",
           checked: true,
         },
@@ -221,7 +295,9 @@ valid.push(
   },
   {
     name: "consent text clipped inside a visible scroll container can be scrolled to",
-    model: signupStep("en", { controls: [{ label: WORDS.creditSharing.en, checked: true, labelVisibility: { clipped: true, inScrollContainer: true } }] }),
+    model: signupStep("en", {
+      controls: [{ label: WORDS.creditSharing.en, checked: true, labelVisibility: { clipped: true, inScrollContainer: true } }],
+    }),
     passes: 1,
   },
   {
@@ -268,7 +344,13 @@ for (const lang of LANGS) {
     {
       name: `${lang}: the faint "(always on)" note of a ticked analytics switch carries no consent`,
       model: cookieDialog(lang, {
-        controls: [{ kind: "switch", checked: true, labelRuns: [{ text: `${CMP_WORDS.analytics[lang]} ` }, { text: CMP_WORDS.alwaysOn[lang], ...FAINT }] }],
+        controls: [
+          {
+            kind: "switch",
+            checked: true,
+            labelRuns: [{ text: `${CMP_WORDS.analytics[lang]} ` }, { text: CMP_WORDS.alwaysOn[lang], ...FAINT }],
+          },
+        ],
       }),
       passes: 1,
     },
@@ -326,13 +408,17 @@ valid.push({
   name: "a switch the flow turned on while it was shown, in a dialog hidden since",
   model: cookieDialog("de", {
     dialogVisible: false,
-    controls: [{ kind: "switch", label: WORDS.analytics.de, checked: true, touchedByFlow: true, labelVisibility: { visibilityHidden: true } }],
+    controls: [
+      { kind: "switch", label: WORDS.analytics.de, checked: true, touchedByFlow: true, labelVisibility: { visibilityHidden: true } },
+    ],
   }),
   passes: 1,
 });
 invalid.push({
   name: "a switch the flow turned on whose text is too faint to read",
-  model: cookieDialog("de", { controls: [{ kind: "switch", label: WORDS.analytics.de, checked: true, touchedByFlow: true, labelStyle: { color: "#dddddd" } }] }),
+  model: cookieDialog("de", {
+    controls: [{ kind: "switch", label: WORDS.analytics.de, checked: true, touchedByFlow: true, labelStyle: { color: "#dddddd" } }],
+  }),
   errors: [{ evidence: { conditions: ["contrast"] } }],
 });
 
@@ -343,7 +429,16 @@ for (const lang of LANGS) {
   /** The switch's hidden label sits under the switch; the title button's box is given. */
   const model = (titleText: string, titleBox: typeof switchBox) => {
     const m = cookieDialog(lang, {
-      controls: [{ id: "sw", kind: "switch", checked: true, box: switchBox, label: title, labelStyle: { visibility: { opacity: 0 }, box: switchBox } }],
+      controls: [
+        {
+          id: "sw",
+          kind: "switch",
+          checked: true,
+          box: switchBox,
+          label: title,
+          labelStyle: { visibility: { opacity: 0 }, box: switchBox },
+        },
+      ],
       texts: [{ id: "title", text: titleText, inButton: true, style: { box: titleBox } }],
     });
     m.texts = m.texts.map((t) => (t.id === "title" ? { ...t, box: titleBox } : t.id === "sw-label" ? { ...t, box: switchBox } : t));
@@ -376,12 +471,17 @@ const incomplete: IncompleteCase[] = [
   },
   {
     name: "a French consent label",
-    model: makeModel({ lang: "fr", controls: [{ label: "Partager mes données avec nos partenaires publicitaires", labelStyle: { fontPx: 6 } }] }),
+    model: makeModel({
+      lang: "fr",
+      controls: [{ label: "Partager mes données avec nos partenaires publicitaires", labelStyle: { fontPx: 6 } }],
+    }),
     incomplete: [{ reason: "unsupported-language" }],
   },
   {
     name: "a closed shadow root",
-    model: makeModel({ notes: [{ kind: "closed-shadow-root", message: "A closed shadow root could not be read", selector: "consent-widget" }] }),
+    model: makeModel({
+      notes: [{ kind: "closed-shadow-root", message: "A closed shadow root could not be read", selector: "consent-widget" }],
+    }),
     incomplete: [{ reason: "closed-shadow-root" }],
   },
 ];

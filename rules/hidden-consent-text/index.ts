@@ -6,7 +6,15 @@
 import type { Box, PageModel, Region, TextBlock, TextRun } from "../../lint/model.js";
 import type { Evidence, PassEntry, Rule, RuleContext, RuleFinding, RuleIncomplete, RuleOutcome } from "../../lint/types.js";
 import type { Purpose } from "../../lint/language/types.js";
-import { consentView, endPurposes, langHint, normaliseSpace, reportedText, type ControlView, type StatementView } from "../../lint/consent/index.js";
+import {
+  consentView,
+  endPurposes,
+  langHint,
+  normaliseSpace,
+  reportedText,
+  type ControlView,
+  type StatementView,
+} from "../../lint/consent/index.js";
 import { repeatsPurposes } from "../../lint/consent/layers.js";
 import { controlEvidence, controlPass, purposeKey, statementEvidence, statementPass } from "../evidence.js";
 import { LEGAL, docsUrl } from "../legal-references.js";
@@ -63,7 +71,9 @@ type Verdict =
  * (sharing or profiling as the means of a named purpose add nothing new).
  */
 function visiblyRepeated(run: ConsentRun, runs: readonly ConsentRun[], t: HiddenTextOptions): boolean {
-  const seen = runs.filter((r) => r !== run && notRenderedConditions(r.run.visibility).length === 0 && unreadableConditions(r.run, t).length === 0);
+  const seen = runs.filter(
+    (r) => r !== run && notRenderedConditions(r.run.visibility).length === 0 && unreadableConditions(r.run, t).length === 0,
+  );
   if (!seen.some((r) => r.carries)) return false;
   const shown = new Set(seen.flatMap((r) => r.purposes));
   return endPurposes(run.purposes).every((p) => shown.has(p));
@@ -94,7 +104,9 @@ function worse(a: Verdict, b: Verdict): boolean {
 function underConsentLayer(run: ConsentRun, layers: readonly Region[]): boolean {
   const x = run.run.box.x + run.run.box.width / 2;
   const y = run.run.box.y + run.run.box.height / 2;
-  return layers.some((l) => l.id !== run.block.regionId && x >= l.box.x && x <= l.box.x + l.box.width && y >= l.box.y && y <= l.box.y + l.box.height);
+  return layers.some(
+    (l) => l.id !== run.block.regionId && x >= l.box.x && x <= l.box.x + l.box.width && y >= l.box.y && y <= l.box.y + l.box.height,
+  );
 }
 
 /** Conditions that make a rendered run unreadable, but for being covered by a consent layer over it. */
@@ -110,10 +122,22 @@ function runPurposes(r: ConsentRun, reader: ConsentReader, subject: Subject): re
 }
 
 /** Purposes a control's consent text names where a person can read them: in its own rendered, readable runs. */
-function readablePurposes(subject: Subject, runs: readonly ConsentRun[], reader: ConsentReader, t: HiddenTextOptions, consentLayers: readonly Region[]): Set<Purpose> {
+function readablePurposes(
+  subject: Subject,
+  runs: readonly ConsentRun[],
+  reader: ConsentReader,
+  t: HiddenTextOptions,
+  consentLayers: readonly Region[],
+): Set<Purpose> {
   const out = new Set<Purpose>();
   for (const r of runs) {
-    if (!r.carries || notRenderedConditions(r.run.visibility).length > 0 || unreadableFor(r, t, consentLayers).length > 0 || backgroundUnknown(r.run)) continue;
+    if (
+      !r.carries ||
+      notRenderedConditions(r.run.visibility).length > 0 ||
+      unreadableFor(r, t, consentLayers).length > 0 ||
+      backgroundUnknown(r.run)
+    )
+      continue;
     for (const p of runPurposes(r, reader, subject)) out.add(p);
   }
   return out;
@@ -149,7 +173,11 @@ function readableCopiesBeside(c: ControlView, jc: JudgeContext): Set<string> {
     if (notRenderedConditions(block.visibility).length > 0) continue;
     const readable = block.runs.every((run) => {
       const r: ConsentRun = { run, block, purposes: [], carries: false };
-      return notRenderedConditions(run.visibility).length === 0 && unreadableFor(r, jc.t, jc.consentLayers).length === 0 && !backgroundUnknown(run);
+      return (
+        notRenderedConditions(run.visibility).length === 0 &&
+        unreadableFor(r, jc.t, jc.consentLayers).length === 0 &&
+        !backgroundUnknown(run)
+      );
     });
     if (readable && block.runs.length > 0) out.add(copyKey(block.text));
   }
@@ -286,7 +314,13 @@ function statementAnchor(s: StatementView): Anchor {
   };
 }
 
-function findingOf(subject: Subject, anchor: Anchor, verdict: Verdict & { kind: "not-rendered" | "unreadable" }, model: PageModel, t: HiddenTextOptions): RuleFinding {
+function findingOf(
+  subject: Subject,
+  anchor: Anchor,
+  verdict: Verdict & { kind: "not-rendered" | "unreadable" },
+  model: PageModel,
+  t: HiddenTextOptions,
+): RuleFinding {
   const message =
     verdict.kind === "not-rendered"
       ? notRenderedMessage(subject.noun, verdict.conditions, subject.inEffectWords)
@@ -310,7 +344,11 @@ function check(model: PageModel, ctx: RuleContext<HiddenTextOptions>): RuleOutco
   const passes: Omit<PassEntry, "ruleId">[] = [];
   const incomplete: RuleIncomplete[] = [];
   const subjects: { subject: Subject; anchor: Anchor; pass: Omit<PassEntry, "ruleId"> }[] = [
-    ...view.consentControls.map((c) => ({ subject: controlSubject(c, { model, t, consentLayers }), anchor: controlAnchor(c), pass: controlPass(c) })),
+    ...view.consentControls.map((c) => ({
+      subject: controlSubject(c, { model, t, consentLayers }),
+      anchor: controlAnchor(c),
+      pass: controlPass(c),
+    })),
     ...view.statements.map((s) => ({ subject: statementSubject(s, model), anchor: statementAnchor(s), pass: statementPass(s) })),
   ];
   for (const { subject, anchor, pass } of subjects) {

@@ -31,7 +31,11 @@ function describe(c: UnreadableCondition, run: TextRun, t: HiddenTextOptions): {
       return { lead: `has contrast ${r}`, tail: `contrast ${r}`, need: `${short(t.minContrast)}:1` };
     }
     case "opacity":
-      return { lead: `is at ${short(run.visibility.opacity)} opacity`, tail: `${short(run.visibility.opacity)} opacity`, need: `${short(t.minOpacity)} opacity` };
+      return {
+        lead: `is at ${short(run.visibility.opacity)} opacity`,
+        tail: `${short(run.visibility.opacity)} opacity`,
+        need: `${short(t.minOpacity)} opacity`,
+      };
     case "transform":
       return { lead: `is scaled to ${percent(run.visibility.transformScale)}`, tail: `a ${percent(run.visibility.transformScale)} scale` };
     case "transparent":
@@ -44,7 +48,12 @@ function describe(c: UnreadableCondition, run: TextRun, t: HiddenTextOptions): {
 }
 
 /** "Consent text is 8 px with contrast 1.4:1; readable text needs at least 10 px and 3:1". */
-export function unreadableMessage(subject: string, conditions: readonly UnreadableCondition[], run: TextRun, t: HiddenTextOptions): Pick<RuleFinding, "messageId" | "data"> {
+export function unreadableMessage(
+  subject: string,
+  conditions: readonly UnreadableCondition[],
+  run: TextRun,
+  t: HiddenTextOptions,
+): Pick<RuleFinding, "messageId" | "data"> {
   const parts = conditions.map((c) => describe(c, run, t));
   const [first, ...rest] = parts;
   const withs = rest.length > 0 ? ` with ${listWords(rest.map((p) => p.tail))}` : "";
@@ -65,7 +74,11 @@ const NOT_RENDERED: Record<NotRenderedCondition, string> = {
 };
 
 /** "Consent text is inside a collapsed section while the box is ticked". */
-export function notRenderedMessage(subject: string, conditions: readonly NotRenderedCondition[], inEffect: string): Pick<RuleFinding, "messageId" | "data"> {
+export function notRenderedMessage(
+  subject: string,
+  conditions: readonly NotRenderedCondition[],
+  inEffect: string,
+): Pick<RuleFinding, "messageId" | "data"> {
   return { messageId: NOT_RENDERED[conditions[0]], data: { subject, inEffect } };
 }
 

@@ -22,7 +22,9 @@ function findingsWith(config: object, cliRules: LintOptions["rules"] = {}) {
   writeFileSync(path, JSON.stringify(config));
   const setup = prepareRun({ cwd: dir, config: path, rules: cliRules });
   const model = signupStep("en", { controls: [{ label: WORDS.marketing.en, labelStyle: { contrast: 4 } }] });
-  return runRules(model, { rules: setup.rulesFor(null), languages: [], ignore: [] }).findings.filter((f) => f.ruleId === hiddenConsentText.meta.id);
+  return runRules(model, { rules: setup.rulesFor(null), languages: [], ignore: [] }).findings.filter(
+    (f) => f.ruleId === hiddenConsentText.meta.id,
+  );
 }
 
 describe("hidden-consent-text options", () => {
@@ -37,11 +39,17 @@ describe("hidden-consent-text options", () => {
     expect(fromKey.map((f) => f.message)).toEqual(["Consent text has contrast 4:1; readable text needs at least 4.5:1"]);
     expect(fromRule).toEqual(fromKey);
     // A severity alone (as the starter config has) keeps the thresholds of the deprecated key.
-    expect(findingsWith({ thresholds: { minContrast: 4.5 }, rules: { "hidden-consent-text": "warn" } }).map((f) => f.severity)).toEqual(["warn"]);
+    expect(findingsWith({ thresholds: { minContrast: 4.5 }, rules: { "hidden-consent-text": "warn" } }).map((f) => f.severity)).toEqual([
+      "warn",
+    ]);
   });
 
   it("refuse a value out of range or an unknown name, naming the rule and the option", () => {
-    expect(() => findingsWith({ rules: { "hidden-consent-text": ["error", { minContrast: 0.5 }] } })).toThrow(/Invalid options for rule "hidden-consent-text" in .*config-\w+\.json \(rules\["hidden-consent-text"\]\): option "minContrast" must be >= 1 \(got 0\.5\)/u);
-    expect(() => findingsWith({}, { "hidden-consent-text": ["error", { minFontSize: 12 }] })).toThrow(/Invalid options for rule "hidden-consent-text" in --rule .*unknown option "minFontSize" \(did you mean "minFontPx"\?\)/u);
+    expect(() => findingsWith({ rules: { "hidden-consent-text": ["error", { minContrast: 0.5 }] } })).toThrow(
+      /Invalid options for rule "hidden-consent-text" in .*config-\w+\.json \(rules\["hidden-consent-text"\]\): option "minContrast" must be >= 1 \(got 0\.5\)/u,
+    );
+    expect(() => findingsWith({}, { "hidden-consent-text": ["error", { minFontSize: 12 }] })).toThrow(
+      /Invalid options for rule "hidden-consent-text" in --rule .*unknown option "minFontSize" \(did you mean "minFontPx"\?\)/u,
+    );
   });
 });

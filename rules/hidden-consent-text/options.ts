@@ -26,6 +26,11 @@ export const OPTIONS_SCHEMA: OptionsSchema = {
     minFontPx: { type: "number", minimum: 0, maximum: 100, description: "Smallest readable font size in CSS px (default 10)." },
     minContrast: { type: "number", minimum: 1, maximum: 21, description: "Smallest readable WCAG contrast ratio (default 3)." },
     minOpacity: { type: "number", minimum: 0, maximum: 1, description: "Smallest readable effective opacity (default 0.4)." },
-    minTransformScale: { type: "number", minimum: 0, maximum: 1, description: "Transform scale at or below which text counts as scaled to near zero (default 0.5)." },
+    minTransformScale: {
+      type: "number",
+      minimum: 0,
+      maximum: 1,
+      description: "Transform scale at or below which text counts as scaled to near zero (default 0.5).",
+    },
   },
 };

@@ -43,7 +43,9 @@ export function backgroundUnknown(run: TextRun): boolean {
 }
 
 function channel(n: number): string {
-  return Math.max(0, Math.min(255, Math.round(n))).toString(16).padStart(2, "0");
+  return Math.max(0, Math.min(255, Math.round(n)))
+    .toString(16)
+    .padStart(2, "0");
 }
 
 /** "#rrggbb", or "#rrggbbaa" when the colour is not opaque. */

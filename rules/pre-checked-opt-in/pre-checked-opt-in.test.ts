@@ -18,7 +18,12 @@ for (const lang of LANGS) {
           message: /^Opt-in to .*credit scoring.* is ticked before the user acts$/u,
           text: WORDS.creditSharing[lang],
           role: "checkbox",
-          evidence: { checked: true, checkedSource: "dom-property", defaultChecked: true, purposes: expect.arrayContaining(["credit-scoring"]) },
+          evidence: {
+            checked: true,
+            checkedSource: "dom-property",
+            defaultChecked: true,
+            purposes: expect.arrayContaining(["credit-scoring"]),
+          },
         },
       ],
     },
@@ -42,14 +47,26 @@ for (const lang of LANGS) {
         ],
       }),
       errors: [
-        { message: /marketing.* is switched on before the user acts$/u, role: "switch", evidence: { checkedSource: "aria-checked", purposes: expect.arrayContaining(["marketing"]) } },
+        {
+          message: /marketing.* is switched on before the user acts$/u,
+          role: "switch",
+          evidence: { checkedSource: "aria-checked", purposes: expect.arrayContaining(["marketing"]) },
+        },
         { message: /personalised ads.* is switched on/u, evidence: { purposes: expect.arrayContaining(["personalised-ads"]) } },
       ],
     },
     {
       name: `${lang}: a box ticked by script (the HTML says nothing) inside a collapsed "more options" section`,
       model: signupStep(lang, {
-        controls: [{ label: WORDS.marketing[lang], checked: true, defaultChecked: false, visibility: { collapsed: true }, labelVisibility: { collapsed: true } }],
+        controls: [
+          {
+            label: WORDS.marketing[lang],
+            checked: true,
+            defaultChecked: false,
+            visibility: { collapsed: true },
+            labelVisibility: { collapsed: true },
+          },
+        ],
       }),
       errors: [{ evidence: { checked: true, defaultChecked: false, checkedSource: "dom-property" } }],
     },
@@ -83,7 +100,9 @@ for (const lang of LANGS) {
     },
     {
       name: `${lang}: a box the flow's own actions ticked`,
-      model: reportStep(lang, { controls: [{ label: WORDS.creditSharing[lang], checked: true, defaultChecked: false, touchedByFlow: true }] }),
+      model: reportStep(lang, {
+        controls: [{ label: WORDS.creditSharing[lang], checked: true, defaultChecked: false, touchedByFlow: true }],
+      }),
       passes: 1,
     },
     {
@@ -101,12 +120,16 @@ for (const lang of LANGS) {
 invalid.push(
   {
     name: "a ticked box inside a same-origin iframe",
-    model: reportStep("en", { controls: [{ label: WORDS.creditSharing.en, checked: true, framePath: "iframe#offer", selector: "iframe#offer >>> #share" }] }),
+    model: reportStep("en", {
+      controls: [{ label: WORDS.creditSharing.en, checked: true, framePath: "iframe#offer", selector: "iframe#offer >>> #share" }],
+    }),
     errors: [{ selector: "iframe#offer >>> #share", fingerprintParts: ["control", "checkbox", "credit-scoring+third-party-sharing"] }],
   },
   {
     name: "a box inside an open shadow root, injected after load",
-    model: signupStep("zh", { controls: [{ label: WORDS.personalisedAds.zh, checked: true, defaultChecked: false, shadowPath: ["ad-consent"] }] }),
+    model: signupStep("zh", {
+      controls: [{ label: WORDS.personalisedAds.zh, checked: true, defaultChecked: false, shadowPath: ["ad-consent"] }],
+    }),
     errors: [{ message: /personalised ads/u, evidence: { defaultChecked: false } }],
   },
   {
@@ -119,7 +142,11 @@ invalid.push(
         { label: WORDS.personalisedAds.de, checked: true, groupId: "purposes" },
       ],
     }),
-    errors: [{ text: "Alle auswählen", evidence: { purposes: ["analytics-cookies", "personalised-ads"] } }, { text: WORDS.analytics.de }, { text: WORDS.personalisedAds.de }],
+    errors: [
+      { text: "Alle auswählen", evidence: { purposes: ["analytics-cookies", "personalised-ads"] } },
+      { text: WORDS.analytics.de },
+      { text: WORDS.personalisedAds.de },
+    ],
   },
   {
     name: "personalised-ads switch on in a device-setup privacy screen",
@@ -243,9 +270,17 @@ for (const lang of LANGS) {
     {
       name: `${lang}: a switch labelled "Analytics (always on)" that can be switched off is a pre-ticked analytics opt-in`,
       model: cookieDialog(lang, {
-        controls: [{ kind: "switch", checked: true, labelRuns: [{ text: `${CMP_WORDS.analytics[lang]} ` }, { text: CMP_WORDS.alwaysOn[lang], ...FAINT }] }],
+        controls: [
+          {
+            kind: "switch",
+            checked: true,
+            labelRuns: [{ text: `${CMP_WORDS.analytics[lang]} ` }, { text: CMP_WORDS.alwaysOn[lang], ...FAINT }],
+          },
+        ],
       }),
-      errors: [{ message: /^Opt-in to analytics cookies is switched on before the user acts$/u, evidence: { purposes: ["analytics-cookies"] } }],
+      errors: [
+        { message: /^Opt-in to analytics cookies is switched on before the user acts$/u, evidence: { purposes: ["analytics-cookies"] } },
+      ],
     },
     {
       name: `${lang}: services ticked in a closed list under an unticked purpose toggle are pre-checked, each of them`,
@@ -269,8 +304,20 @@ for (const lang of LANGS) {
 function allowAllRow(pressed: "allow" | "deny" | null) {
   return cookieDialog("en", {
     controls: [
-      { kind: "toggle-button", name: "Cookies : Allow all cookies", label: "Allow all cookies", checked: pressed === "allow", groupId: "all-row" },
-      { kind: "toggle-button", name: "Cookies : Deny all cookies", label: "Deny all cookies", checked: pressed === "deny", groupId: "all-row" },
+      {
+        kind: "toggle-button",
+        name: "Cookies : Allow all cookies",
+        label: "Allow all cookies",
+        checked: pressed === "allow",
+        groupId: "all-row",
+      },
+      {
+        kind: "toggle-button",
+        name: "Cookies : Deny all cookies",
+        label: "Deny all cookies",
+        checked: pressed === "deny",
+        groupId: "all-row",
+      },
       { kind: "toggle-button", label: "Allow Shop statistics (visits and pages read)", groupId: "stats" },
       { kind: "toggle-button", label: "Deny Shop statistics (visits and pages read)", checked: pressed === "deny", groupId: "stats" },
       { kind: "toggle-button", label: "Allow Partner retargeting ads", groupId: "ads" },
@@ -303,7 +350,9 @@ const incomplete: IncompleteCase[] = [
   },
   {
     name: "a cross-origin frame the extractor could not read",
-    model: makeModel({ notes: [{ kind: "cross-origin-frame", message: "Frame https://ads.example/ could not be read", selector: "iframe#ads" }] }),
+    model: makeModel({
+      notes: [{ kind: "cross-origin-frame", message: "Frame https://ads.example/ could not be read", selector: "iframe#ads" }],
+    }),
     incomplete: [{ reason: "cross-origin-frame", selector: "iframe#ads" }],
   },
 ];

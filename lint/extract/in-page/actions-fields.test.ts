@@ -17,11 +17,13 @@ afterAll(async () => {
 describe("actions", () => {
   it("takes an action's text from labelled-by, aria-label, value or content, title, or an input's default", async () => {
     await p.setContent(
-      html(`<input type="submit"><input type="reset"><input type="button" value="Go on"><button aria-label="Close">×</button>
+      html(
+        `<input type="submit"><input type="reset"><input type="button" value="Go on"><button aria-label="Close">×</button>
         <button title="Help"></button><button>Accept <span>all</span></button>
         <a href="#" style="background:#06c;color:#fff;padding:8px 16px">Filled link</a><button style="border:1px solid;padding:4px 12px">Outlined</button>
         <button style="background:#06c">Blue</button><button style="background:#fff">White</button>`,
-        `<style>button, input { background: transparent }</style>`),
+        `<style>button, input { background: transparent }</style>`,
+      ),
     );
     const out = await inPage(
       p,

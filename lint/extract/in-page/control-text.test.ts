@@ -50,7 +50,11 @@ describe("sentenceOf", () => {
         return {
           sentences: ["s", "an", "x", "y"].map((id) => api.sentenceOf(pass, control(id)).text),
           before: ["s", "an", "x", "y"].map((id) => api.labelBefore(pass, wrapper(id))),
-          sameLine: api.sameLine(pass, document.getElementById("s") as Element, (document.getElementById("row") as Element).firstElementChild as Element),
+          sameLine: api.sameLine(
+            pass,
+            document.getElementById("s") as Element,
+            (document.getElementById("row") as Element).firstElementChild as Element,
+          ),
         };
       },
       passArgs(),
@@ -76,7 +80,7 @@ describe("group texts", () => {
         api.indexRadios(pass);
         const info = (id: string) => pass.infos.get(document.getElementById(id) as Element) as never;
         const key = pass.radioKey.get(info("q1"));
-        const members = key === undefined ? [] : pass.radioGroups.get(key) ?? [];
+        const members = key === undefined ? [] : (pass.radioGroups.get(key) ?? []);
         return {
           legend: api.legendOf(pass, info("f"))?.text,
           aria: api.legendOf(pass, info("g"))?.text,
@@ -109,7 +113,10 @@ describe("group texts", () => {
         api.walkDocument(pass);
         const d = pass.infos.get(document.getElementById("d") as Element);
         if (!d) throw new Error("d");
-        return { inside: api.itemsBetween(pass, d.index - 1, d.exit).length, all: api.itemsBetween(pass, -1, Number.MAX_SAFE_INTEGER).length };
+        return {
+          inside: api.itemsBetween(pass, d.index - 1, d.exit).length,
+          all: api.itemsBetween(pass, -1, Number.MAX_SAFE_INTEGER).length,
+        };
       },
       passArgs(),
     );

@@ -115,7 +115,11 @@ export function labelBefore(pass: Pass, own: Info): boolean {
     if (onPrev !== onNext) return onPrev;
   }
   const parent = own.el.parentElement;
-  const kids = parent ? Array.from(parent.children).map((k) => pass.infos.get(k)).filter((k): k is Info => k !== undefined) : [own];
+  const kids = parent
+    ? Array.from(parent.children)
+        .map((k) => pass.infos.get(k))
+        .filter((k): k is Info => k !== undefined)
+    : [own];
   const holder = (k: Info): boolean => k === own || holdsItems(pass, k);
   const content = kids.filter((k) => holder(k) || k.contentLen > 0);
   return labelsSitBefore(content.map(holder));

@@ -47,8 +47,20 @@ describe("controlState", () => {
       defaultChecked: true,
       computedRole: "combobox",
     });
-    expect(out.aria).toEqual({ kind: "checkbox", checked: "mixed", checkedSource: "aria-checked", defaultChecked: false, computedRole: "checkbox" });
-    expect(out.press).toEqual({ kind: "toggle-button", checked: true, checkedSource: "aria-pressed", defaultChecked: true, computedRole: "button" });
+    expect(out.aria).toEqual({
+      kind: "checkbox",
+      checked: "mixed",
+      checkedSource: "aria-checked",
+      defaultChecked: false,
+      computedRole: "checkbox",
+    });
+    expect(out.press).toEqual({
+      kind: "toggle-button",
+      checked: true,
+      checkedSource: "aria-pressed",
+      defaultChecked: true,
+      computedRole: "button",
+    });
   });
 });
 
@@ -97,7 +109,9 @@ describe("control texts and records", () => {
 
   it("gives a radio its group name and the group's question", async () => {
     await p.setContent(
-      html(`<div role="radiogroup" id="speed" aria-label="Delivery speed"><div role="radio" aria-checked="true">Standard</div><div role="radio" aria-checked="false">Express</div></div>`),
+      html(
+        `<div role="radiogroup" id="speed" aria-label="Delivery speed"><div role="radio" aria-checked="true">Standard</div><div role="radio" aria-checked="false">Express</div></div>`,
+      ),
     );
     const out = await inPage(
       p,

@@ -146,7 +146,7 @@ export function controlTexts(pass: Pass, info: Info, kind: ControlKind): Control
   const legend = legendOf(pass, info);
   if (kind === "radio") {
     const key = pass.radioKey.get(info);
-    const members = key !== undefined ? pass.radioGroups.get(key) ?? [info] : [info];
+    const members = key !== undefined ? (pass.radioGroups.get(key) ?? [info]) : [info];
     groupName = tag === "input" ? (el as HTMLInputElement).name || null : radioGroupId(pass, el);
     groupLabel = take(legend) || take(questionOf(pass, members));
   } else {

@@ -72,7 +72,10 @@ export function clipPathEmpties(value: string, w: number, h: number): boolean {
   const len = (p: string, of: number): number => (p.endsWith("%") ? (parseFloat(p) / 100) * of : cssPx(p));
   let m = /^inset\(([^)]*)\)/.exec(v);
   if (m) {
-    const vals = m[1].split(/\s+round\s+/)[0].trim().split(/\s+/);
+    const vals = m[1]
+      .split(/\s+round\s+/)[0]
+      .trim()
+      .split(/\s+/);
     const [t, r = t, b = t, l = r] = vals;
     return len(t, h) + len(b, h) >= h - 0.01 || len(l, w) + len(r, w) >= w - 0.01;
   }

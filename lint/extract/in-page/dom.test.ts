@@ -17,7 +17,9 @@ afterAll(async () => {
 describe("savedDom", () => {
   it("reads tag, id, attributes and children of a form whose fields shadow those properties", async () => {
     await p.setContent(
-      html(`<form id="f" class="a b"><input name="id"><input name="localName"><input name="children"><input name="getAttribute"><input name="classList"></form>`),
+      html(
+        `<form id="f" class="a b"><input name="id"><input name="localName"><input name="children"><input name="getAttribute"><input name="classList"></form>`,
+      ),
     );
     const out = await inPage(
       p,
@@ -42,7 +44,16 @@ describe("savedDom", () => {
     );
     expect(out.naiveId).toBe("object");
     expect(out.naiveTag).toBe("object");
-    expect(out).toMatchObject({ tag: "form", id: "f", attr: "f", hasClass: true, classes: ["a", "b"], children: 5, root: "html", url: "about:blank" });
+    expect(out).toMatchObject({
+      tag: "form",
+      id: "f",
+      attr: "f",
+      hasClass: true,
+      classes: ["a", "b"],
+      children: 5,
+      root: "html",
+      url: "about:blank",
+    });
   });
 
   it("keeps the builtins saved when the pass started, whatever the page overrides later", async () => {
@@ -89,7 +100,12 @@ describe("roles, own text and containment", () => {
         const inner = document.createElement("span");
         host.attachShadow({ mode: "open" }).appendChild(inner);
         const other = document.getElementById("out") as Element;
-        return { dom: host.contains(inner), flat: api.composedContains(host, inner), outside: api.composedContains(host, other), self: api.composedContains(host, host) };
+        return {
+          dom: host.contains(inner),
+          flat: api.composedContains(host, inner),
+          outside: api.composedContains(host, other),
+          self: api.composedContains(host, host),
+        };
       },
       null,
     );

@@ -107,7 +107,13 @@ describe("inherited facts", () => {
         const pass = api.createPass(a);
         api.walkDocument(pass);
         const info = (id: string) => pass.infos.get(document.getElementById(id) as Element);
-        return { sr: info("sr")?.srOnly, cpEmpty: info("cp")?.clipEmpty, cpSr: info("cp")?.srOnly, plain: [info("plain")?.srOnly, info("plain")?.clipEmpty], clip: info("sr")?.clip };
+        return {
+          sr: info("sr")?.srOnly,
+          cpEmpty: info("cp")?.clipEmpty,
+          cpSr: info("cp")?.srOnly,
+          plain: [info("plain")?.srOnly, info("plain")?.clipEmpty],
+          clip: info("sr")?.clip,
+        };
       },
       passArgs(),
     );

@@ -63,7 +63,14 @@ export function collapseExplained(pass: Pass, el: Element): boolean {
 }
 
 /** What an element is to the model: a control, an action, a field, a select that is both, or none of these. */
-export function classify(pass: Pass, el: Element, tag: string, role: string, style: CSSStyleDeclaration, behind: BackgroundState): Info["kind"] {
+export function classify(
+  pass: Pass,
+  el: Element,
+  tag: string,
+  role: string,
+  style: CSSStyleDeclaration,
+  behind: BackgroundState,
+): Info["kind"] {
   const k = pass.k;
   if (tag === "input") {
     const type = (el as HTMLInputElement).type;
@@ -86,7 +93,12 @@ export function isBlockEl(pass: Pass, tag: string, role: string, display: string
 }
 
 /** Hidden (display:none) or collapsed (a closed disclosure, content-visibility:hidden), inherited from the parent. */
-export function hiddenState(pass: Pass, el: Element, p: Info | null, style: CSSStyleDeclaration): { displayNone: boolean; collapsed: boolean } {
+export function hiddenState(
+  pass: Pass,
+  el: Element,
+  p: Info | null,
+  style: CSSStyleDeclaration,
+): { displayNone: boolean; collapsed: boolean } {
   let displayNone = p ? p.displayNone : pass.ctx.displayNone;
   let collapsed = p ? p.collapsed : pass.ctx.collapsed;
   if (p && p.closedDetails) {
@@ -126,7 +138,15 @@ export interface ClipState {
  * its absolutely positioned descendants, and whether its clipping leaves
  * nothing (a clip-path) or a screen-reader-only pixel.
  */
-export function clipState(pass: Pass, el: Element, p: Info | null, fs: FrameState, style: CSSStyleDeclaration, tag: string, displayNone: boolean): ClipState {
+export function clipState(
+  pass: Pass,
+  el: Element,
+  p: Info | null,
+  fs: FrameState,
+  style: CSSStyleDeclaration,
+  tag: string,
+  displayNone: boolean,
+): ClipState {
   const pos = style.position;
   const sameFrameParent = p !== null && p.fs === fs;
   let clip: Box | null;
@@ -192,7 +212,13 @@ export function clipState(pass: Pass, el: Element, p: Info | null, fs: FrameStat
 }
 
 /** Heading level, link target and language in effect for an element, inherited from its parent. */
-export function inheritedMarks(pass: Pass, el: Element, p: Info | null, tag: string, role: string): { heading: number | null; link: string | null; lang: string | null } {
+export function inheritedMarks(
+  pass: Pass,
+  el: Element,
+  p: Info | null,
+  tag: string,
+  role: string,
+): { heading: number | null; link: string | null; lang: string | null } {
   const { attr, hasAttr } = pass.dom;
   let heading = p ? p.heading : pass.ctx.heading;
   if (/^h[1-6]$/.test(tag)) heading = Number(tag[1]);

@@ -24,7 +24,9 @@ describe("frames", () => {
 
   it("enters a srcdoc frame: its document is walked with the frame's offset, and its selectors start at the frame", async () => {
     await p.setContent(
-      html(`<iframe id="f" style="position:absolute;left:100px;top:50px;width:400px;height:300px;border:0" srcdoc="<body style='margin:0'><p style='margin:0'>Inside the frame</p></body>"></iframe>`),
+      html(
+        `<iframe id="f" style="position:absolute;left:100px;top:50px;width:400px;height:300px;border:0" srcdoc="<body style='margin:0'><p style='margin:0'>Inside the frame</p></body>"></iframe>`,
+      ),
     );
     await p.waitForFunction(() => (document.getElementById("f") as HTMLIFrameElement).contentDocument?.querySelector("p") !== null);
     const out = await inPage(
@@ -38,7 +40,12 @@ describe("frames", () => {
         if (!info) throw new Error("the frame's paragraph was not walked");
         const box = api.elementBox(pass, info).box;
         return {
-          frames: pass.frames.map((f) => ({ selector: f.selector, reachable: f.reachable, crossOrigin: f.crossOrigin, visible: f.visible })),
+          frames: pass.frames.map((f) => ({
+            selector: f.selector,
+            reachable: f.reachable,
+            crossOrigin: f.crossOrigin,
+            visible: f.visible,
+          })),
           box: { x: box.x, y: box.y },
           selector: api.selectorOf(pass, inner),
           pending: pass.pendingInfos.length,
@@ -58,7 +65,9 @@ describe("frames", () => {
 
   it("gives a frame it cannot enter the context of its frame element, with its region and group", async () => {
     await p.setContent(
-      html(`<form><div style="opacity:0.5"><iframe id="f" style="width:300px;height:200px;border:0;padding:10px" srcdoc="x"></iframe></div></form>`),
+      html(
+        `<form><div style="opacity:0.5"><iframe id="f" style="width:300px;height:200px;border:0;padding:10px" srcdoc="x"></iframe></div></form>`,
+      ),
     );
     const out = await inPage(
       p,
@@ -69,12 +78,27 @@ describe("frames", () => {
         const info = pass.infos.get(document.getElementById("f") as Element);
         if (!info) throw new Error("no frame");
         // A frame the pass could not enter, as a cross-process frame would be.
-        pass.pendingInfos.push({ info, pending: { index: 0, frameIndex: 0, context: api.pendingContext(info, "iframe#f", { ox: 18, oy: 18, scale: 1, clip: null, offscreen: false }) } });
+        pass.pendingInfos.push({
+          info,
+          pending: {
+            index: 0,
+            frameIndex: 0,
+            context: api.pendingContext(info, "iframe#f", { ox: 18, oy: 18, scale: 1, clip: null, offscreen: false }),
+          },
+        });
         return api.pendingFrames(pass).map((f) => f.context);
       },
       passArgs(),
     );
     expect(out).toHaveLength(1);
-    expect(out[0]).toMatchObject({ idPrefix: "", framePath: "iframe#f", selectorPrefix: "iframe#f >>> ", offsetX: 18, opacity: 0.5, regionId: "r1", groupId: "g1" });
+    expect(out[0]).toMatchObject({
+      idPrefix: "",
+      framePath: "iframe#f",
+      selectorPrefix: "iframe#f >>> ",
+      offsetX: 18,
+      opacity: 0.5,
+      regionId: "r1",
+      groupId: "g1",
+    });
   });
 });

@@ -88,7 +88,12 @@ export function ownOriginOf(dom: Dom): string {
 }
 
 /** Where a frame element shows its document: the content box's origin, its size and the scale, in top-level coordinates. */
-export function frameContentBox(info: Info, el: HTMLIFrameElement, rect: DOMRect, box: Box): { ox: number; oy: number; scale: number; contentBox: Box } {
+export function frameContentBox(
+  info: Info,
+  el: HTMLIFrameElement,
+  rect: DOMRect,
+  box: Box,
+): { ox: number; oy: number; scale: number; contentBox: Box } {
   const style = info.style;
   const scale = info.fs.scale * (el.offsetWidth > 0 ? rect.width / el.offsetWidth : 1);
   const ox = box.x + (el.clientLeft + cssPx(style.paddingLeft)) * scale;
@@ -144,7 +149,12 @@ export function enterFrame(pass: Pass, info: Info): void {
       ...metrics,
       baseClip: frameClip,
       baseScroll: docScrolls
-        ? { x: ox - metrics.scrollX * scale, y: oy - metrics.scrollY * scale, width: metrics.scrollW * scale, height: metrics.scrollH * scale }
+        ? {
+            x: ox - metrics.scrollX * scale,
+            y: oy - metrics.scrollY * scale,
+            width: metrics.scrollW * scale,
+            height: metrics.scrollH * scale,
+          }
         : info.scroll,
       baseBg: info.bg,
       offscreen,
@@ -155,14 +165,25 @@ export function enterFrame(pass: Pass, info: Info): void {
   }
   const url = el.src || pass.dom.attr(el, "src") || "about:blank";
   const frameIndex = pass.frames.length;
-  pass.frames.push({ ...base, url, origin: originOf(url), reachable: false, crossOrigin: true, reason: "cross-origin frame in another process" });
+  pass.frames.push({
+    ...base,
+    url,
+    origin: originOf(url),
+    reachable: false,
+    crossOrigin: true,
+    reason: "cross-origin frame in another process",
+  });
   const context = pendingContext(info, selector, { ox, oy, scale, clip: frameClip, offscreen });
   pass.pendingStore.push(el);
   pass.pendingInfos.push({ info, pending: { index: pass.pendingStore.length - 1, frameIndex, context } });
 }
 
 /** What a frame's document read in a pass of its own inherits from its frame element. */
-export function pendingContext(info: Info, selector: string, at: { ox: number; oy: number; scale: number; clip: Box | null; offscreen: boolean }): FrameContext {
+export function pendingContext(
+  info: Info,
+  selector: string,
+  at: { ox: number; oy: number; scale: number; clip: Box | null; offscreen: boolean },
+): FrameContext {
   return {
     idPrefix: "",
     framePath: selector,

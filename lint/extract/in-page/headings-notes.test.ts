@@ -41,11 +41,18 @@ describe("regionHeadings", () => {
 
 describe("notes", () => {
   it("notes a defined custom element that shows content it keeps in a closed shadow root", async () => {
-    await p.setContent(html(`<x-closed id="c"></x-closed><x-undefined style="display:block;width:50px;height:50px"></x-undefined><x-small id="s" style="display:inline-block"></x-small>`));
+    await p.setContent(
+      html(
+        `<x-closed id="c"></x-closed><x-undefined style="display:block;width:50px;height:50px"></x-undefined><x-small id="s" style="display:inline-block"></x-small>`,
+      ),
+    );
     const out = await inPage(
       p,
       (api, a) => {
-        for (const [name, size] of [["x-closed", 60], ["x-small", 5]] as const) {
+        for (const [name, size] of [
+          ["x-closed", 60],
+          ["x-small", 5],
+        ] as const) {
           customElements.define(
             name,
             class extends HTMLElement {
@@ -63,7 +70,13 @@ describe("notes", () => {
       },
       passArgs(),
     );
-    expect(out).toEqual([{ kind: "closed-shadow-root", message: "<x-closed> renders content that cannot be read (likely a closed shadow root)", selector: "x-closed#c" }]);
+    expect(out).toEqual([
+      {
+        kind: "closed-shadow-root",
+        message: "<x-closed> renders content that cannot be read (likely a closed shadow root)",
+        selector: "x-closed#c",
+      },
+    ]);
   });
 
   it("says nothing when the walk read everything, and how far it got when it did not", async () => {
@@ -83,6 +96,10 @@ describe("notes", () => {
       passArgs(),
     );
     expect(out.whole).toEqual([]);
-    expect(out.cut).toEqual([expect.stringMatching(/^The page is too large to read whole: stopped after \d+ elements and 0 text blocks \(limits 80000 elements, 1 text blocks, 15000 ms\)$/)]);
+    expect(out.cut).toEqual([
+      expect.stringMatching(
+        /^The page is too large to read whole: stopped after \d+ elements and 0 text blocks \(limits 80000 elements, 1 text blocks, 15000 ms\)$/,
+      ),
+    ]);
   });
 });

@@ -22,7 +22,12 @@ describe("colours the parser does not know", () => {
       (api, a) => {
         const pass = api.createPass(a);
         const grey = api.colourOf(pass, "oklch(0.6 0 0)");
-        return { grey, cached: pass.colourCache.has("oklch(0.6 0 0)"), junk: api.colourOf(pass, "not-a-colour"), empty: api.colourOf(pass, "") };
+        return {
+          grey,
+          cached: pass.colourCache.has("oklch(0.6 0 0)"),
+          junk: api.colourOf(pass, "not-a-colour"),
+          empty: api.colourOf(pass, ""),
+        };
       },
       passArgs(),
     );
@@ -98,7 +103,14 @@ describe("background layers", () => {
       p,
       (api) => {
         const grey = { r: 128, g: 128, b: 128, a: 1 };
-        const stops = { source: "gradient" as const, colours: [{ r: 0, g: 0, b: 0, a: 1 }, { r: 120, g: 120, b: 120, a: 1 }, { r: 255, g: 255, b: 255, a: 1 }] };
+        const stops = {
+          source: "gradient" as const,
+          colours: [
+            { r: 0, g: 0, b: 0, a: 1 },
+            { r: 120, g: 120, b: 120, a: 1 },
+            { r: 255, g: 255, b: 255, a: 1 },
+          ],
+        };
         return { worst: api.colourWorst(grey, stops, 1), image: api.colourWorst(grey, { source: "image", colours: [] }, 1) };
       },
       null,

@@ -80,7 +80,12 @@ export function layerOf(pass: Pass, style: CSSStyleDeclaration): Layer {
 
 /** Whether nothing under a layer shows through it. */
 export function opaqueLayer(l: Layer): boolean {
-  return l.kind === "image" || l.kind === "canvas" || (l.kind === "colour" && l.colour.a >= 1) || (l.kind === "gradient" && l.stops.every((s) => s.a >= 1));
+  return (
+    l.kind === "image" ||
+    l.kind === "canvas" ||
+    (l.kind === "colour" && l.colour.a >= 1) ||
+    (l.kind === "gradient" && l.stops.every((s) => s.a >= 1))
+  );
 }
 
 /** The background after painting `layer` over `bg`. */
@@ -102,7 +107,8 @@ export function applyLayer(bg: BackgroundState, layer: Layer): BackgroundState {
       if (layer.stops.every((s) => s.a >= 1)) return { source: "gradient", colours: layer.stops.map((s) => ({ ...s, a: 1 })) };
       if (under.colours.length === 0) return under;
       const colours: Rgba[] = [];
-      for (const stop of layer.stops) for (const c of under.colours) if (colours.length < 16) colours.push({ ...compositeOver(stop, c), a: 1 });
+      for (const stop of layer.stops)
+        for (const c of under.colours) if (colours.length < 16) colours.push({ ...compositeOver(stop, c), a: 1 });
       return { source: "gradient", colours };
     }
   }
@@ -117,8 +123,13 @@ export function filledLayer(layer: Layer, behind: BackgroundState): boolean {
 export function looksLikeButton(pass: Pass, style: CSSStyleDeclaration, behind: BackgroundState): boolean {
   const filled = filledLayer(layerOf(pass, style), behind);
   const sides = ["top", "right", "bottom", "left"];
-  const bordered = sides.every((s) => cssPx(style.getPropertyValue(`border-${s}-width`)) >= 1 && style.getPropertyValue(`border-${s}-style`) !== "none");
-  const padded = paddedLikeButton(cssPx(style.paddingLeft) + cssPx(style.paddingRight), cssPx(style.paddingTop) + cssPx(style.paddingBottom));
+  const bordered = sides.every(
+    (s) => cssPx(style.getPropertyValue(`border-${s}-width`)) >= 1 && style.getPropertyValue(`border-${s}-style`) !== "none",
+  );
+  const padded = paddedLikeButton(
+    cssPx(style.paddingLeft) + cssPx(style.paddingRight),
+    cssPx(style.paddingTop) + cssPx(style.paddingBottom),
+  );
   return (filled || bordered) && padded;
 }
 

@@ -38,7 +38,17 @@ describe("createPass", () => {
       },
       args,
     );
-    expect(out).toEqual({ prefix: "f2.", page: "page", elements: 7, large: true, pending: 0, sameStore: true, root: true, frames: 1, viewW: 1280 });
+    expect(out).toEqual({
+      prefix: "f2.",
+      page: "page",
+      elements: 7,
+      large: true,
+      pending: 0,
+      sameStore: true,
+      root: true,
+      frames: 1,
+      viewW: 1280,
+    });
   });
 
   it("takes the region of the frame element around a document as its page region", async () => {

@@ -17,7 +17,8 @@ declare const selectorOf: typeof SelectorFns.selectorOf;
 /** A note for each defined custom element that shows something but holds no readable children or text. */
 export function noteClosedShadowRoots(pass: Pass): void {
   for (const info of pass.customInfos) {
-    if (info.displayNone || info.collapsed || pass.dom.childrenOf(info.el).length > 0 || pass.k.REAL_TEXT.test(info.el.textContent ?? "")) continue;
+    if (info.displayNone || info.collapsed || pass.dom.childrenOf(info.el).length > 0 || pass.k.REAL_TEXT.test(info.el.textContent ?? ""))
+      continue;
     let defined = false;
     try {
       defined = info.el.matches(":defined");
@@ -27,7 +28,12 @@ export function noteClosedShadowRoots(pass: Pass): void {
     if (!defined) continue;
     const r = pass.dom.rectOf(info.el);
     if (r.width * r.height < 100) continue;
-    addNote(pass, "closed-shadow-root", `<${info.tag}> renders content that cannot be read (likely a closed shadow root)`, selectorOf(pass, info.el));
+    addNote(
+      pass,
+      "closed-shadow-root",
+      `<${info.tag}> renders content that cannot be read (likely a closed shadow root)`,
+      selectorOf(pass, info.el),
+    );
   }
 }
 

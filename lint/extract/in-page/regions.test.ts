@@ -32,7 +32,14 @@ describe("chooseRegions", () => {
         api.chooseRegions(pass);
         const info = (id: string) => pass.infos.get(document.getElementById(id) as Element) as never;
         return {
-          regions: pass.regions.map((r) => ({ id: r.id, kind: r.kind, selector: r.selector, label: r.label, visible: r.visible, tentativeOf: r.tentativeOf })),
+          regions: pass.regions.map((r) => ({
+            id: r.id,
+            kind: r.kind,
+            selector: r.selector,
+            label: r.label,
+            visible: r.visible,
+            tentativeOf: r.tentativeOf,
+          })),
           ofDialogText: api.regionOf(pass, pass.infos.get(document.querySelector("#dlg p") as Element) as never),
           ofMain: api.regionOf(pass, pass.infos.get(document.querySelector("main p") as Element) as never),
           within: api.within(info("dlg"), pass.infos.get(document.body) as never),
@@ -72,7 +79,11 @@ describe("chooseRegions", () => {
   });
 
   it("takes a frame big enough for a dialog as a tentative frame region, named by its title", async () => {
-    await p.setContent(html(`<iframe title="Consent manager" srcdoc="<p>hi</p>" style="width:300px;height:200px"></iframe><iframe srcdoc="x" style="width:20px;height:20px"></iframe>`));
+    await p.setContent(
+      html(
+        `<iframe title="Consent manager" srcdoc="<p>hi</p>" style="width:300px;height:200px"></iframe><iframe srcdoc="x" style="width:20px;height:20px"></iframe>`,
+      ),
+    );
     const out = await inPage(
       p,
       (api, a) => {

@@ -91,7 +91,12 @@ export function layerRegions(pass: Pass): RegionChoice[] {
     if (info.style.position === "sticky") {
       if (stickyTooNarrow(pass.dom.rectOf(info.el).width, info.fs.viewW)) continue;
     }
-    if (candidates.some((other) => other !== info && within(info, other) && (explicitDialog(pass, other) || chosen.some((c) => c.info === other)))) continue;
+    if (
+      candidates.some(
+        (other) => other !== info && within(info, other) && (explicitDialog(pass, other) || chosen.some((c) => c.info === other)),
+      )
+    )
+      continue;
     if (explicit.some((d) => within(d, info))) continue;
     chosen.push({ info, kind: isFrame ? "frame" : "banner", tentative: isFrame || dominant });
   }
@@ -106,13 +111,19 @@ export function layerRegions(pass: Pass): RegionChoice[] {
 export function flowBanners(pass: Pass, chosen: readonly RegionChoice[]): RegionChoice[] {
   const { childrenOf } = pass.dom;
   const topRoot = pass.topRoot;
-  const bodyInfo = topRoot ? childrenOf(topRoot).map((el) => pass.infos.get(el)).find((i) => i?.tag === "body") : undefined;
+  const bodyInfo = topRoot
+    ? childrenOf(topRoot)
+        .map((el) => pass.infos.get(el))
+        .find((i) => i?.tag === "body")
+    : undefined;
   if (!bodyInfo) return [];
   const firstH1 = firstPageHeading(pass);
   const out: RegionChoice[] = [];
   const shown = childrenOf(bodyInfo.el)
     .map((el) => pass.infos.get(el))
-    .filter((i): i is Info => i !== undefined && !i.displayNone && i.textLen > 0 && !["script", "style", "noscript", "template"].includes(i.tag));
+    .filter(
+      (i): i is Info => i !== undefined && !i.displayNone && i.textLen > 0 && !["script", "style", "noscript", "template"].includes(i.tag),
+    );
   for (const info of new Set([shown[0], shown[shown.length - 1]])) {
     if (!info || shown.length < 2) continue;
     if (["main", "form", "header", "nav"].includes(info.tag) || info.role === "main" || info.role === "navigation") continue;

@@ -86,7 +86,9 @@ export function selectorOf(pass: Pass, el: Element): string {
   const root = el.getRootNode() as Document | ShadowRoot;
   const local = localSelector(pass, el, root);
   const out =
-    root.nodeType === 11 ? joinSelectorPath(selectorOf(pass, (root as ShadowRoot).host), local) : (pass.frameOfDoc.get(root as Document)?.selectorPrefix ?? "") + local;
+    root.nodeType === 11
+      ? joinSelectorPath(selectorOf(pass, (root as ShadowRoot).host), local)
+      : (pass.frameOfDoc.get(root as Document)?.selectorPrefix ?? "") + local;
   pass.selectorMemo.set(el, out);
   return out;
 }

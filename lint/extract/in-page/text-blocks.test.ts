@@ -34,7 +34,15 @@ describe("text blocks", () => {
           text: t.text,
           selector: t.selector,
           regionId: t.regionId,
-          runs: t.runs.map((r) => ({ text: r.text, fontPx: r.fontPx, fontWeight: r.fontWeight, color: r.color, contrast: r.contrast, background: r.background, w: r.box.width > 0 })),
+          runs: t.runs.map((r) => ({
+            text: r.text,
+            fontPx: r.fontPx,
+            fontWeight: r.fontWeight,
+            color: r.color,
+            contrast: r.contrast,
+            background: r.background,
+            w: r.box.width > 0,
+          })),
         }));
       },
       args,
@@ -42,14 +50,34 @@ describe("text blocks", () => {
     expect(out.map((b) => b.id)).toEqual(["f1.t1", "f1.t2"]);
     expect(out[0]).toMatchObject({ text: "Read the terms first", selector: "p#p", regionId: "page" });
     expect(out[0].runs).toEqual([
-      { text: "Read the first", fontPx: 12, fontWeight: 400, color: { r: 119, g: 119, b: 119, a: 1 }, contrast: 4.48, background: { r: 255, g: 255, b: 255, a: 1 }, w: true },
-      { text: "terms", fontPx: 12, fontWeight: 700, color: { r: 0, g: 0, b: 0, a: 1 }, contrast: 21, background: { r: 255, g: 255, b: 255, a: 1 }, w: true },
+      {
+        text: "Read the first",
+        fontPx: 12,
+        fontWeight: 400,
+        color: { r: 119, g: 119, b: 119, a: 1 },
+        contrast: 4.48,
+        background: { r: 255, g: 255, b: 255, a: 1 },
+        w: true,
+      },
+      {
+        text: "terms",
+        fontPx: 12,
+        fontWeight: 700,
+        color: { r: 0, g: 0, b: 0, a: 1 },
+        contrast: 21,
+        background: { r: 255, g: 255, b: 255, a: 1 },
+        w: true,
+      },
     ]);
     expect(out[1].text).toBe("Second");
   });
 
   it("measures a run's box around its rendered text, and an empty box when it renders none", async () => {
-    await p.setContent(html(`<p id="a" style="margin:0;position:absolute;left:50px;top:30px;font:20px/20px sans-serif">Boxed</p><p id="b" style="display:none">Gone</p>`));
+    await p.setContent(
+      html(
+        `<p id="a" style="margin:0;position:absolute;left:50px;top:30px;font:20px/20px sans-serif">Boxed</p><p id="b" style="display:none">Gone</p>`,
+      ),
+    );
     const out = await inPage(
       p,
       (api, a) => {
@@ -72,7 +100,11 @@ describe("text blocks", () => {
   });
 
   it("gives a block the link all its text sits in", async () => {
-    await p.setContent(html(`<li id="one"><a href="https://shop.example/privacy">Privacy</a></li><li id="mixed"><a href="https://shop.example/a">A</a> and text</li>`));
+    await p.setContent(
+      html(
+        `<li id="one"><a href="https://shop.example/privacy">Privacy</a></li><li id="mixed"><a href="https://shop.example/a">A</a> and text</li>`,
+      ),
+    );
     const out = await inPage(
       p,
       (api, a) => {

@@ -79,7 +79,11 @@ describe("idrefText and picks", () => {
         return {
           tail: api.tail(api.plainPick("one two three four"), 9).text,
           short: api.tail(api.plainPick("short"), 9).text,
-          usable: [api.usable(pass, api.plainPick("Yes")), api.usable(pass, api.plainPick("— …")), api.usable(pass, { text: "x", blocks: [], length: 1201 })],
+          usable: [
+            api.usable(pass, api.plainPick("Yes")),
+            api.usable(pass, api.plainPick("— …")),
+            api.usable(pass, { text: "x", blocks: [], length: 1201 }),
+          ],
         };
       },
       passArgs(),

@@ -41,7 +41,14 @@ describe("visibilityFacts", () => {
       passArgs(),
     );
     expect(out.shown.seen).toBe(true);
-    expect(out.shown.v).toMatchObject({ displayNone: false, offscreen: false, clipped: false, opacity: 1, transformScale: 1, covered: false });
+    expect(out.shown.v).toMatchObject({
+      displayNone: false,
+      offscreen: false,
+      clipped: false,
+      opacity: 1,
+      transformScale: 1,
+      covered: false,
+    });
     expect(out.none.v).toMatchObject({ displayNone: true, zeroSize: false });
     expect(out.none.seen).toBe(false);
     expect(out.hidden.v.visibilityHidden).toBe(true);
@@ -70,7 +77,12 @@ describe("visibilityFacts", () => {
           return api.hitTest(pass, info, el, box);
         };
         const cover = document.getElementById("cover") as Element;
-        return { under: hit("under"), free: hit("free"), describe: api.describe(pass, cover), seeThrough: api.seeThrough(pass, document.body) };
+        return {
+          under: hit("under"),
+          free: hit("free"),
+          describe: api.describe(pass, cover),
+          seeThrough: api.seeThrough(pass, document.body),
+        };
       },
       passArgs(),
     );

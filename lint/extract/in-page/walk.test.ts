@@ -16,7 +16,9 @@ afterAll(async () => {
 
 describe("walkDocument", () => {
   it("gathers text into the nearest block, with breaks and block boundaries as spaces", async () => {
-    await p.setContent(html(`<div id="d">One<br>two <b>three</b><p id="p">Inner</p>four</div><script>var hidden = "script text";</script>`));
+    await p.setContent(
+      html(`<div id="d">One<br>two <b>three</b><p id="p">Inner</p>four</div><script>var hidden = "script text";</script>`),
+    );
     const out = await inPage(
       p,
       (api, a) => {
@@ -56,7 +58,11 @@ describe("walkDocument", () => {
         host.attachShadow({ mode: "open" }).innerHTML = `<h2><slot name="title"></slot></h2><p>Shadow text</p>`;
         const pass = api.createPass(a);
         api.walkDocument(pass);
-        return { texts: pass.textRecs.filter((r) => !r.ws).map((r) => r.data), headings: pass.headingInfos.length, custom: pass.customInfos.length };
+        return {
+          texts: pass.textRecs.filter((r) => !r.ws).map((r) => r.data),
+          headings: pass.headingInfos.length,
+          custom: pass.customInfos.length,
+        };
       },
       passArgs(),
     );
@@ -68,7 +74,9 @@ describe("walkDocument", () => {
 
   it("skips big subtrees without controls on a large page, but not those holding one", async () => {
     const list = (n: number) => Array.from({ length: n }, (_, i) => `<li>Product ${i}</li>`).join("");
-    await p.setContent(html(`<ul id="catalogue">${list(30)}</ul><div id="form">${list(30)}<label><input type="checkbox"> Offers</label></div>`));
+    await p.setContent(
+      html(`<ul id="catalogue">${list(30)}</ul><div id="form">${list(30)}<label><input type="checkbox"> Offers</label></div>`),
+    );
     const out = await inPage(
       p,
       (api, a) => {
@@ -102,7 +110,13 @@ describe("walkDocument", () => {
         const pass = api.createPass(a);
         api.walkDocument(pass);
         api.noteTruncation(pass);
-        return { count: pass.elementCount, stopped: pass.stopped, truncated: pass.truncated, notes: pass.notes.map((n) => n.kind), stackLeft: pass.stack.length };
+        return {
+          count: pass.elementCount,
+          stopped: pass.stopped,
+          truncated: pass.truncated,
+          notes: pass.notes.map((n) => n.kind),
+          stackLeft: pass.stack.length,
+        };
       },
       passArgs({ maxElements: 4 }),
     );

@@ -53,7 +53,11 @@ function compile(lexicon: Lexicon): CompiledLexicon {
     backReferences: list(lexicon.backReferences),
     primaryPurposes: tagged(lexicon.primaryPurposes, lang),
     synonyms: tagged(lexicon.synonyms, lang),
-    stopWords: new Set(fold(lexicon.stopWords).split(/\s+/u).filter((w) => w.length > 0)),
+    stopWords: new Set(
+      fold(lexicon.stopWords)
+        .split(/\s+/u)
+        .filter((w) => w.length > 0),
+    ),
   };
 }
 

@@ -6,9 +6,11 @@
 import type { Lexicon } from "./types.js";
 import { porterDe, tokenizerDe } from "../natural-modules.js";
 
-const PASS_ON = "weitergeb*|weitergab*|weitergegeb*|weiterzugeben|übermitt*|übertrag*|weiterleit*|verkauf*|offenleg*|bereitstell*|bereitgestellt|preisgeb*|überlass*";
+const PASS_ON =
+  "weitergeb*|weitergab*|weitergegeb*|weiterzugeben|übermitt*|übertrag*|weiterleit*|verkauf*|offenleg*|bereitstell*|bereitgestellt|preisgeb*|überlass*";
 
-const RECIPIENTS = "*partner*|dritt*|sponsor*|werbetreibend*|*unternehmen|*versicher*|händler*|kreditinstitut*|auskunftei*|*hotels|*banken|*marken";
+const RECIPIENTS =
+  "*partner*|dritt*|sponsor*|werbetreibend*|*unternehmen|*versicher*|händler*|kreditinstitut*|auskunftei*|*hotels|*banken|*marken";
 
 /** Subject pronouns of the person addressed ("Sie", "du", "ihr"). */
 const YOU = String.raw`(?:sie|du|ihr)`;
@@ -38,7 +40,8 @@ function particle(p: string): string {
  * nor the particle.
  */
 function splitGrant(verbFirst: boolean): string {
-  const verb = (v: string): string => (verbFirst ? String.raw`${v}\s+${YOU}\b` : String.raw`${YOU}\s+(?:hiermit\s+|damit\s+|ausdrücklich\s+)?${v}\b`);
+  const verb = (v: string): string =>
+    verbFirst ? String.raw`${v}\s+${YOU}\b` : String.raw`${YOU}\s+(?:hiermit\s+|damit\s+|ausdrücklich\s+)?${v}\b`;
   return String.raw`(?:${verb("stimm(?:en|st|t)")}${MIDDLE}${particle("zu")}|${verb("willig(?:en|st|t)")}${MIDDLE}${particle("ein")}|${verb("(?:nehmen|nimmst|nehmt)")}${MIDDLE}${particle("an")})`;
 }
 
@@ -85,11 +88,21 @@ export const de: Lexicon = {
     marketing: [
       "werbung|werbe*|*werbung|werblich*|marketing*|*marketing|newsletter*|*newsletter|angebot*|*angebot*|rabatt*|=aktionen|promotion*|sonderangebot*|*mailing*|*kampagne*|produktneuheiten|produktempfehlung*",
       { p: "informier* <> produkt*|dienstleistung*|neuigkeit*|aktion*|neuheit*", gap: 6 },
-      { p: "*partner*|sponsor*|dritt*|unternehmen ~ mich|ihnen|dich ~ kontaktier*|anrufen|anschreiben|informier*", gap: 3, not: "zusteller*|paketdienst*|fahrer*|techniker*|monteur*" },
+      {
+        p: "*partner*|sponsor*|dritt*|unternehmen ~ mich|ihnen|dich ~ kontaktier*|anrufen|anschreiben|informier*",
+        gap: 3,
+        not: "zusteller*|paketdienst*|fahrer*|techniker*|monteur*",
+      },
     ],
     "personalised-ads": [
-      { p: "personalisiert*|individualisiert*|interessenbasiert*|interessenbezogen*|zugeschnitten*|zielgerichtet*|relevant*|passend*|maßgeschneidert* <> werbung|anzeige|anzeigen|werbeanzeige*|*werbung|reklame|ads|werbeinhalte", gap: 3 },
-      { p: "werbung|anzeige|anzeigen|werbe* ~ auf grundlage|basierend auf|anhand|entsprechend ~ interessen|*verhalten*|*verlauf*|*aktivität*", gap: 3 },
+      {
+        p: "personalisiert*|individualisiert*|interessenbasiert*|interessenbezogen*|zugeschnitten*|zielgerichtet*|relevant*|passend*|maßgeschneidert* <> werbung|anzeige|anzeigen|werbeanzeige*|*werbung|reklame|ads|werbeinhalte",
+        gap: 3,
+      },
+      {
+        p: "werbung|anzeige|anzeigen|werbe* ~ auf grundlage|basierend auf|anhand|entsprechend ~ interessen|*verhalten*|*verlauf*|*aktivität*",
+        gap: 3,
+      },
       "retargeting|remarketing|anzeigenpersonalisierung|werbepersonalisierung",
     ],
     "analytics-cookies": [
@@ -108,25 +121,39 @@ export const de: Lexicon = {
       { p: "genau*|aktuell* ~ position|standort*", gap: 1 },
     ],
     contacts: ["=kontakte|=kontakten|adressbuch*|kontaktliste*|telefonbuch*|freundesliste*|*kontakte"],
-    biometrics: ["biometri*|fingerabdr*|gesichtserkennung*|gesichtsscan*|gesichtsdaten|face id|touch id|stimmabdr*|stimmerkennung|irisscan*|netzhaut*"],
+    biometrics: [
+      "biometri*|fingerabdr*|gesichtserkennung*|gesichtsscan*|gesichtsdaten|face id|touch id|stimmabdr*|stimmerkennung|irisscan*|netzhaut*",
+    ],
     "model-training": [
       { p: "train*|trainier* <> ki|künstlich* intelligenz|*modell*|algorithm*|maschinell*|machine learning|ai|llm*", gap: 4 },
       { p: "verbesser*|weiterentwickl* <> ki|künstlich* intelligenz|ki-modell*|sprachmodell*|maschinell* lernen", gap: 4 },
       "ki-training|modelltraining|maschinelles lernen",
-      { p: "*aufnahme*|fotos|bilder|*nachricht*|chats|texte|inhalte <> verbesser*|train* <> spracherkennung|*erkennung|sprachassistent*", gap: 6 },
+      {
+        p: "*aufnahme*|fotos|bilder|*nachricht*|chats|texte|inhalte <> verbesser*|train* <> spracherkennung|*erkennung|sprachassistent*",
+        gap: 6,
+      },
     ],
   },
 
   necessary: [
     "angemeldet bleiben|eingeloggt bleiben|angemeldet lassen|eingeloggt lassen|login merken|anmeldung merken|anmeldedaten speichern|zugangsdaten speichern|passwort speichern|passwort merken|benutzername merken|an mich erinnern|automatisch anmelden",
     { p: "angemeldet|eingeloggt ~ bleib*", gap: 2 },
-    { p: "merken|speicher*|erinnern <> sprache|region|währung|schriftgröße|*einstellung*|auswahl|*liste|warenkorb|login|anmeldung|e-mail-adresse|benutzername", gap: 4 },
+    {
+      p: "merken|speicher*|erinnern <> sprache|region|währung|schriftgröße|*einstellung*|auswahl|*liste|warenkorb|login|anmeldung|e-mail-adresse|benutzername",
+      gap: 4,
+    },
     "dunkl* modus|dunkl* design|dark mode|nachtmodus|=design|darstellung|schriftgröße|=sprache|=region|=währung|farbschema|kontrast|=ton|=töne|untertitel|autoplay",
     "sicherheitshinweis*|sicherheitswarnung*|sicherheitsbenachrichtigung*|anmeldebenachrichtigung*|bestellbestätigung*|versandbestätigung*|versandbenachrichtigung*|lieferstatus|bestellstatus|sendungsverfolgung|zahlungserinnerung*|lieferbenachrichtigung*|buchungsbestätigung*|terminerinnerung*|=erinnerungen|kontoaktivität*",
-    { p: "benachrichtigung*|*benachrichtigung*|e-mail*|mail*|mitteilung*|hinweis*|nachricht*|erinnerung*|newsletter* <> anmeld*|bestellung*|lieferung*|sicherheit*|passwort*|konto|kontos|kommentar*|buchung*|versand*|zahlung*|eigene*|abonnement*|vertrag*", gap: 4 },
+    {
+      p: "benachrichtigung*|*benachrichtigung*|e-mail*|mail*|mitteilung*|hinweis*|nachricht*|erinnerung*|newsletter* <> anmeld*|bestellung*|lieferung*|sicherheit*|passwort*|konto|kontos|kommentar*|buchung*|versand*|zahlung*|eigene*|abonnement*|vertrag*",
+      gap: 4,
+    },
     "technisch notwendig*|unbedingt erforderlich*|unbedingt notwendig*|=notwendig|=notwendige|=erforderlich|=erforderliche|=essenziell|=essentiell|=essenzielle|immer aktiv",
     { p: "notwendig*|erforderlich*|essenziell*|essentiell* <> cookie*|betrieb|funktion*|sicherheit|sitzung*", gap: 4 },
-    { p: "face id|touch id|fingerabdr*|gesichtserkennung|biometri* <> anmeld*|entsperr*|einlogg*|login|bestätig*|bezahl*|authentifizier*", gap: 4 },
+    {
+      p: "face id|touch id|fingerabdr*|gesichtserkennung|biometri* <> anmeld*|entsperr*|einlogg*|login|bestätig*|bezahl*|authentifizier*",
+      gap: 4,
+    },
   ],
 
   requiredTerms: [
@@ -159,7 +186,10 @@ export const de: Lexicon = {
     // "Klicken Sie auf „Akzeptieren“, um der Verwendung ... zuzustimmen."
     new RegExp(String.raw`\b${CLICK_IMPERATIVE}(?<action>[^,.;!?]{1,50}?)\s*,?\s+um\s+(?:[^.;!?]{0,160}?\s)?${JOINED_AT_END}`, "iu"),
     // "Um der Verwendung ... zuzustimmen, klicken Sie auf „Akzeptieren“."
-    new RegExp(String.raw`\bum\s+(?:[^.;!?]{0,160}?\s)?(?<!\bnicht\s{1,3})(?:zuzustimmen|einzuwilligen)\s*,\s*${CLICK_IMPERATIVE}(?<action>[^,.;!?]{1,50}?)\s*(?=[,.;!?]|$)`, "iu"),
+    new RegExp(
+      String.raw`\bum\s+(?:[^.;!?]{0,160}?\s)?(?<!\bnicht\s{1,3})(?:zuzustimmen|einzuwilligen)\s*,\s*${CLICK_IMPERATIVE}(?<action>[^,.;!?]{1,50}?)\s*(?=[,.;!?]|$)`,
+      "iu",
+    ),
     // Continuing taken as consent: "Wenn Sie die Website weiter nutzen, gehen wir davon aus, dass Sie ... zustimmen."
     /\b(?:wenn|sofern|falls|solange)\s+(?:sie|du)\s+(?<action>[^,.;!?]{1,50}?)\s*,\s*(?:gehen\s+wir\s+(?:davon\s+aus|von\s+(?:ihrer|ihrem|deiner|deinem)\s+(?:zustimmung|einwilligung|einverständnis)\s+aus)|nehmen\s+wir\s+an|werten\s+wir\s+(?:dies|das)\s+als|betrachten\s+wir\s+(?:dies|das)\s+als)/iu,
     // "Wir gehen davon aus, dass Sie damit einverstanden sind, wenn Sie die Website weiter nutzen."
@@ -176,11 +206,15 @@ export const de: Lexicon = {
     new RegExp(String.raw`\b(?:hiermit|damit|dadurch|somit)\s+${splitGrant(true)}`, "iu"),
   ],
   backReferences: [
-    { p: "diese*|solche*|obige*|genannt*|beschrieben*|aufgeführt*|vorstehend*|vorgenannt*|erwähnt*|erläutert*|dargestellt* ~ cookie*|technologie*|zweck*|verarbeitung|*verarbeitung|nutzung|*nutzung|verwendung|*verwendung|einsatz|*einsatz|dienste|*dienste|tools|partner*|anbieter*|daten|*daten|tracking", gap: 1 },
+    {
+      p: "diese*|solche*|obige*|genannt*|beschrieben*|aufgeführt*|vorstehend*|vorgenannt*|erwähnt*|erläutert*|dargestellt* ~ cookie*|technologie*|zweck*|verarbeitung|*verarbeitung|nutzung|*nutzung|verwendung|*verwendung|einsatz|*einsatz|dienste|*dienste|tools|partner*|anbieter*|daten|*daten|tracking",
+      gap: 1,
+    },
     "=dem zu|=diesem zu|=allem zu|=dies zu|=dem ein|=darin ein|=dies an|=dem an",
     "cookie*",
   ],
-  negation: /\b(?:nicht\b(?!\s+(?:unbedingt\s+|zwingend\s+|technisch\s+)?(?:notwendig|erforderlich|essen[sz]iell|zwingend))|nie\b|niemals\b|kein\w*)/u,
+  negation:
+    /\b(?:nicht\b(?!\s+(?:unbedingt\s+|zwingend\s+|technisch\s+)?(?:notwendig|erforderlich|essen[sz]iell|zwingend))|nie\b|niemals\b|kein\w*)/u,
   actionLead: /^(?:sich\s+)?(?:auf\s+(?:die\s+|den\s+|das\s+)?(?:schaltfläche\s+|button\s+)?)?/iu,
   actionTail: /\s+(?:klicken|klickst|tippen|tippst|drücken|drückst|auswählen|wählen|betätigen)$/iu,
 
@@ -192,12 +226,21 @@ export const de: Lexicon = {
   },
 
   primaryPurposes: {
-    "view-report": ["jahresrückblick*|jahresbericht*|jahresübersicht*|kontoauszug*|rückblick*|*bericht|jahresabrechnung*|monatsübersicht*|*auswertung|*übersicht", { p: "bericht*|rückblick*|kontoauszug*|abrechnung* ~ ansehen|anzeigen|herunterladen", gap: 3 }],
+    "view-report": [
+      "jahresrückblick*|jahresbericht*|jahresübersicht*|kontoauszug*|rückblick*|*bericht|jahresabrechnung*|monatsübersicht*|*auswertung|*übersicht",
+      { p: "bericht*|rückblick*|kontoauszug*|abrechnung* ~ ansehen|anzeigen|herunterladen", gap: 3 },
+    ],
     lottery: ["gewinnspiel*|*gewinnspiel*|verlosung*|gewinnen|teilnehmen|mitmachen|glücksrad|auslosung|preisausschreiben"],
-    signup: ["registrier*|konto erstellen|konto anlegen|kostenlos testen|probeabo|mitglied werden|jetzt starten", { p: "*konto|account ~ erstell*|anleg*|eröffn*", gap: 3 }],
+    signup: [
+      "registrier*|konto erstellen|konto anlegen|kostenlos testen|probeabo|mitglied werden|jetzt starten",
+      { p: "*konto|account ~ erstell*|anleg*|eröffn*", gap: 3 },
+    ],
     login: ["anmelden|einloggen|login|=anmeldung|willkommen zurück|passwort vergessen"],
     newsletter: ["newsletter*|*newsletter|abonnieren|abonnier*"],
-    checkout: ["kasse|bezahl*|zahlung*|zahlungspflichtig*|=bestellen|kaufen|jetzt kaufen|zur kasse|checkout|warenkorb|bestellübersicht", { p: "bestellung ~ abschließen|prüfen|absenden", gap: 2 }],
+    checkout: [
+      "kasse|bezahl*|zahlung*|zahlungspflichtig*|=bestellen|kaufen|jetzt kaufen|zur kasse|checkout|warenkorb|bestellübersicht",
+      { p: "bestellung ~ abschließen|prüfen|absenden", gap: 2 },
+    ],
     install: ["installier*|=installation|herunterladen|=download|app holen"],
     booking: ["buchen|buchung*|*buchen|reservier*|termin vereinbaren|termin anfragen|=termin|verfügbarkeit prüfen"],
     game: ["spiel starten|jetzt spielen|=spielen|=spiel|=spiele|bestenliste|=level"],

@@ -21,7 +21,10 @@ export const en: Lexicon = {
       `share|sharing ~ ${DATA_NOUNS} ~ with`,
       `sell|disclose|transfer|pass|rent|trade|transmit|forward|hand over ~ ${DATA_NOUNS} ~ with|to`,
       { p: "sell|sale|selling ~ data|information|details|info", gap: 4 },
-      { p: "partner*|affiliate*|third part*|third-party|sponsor*|advertiser*|data broker* ~ receive|access|obtain|get|use|collect|process", gap: 4 },
+      {
+        p: "partner*|affiliate*|third part*|third-party|sponsor*|advertiser*|data broker* ~ receive|access|obtain|get|use|collect|process",
+        gap: 4,
+      },
     ],
     "credit-scoring": [
       "credit score*|credit scoring|credit check*|credit rating*|credit report*|credit reference*|credit bureau*|credit assessment*|credit evaluation*|credit history|credit profile*|credit file*|credit risk|credit decision*|credit limit*|creditworth*|credit-worth*|credit agenc*",
@@ -36,31 +39,59 @@ export const en: Lexicon = {
       { p: "personalised|personalized|tailored|customised|customized ~ recommendation*|suggestion*|content|feed|homepage", gap: 2 },
       { p: "analy*|track ~ my|your ~ behavio*|habit*|interest*|preference*|personality", gap: 2 },
       { p: "infer|predict ~ interest*|preference*|characteristic*|personality", gap: 3 },
-      { p: "personali*|tailor*|customi* ~ experience|content|feed|homepage|suggestion* ~ using|based on|from ~ browsing|purchase*|viewing|reading|listening|search*|activit*|behavio*|history", gap: 4 },
-      { p: "browsing|purchase|viewing|order|search|listening|reading|watch ~ history|data|activity|habits ~ recommend*|personali*|tailor*|suggest*", gap: 4 },
-      { p: "recommend*|suggest* ~ based on|using|from ~ browsing|purchase*|viewing|order*|search*|listening|reading|watch* ~ history|data|activity|habits", gap: 4 },
+      {
+        p: "personali*|tailor*|customi* ~ experience|content|feed|homepage|suggestion* ~ using|based on|from ~ browsing|purchase*|viewing|reading|listening|search*|activit*|behavio*|history",
+        gap: 4,
+      },
+      {
+        p: "browsing|purchase|viewing|order|search|listening|reading|watch ~ history|data|activity|habits ~ recommend*|personali*|tailor*|suggest*",
+        gap: 4,
+      },
+      {
+        p: "recommend*|suggest* ~ based on|using|from ~ browsing|purchase*|viewing|order*|search*|listening|reading|watch* ~ history|data|activity|habits",
+        gap: 4,
+      },
     ],
     marketing: [
       "marketing|direct marketing|telemarketing",
       "offers|=offer|special offer*|promotion*|promotional|=deals|newsletter*",
       { p: "send|receive|get|email*|e-mail*|text*|sms|notif*|alert* <> discount*|coupon*|voucher*|=deal|sale|sales", gap: 4 },
-      { p: "advertising|commercial|promotional|marketing ~ email*|e-mail*|mail*|message*|sms|text*|call*|communication*|newsletter*|material*", gap: 1 },
-      { p: "email*|e-mail*|message*|sms|text*|call*|contact*|newsletter* ~ about|on|with ~ product*|service*|event*|news|sales|launch*", gap: 3 },
+      {
+        p: "advertising|commercial|promotional|marketing ~ email*|e-mail*|mail*|message*|sms|text*|call*|communication*|newsletter*|material*",
+        gap: 1,
+      },
+      {
+        p: "email*|e-mail*|message*|sms|text*|call*|contact*|newsletter* ~ about|on|with ~ product*|service*|event*|news|sales|launch*",
+        gap: 3,
+      },
       "product news|product update*|news and offers|tips and offers",
       "fundraising|fundraising appeal*|=appeals|=campaigns",
       { p: "keep|stay ~ me|you ~ informed|updated|in touch|posted", gap: 1 },
       { p: "news ~ from ~ partner*|brand*|sponsor*", gap: 2 },
-      { p: "hear ~ about|from ~ product*|service*|offer*|promotion*|partner*|third part*|brand*|sponsor*|other compan*|selected compan*", gap: 4 },
-      { p: "partner*|sponsor*|third part*|affiliate*|advertiser*|selected compan* ~ contact|call|phone|email|e-mail|text|message ~ me|you", gap: 3, not: "delivery|courier|driver|technician|installer|engineer|carrier" },
+      {
+        p: "hear ~ about|from ~ product*|service*|offer*|promotion*|partner*|third part*|brand*|sponsor*|other compan*|selected compan*",
+        gap: 4,
+      },
+      {
+        p: "partner*|sponsor*|third part*|affiliate*|advertiser*|selected compan* ~ contact|call|phone|email|e-mail|text|message ~ me|you",
+        gap: 3,
+        not: "delivery|courier|driver|technician|installer|engineer|carrier",
+      },
     ],
     "personalised-ads": [
-      { p: "personali*|tailor*|target*|interest-based|interest based|relevant|customi*|behavio*|retarget*|individuali* ~ ad|ads|advert*|advertising|advertisement*", gap: 2 },
+      {
+        p: "personali*|tailor*|target*|interest-based|interest based|relevant|customi*|behavio*|retarget*|individuali* ~ ad|ads|advert*|advertising|advertisement*",
+        gap: 2,
+      },
       { p: "ad|ads|advert*|advertising|advertisement* ~ tailor*|based on|personali*|relevant to|target*|matched to|suited to", gap: 3 },
       "ad personali*|ads personali*|ad targeting|retargeting|remarketing|interest-based advertising|cross-site advertising|cross-context behavioral advertising",
     ],
     "analytics-cookies": [
       "analytics|analytic|statistics|statistical|audience measurement|usage statistics|telemetry|diagnostic*|crash report*|session recording*",
-      { p: "analytics|statistics|performance|marketing|advertising|targeting|tracking|non-essential|nonessential|optional|third-party|third party|social media|measurement ~ cookie*", gap: 4 },
+      {
+        p: "analytics|statistics|performance|marketing|advertising|targeting|tracking|non-essential|nonessential|optional|third-party|third party|social media|measurement ~ cookie*",
+        gap: 4,
+      },
       { p: "cookie* ~ analy*|statistic*|measur*|advertis*|marketing|tracking|track", gap: 4 },
       // Embedded third-party services (videos, maps, pixels) set their own cookies; not the providers a service hires.
       { p: "third-party|third party|external ~ service*|service provider*|content|embed*|plugin*|widget*", gap: 0, not: "provider*" },
@@ -73,7 +104,10 @@ export const en: Lexicon = {
     ],
     location: [
       "geolocation|geo-location|gps|whereabouts|location data|location history|location information|location services|location tracking|location-based",
-      { p: "precise|exact|accurate|current|approximate|device|gps|real-time|realtime|background|live|my|your|physical ~ location|position", gap: 1 },
+      {
+        p: "precise|exact|accurate|current|approximate|device|gps|real-time|realtime|background|live|my|your|physical ~ location|position",
+        gap: 1,
+      },
       { p: "track|access|use|collect|share|detect|determine|read ~ location", gap: 3 },
       "where i am|where you are",
     ],
@@ -84,24 +118,39 @@ export const en: Lexicon = {
       "biometric*|fingerprint*|face id|touch id|facial recognition|face recognition|facial scan*|face scan*|face data|facial data|faceprint*|face geometry|facial geometry|voiceprint*|voice print*|voice recognition|voice id|iris scan*|retina scan*|palm print*|palmprint*|facial feature*|face template*",
     ],
     "model-training": [
-      { p: "train*|fine-tun*|finetun*|improve|develop|build ~ ai|a.i|artificial intelligence|model*|machine learning|algorithm*|llm*|neural network*", gap: 4 },
+      {
+        p: "train*|fine-tun*|finetun*|improve|develop|build ~ ai|a.i|artificial intelligence|model*|machine learning|algorithm*|llm*|neural network*",
+        gap: 4,
+      },
       "ai training|model training|machine learning|training data",
-      { p: "recording*|voice|audio|photo*|image*|video*|message*|conversation*|chat*|document*|writing* ~ improve|train|develop ~ speech recognition|transcription|speech model*|voice assistant*", gap: 6 },
+      {
+        p: "recording*|voice|audio|photo*|image*|video*|message*|conversation*|chat*|document*|writing* ~ improve|train|develop ~ speech recognition|transcription|speech model*|voice assistant*",
+        gap: 6,
+      },
     ],
   },
 
   necessary: [
-    { p: "remember ~ me|email|username|user name|login|password|sign-in|device|account|details|choice*|preference*|setting*|language|region|currency|text size|font size|basket|cart|bag|consent|selection*", gap: 4 },
+    {
+      p: "remember ~ me|email|username|user name|login|password|sign-in|device|account|details|choice*|preference*|setting*|language|region|currency|text size|font size|basket|cart|bag|consent|selection*",
+      gap: 4,
+    },
     { p: "keep|stay ~ signed|logged ~ in|on", gap: 1 },
     "trust this device|don't ask again|save my login|save login|sign me in automatically|automatic sign-in|auto login|auto-login|passkey*",
     "dark mode|dark theme|light mode|light theme|night mode|=theme|colour scheme|color scheme|high contrast|text size|font size|display size|=language|display language|interface language|app language|=region|=currency|reduced motion|=sound|sound effects|=sounds|=captions|=subtitles|=autoplay",
     "security alert*|login alert*|sign-in alert*|new sign-in*|password change*|order status|order update*|order confirmation*|shipping update*|shipping notification*|dispatch notification*|delivery update*|delivery reminder*|delivery notification*|delivery-day update*|booking confirmation*|reservation confirmation*|=receipt|=receipts|payment reminder*|bill reminder*|account activity|account alert*|account notification*|transaction alert*|two-factor|service announcement*|service message*|appointment reminder*|=reminders|=reminder",
-    { p: "email*|e-mail*|mail*|notif*|alert*|message*|text*|sms|remind*|update*|newsletter*|=news ~ about|on|for|regarding|of|when ~ my|your|the|each ~ account*|order*|deliver*|booking*|reservation*|subscription*|payment*|photo*|post*|activit*|sign-in*|login*|password*|security|trip*|ticket*|parcel*|shipment*|box*|plan", gap: 2 },
+    {
+      p: "email*|e-mail*|mail*|notif*|alert*|message*|text*|sms|remind*|update*|newsletter*|=news ~ about|on|for|regarding|of|when ~ my|your|the|each ~ account*|order*|deliver*|booking*|reservation*|subscription*|payment*|photo*|post*|activit*|sign-in*|login*|password*|security|trip*|ticket*|parcel*|shipment*|box*|plan",
+      gap: 2,
+    },
     "strictly necessary|strictly-necessary|=essential|=necessary|always active|always on",
     { p: "essential|necessary|required|needed ~ cookie*", gap: 1 },
     { p: "needed|required|necessary|essential ~ for ~ site|website|service|shop|app|page*|store ~ work|function|run", gap: 2 },
     { p: "keep ~ basket|cart|sign-in|checkout|login|site|website ~ working|running|secure", gap: 5 },
-    { p: "face id|touch id|fingerprint*|face recognition|facial recognition|biometric*|face unlock ~ log|login|sign|unlock|authenticat*|verif*|approv*|confirm|pay*", gap: 4 },
+    {
+      p: "face id|touch id|fingerprint*|face recognition|facial recognition|biometric*|face unlock ~ log|login|sign|unlock|authenticat*|verif*|approv*|confirm|pay*",
+      gap: 4,
+    },
     { p: "log|login|sign|unlock|pay* ~ with|using|via|by ~ face id|touch id|fingerprint*|face|facial recognition|biometric*", gap: 2 },
   ],
 
@@ -111,7 +160,8 @@ export const en: Lexicon = {
   policies: [
     "privacy policy|privacy notice|privacy statement|privacy information|privacy center|privacy centre|cookie policy|cookie notice|cookie statement|cookies policy|data protection policy|data protection notice|data policy",
   ],
-  acknowledgement: /\b(?:i (?:have )?(?:read|accept|agree|acknowledge|understand|consent)|(?:have|has) read|agree[sd]?|accept(?:s|ed)?|acknowledg\w*|consent(?:s|ed)?)\b/iu,
+  acknowledgement:
+    /\b(?:i (?:have )?(?:read|accept|agree|acknowledge|understand|consent)|(?:have|has) read|agree[sd]?|accept(?:s|ed)?|acknowledg\w*|consent(?:s|ed)?)\b/iu,
   clauseBreaks:
     /(?:[,;]\s*|\s)(?:and(?: also)?|as well as|plus)\s+(?!let them|allow them|permit them)(?:to\s+|that\s+|i\s+|we\s+|you\s+)?(?=(?:let|allow|permit|agree|consent|accept|authori[sz]e|share|sell|send|(?:e-?mail|text|call|contact|message) (?:me|us|you)|receive|get|use|pass|give|provide|disclose|transfer|show|display|track|analy[sz]e|process|store|access|upload|sync|combine|personali[sz]e|target|serve|subscribe|add|enrol|enroll|the (?:use|sharing|processing|transfer|disclosure|sale)|my (?:data|details|information|personal)\w*\s+(?:may|can|will|being|to be))\b)/giu,
 
@@ -134,7 +184,10 @@ export const en: Lexicon = {
     /\byou\s+(?:hereby\s+|also\s+)?(?:agree|consent|authori[sz]e|accept)\s+(?:that|to)\b/iu,
   ],
   backReferences: [
-    { p: "these|those|such|above|aforementioned|aforesaid ~ cookie*|technolog*|purpose*|use|uses|processing|tracking|tracker*|tool*|partner*|vendor*|service*|activit*|practice*|data", gap: 1 },
+    {
+      p: "these|those|such|above|aforementioned|aforesaid ~ cookie*|technolog*|purpose*|use|uses|processing|tracking|tracker*|tool*|partner*|vendor*|service*|activit*|practice*|data",
+      gap: 1,
+    },
     { p: "describ*|mention*|list*|outlin*|explain*|set out ~ above", gap: 0 },
     "the above|agree to this|agree to it|agree to them|consent to this|consent to it|consent to them|accept this|accept it|accept them|allow this|allow it|allow them|agree with this",
     "cookie*",
@@ -143,14 +196,46 @@ export const en: Lexicon = {
   actionLead: /^(?:clicking|tapping|pressing|selecting|choosing|hitting|touching|ticking|checking)(?:\s+on)?(?:\s+the)?\s+/iu,
   actionTail: /\s+(?:button|link|below|above|here)$/iu,
   actionVerbs: {
-    continuing: "continue", proceeding: "proceed", signing: "sign", logging: "log", registering: "register",
-    installing: "install", downloading: "download", paying: "pay", placing: "place", submitting: "submit",
-    creating: "create", starting: "start", entering: "enter", subscribing: "subscribe", booking: "book",
-    reserving: "reserve", joining: "join", purchasing: "purchase", buying: "buy", completing: "complete",
-    accessing: "access", using: "use", visiting: "visit", browsing: "browse", playing: "play", confirming: "confirm",
-    ordering: "order", opening: "open", uploading: "upload", sending: "send", saving: "save", activating: "activate",
-    enabling: "enable", applying: "apply", requesting: "request", claiming: "claim", redeeming: "redeem",
-    connecting: "connect", linking: "link", scanning: "scan",
+    continuing: "continue",
+    proceeding: "proceed",
+    signing: "sign",
+    logging: "log",
+    registering: "register",
+    installing: "install",
+    downloading: "download",
+    paying: "pay",
+    placing: "place",
+    submitting: "submit",
+    creating: "create",
+    starting: "start",
+    entering: "enter",
+    subscribing: "subscribe",
+    booking: "book",
+    reserving: "reserve",
+    joining: "join",
+    purchasing: "purchase",
+    buying: "buy",
+    completing: "complete",
+    accessing: "access",
+    using: "use",
+    visiting: "visit",
+    browsing: "browse",
+    playing: "play",
+    confirming: "confirm",
+    ordering: "order",
+    opening: "open",
+    uploading: "upload",
+    sending: "send",
+    saving: "save",
+    activating: "activate",
+    enabling: "enable",
+    applying: "apply",
+    requesting: "request",
+    claiming: "claim",
+    redeeming: "redeem",
+    connecting: "connect",
+    linking: "link",
+    scanning: "scan",
   },
 
   polarity: {
@@ -162,12 +247,22 @@ export const en: Lexicon = {
 
   primaryPurposes: {
     "view-report": [
-      { p: "annual|yearly|monthly|quarterly|spending|energy|usage|account|bank|activity ~ bill|statement|report|summary|review|recap|overview", gap: 1 },
+      {
+        p: "annual|yearly|monthly|quarterly|spending|energy|usage|account|bank|activity ~ bill|statement|report|summary|review|recap|overview",
+        gap: 1,
+      },
       "year in review|year-in-review|year in numbers|recap|wrapped|=report|=reports",
       { p: "view|see|download|open|show ~ my|your|the ~ bill|statement|report|summary|review|recap", gap: 3 },
     ],
-    lottery: ["lottery|sweepstake*|prize draw|lucky draw|=draw|giveaway|raffle|enter to win|=win|spin the wheel|jackpot|instant win", { p: "enter ~ draw|competition|contest|giveaway", gap: 2 }],
-    signup: ["sign up|signup|create account|register|registration|=join|free trial|start trial|get started|open an account|become a member|=enrol|=enroll", { p: "create|open|set up|setup ~ account|profile", gap: 3 }, { p: "start ~ trial", gap: 3 }],
+    lottery: [
+      "lottery|sweepstake*|prize draw|lucky draw|=draw|giveaway|raffle|enter to win|=win|spin the wheel|jackpot|instant win",
+      { p: "enter ~ draw|competition|contest|giveaway", gap: 2 },
+    ],
+    signup: [
+      "sign up|signup|create account|register|registration|=join|free trial|start trial|get started|open an account|become a member|=enrol|=enroll",
+      { p: "create|open|set up|setup ~ account|profile", gap: 3 },
+      { p: "start ~ trial", gap: 3 },
+    ],
     login: ["log in|login|sign in|signin|log on|welcome back|forgot password|forgot your password|passkey"],
     newsletter: ["newsletter*|=subscribe|mailing list|email updates|=digest", { p: "get|receive|sign up for ~ updates|news", gap: 3 }],
     checkout: [
@@ -175,8 +270,14 @@ export const en: Lexicon = {
       { p: "place|review|complete|confirm ~ order|purchase", gap: 3 },
       { p: "pay ~ now|securely", gap: 1 },
     ],
-    install: ["install*|=download|get the app|add to chrome|add to home screen", { p: "download ~ app|for windows|for mac|for android|for iphone|now", gap: 3 }],
-    booking: ["=book|booking|reserve|reservation|book now|your stay|your trip|appointment|check availability", { p: "book|reserve|confirm ~ room|stay|table|ticket*|trip|flight|seat*|class*|appointment|booking", gap: 3 }],
+    install: [
+      "install*|=download|get the app|add to chrome|add to home screen",
+      { p: "download ~ app|for windows|for mac|for android|for iphone|now", gap: 3 },
+    ],
+    booking: [
+      "=book|booking|reserve|reservation|book now|your stay|your trip|appointment|check availability",
+      { p: "book|reserve|confirm ~ room|stay|table|ticket*|trip|flight|seat*|class*|appointment|booking", gap: 3 },
+    ],
     game: ["=play|play now|start game|=game|games|leaderboard|new game|play free"],
     consent: [
       "cookie*|consent|your privacy|privacy choices|privacy preferences|privacy settings|privacy options|privacy center|privacy centre|data protection settings|tracking preferences",
@@ -185,7 +286,9 @@ export const en: Lexicon = {
       { p: "manage|choose|customise|customize ~ cookies|consent|privacy|choices|preferences", gap: 3 },
       "accept all|reject all|allow all|deny all|decline all|refuse all|save choices|save my choices|confirm choices|confirm my choices|accept selected|allow selection|only necessary|necessary only|essential only|reject optional|accept cookies|allow cookies|reject cookies",
     ],
-    settings: ["settings|preferences|account settings|notification*|=profile|my account|manage account|save changes|save preferences|edit profile"],
+    settings: [
+      "settings|preferences|account settings|notification*|=profile|my account|manage account|save changes|save preferences|edit profile",
+    ],
     content: ["read more|continue reading|=article|=news|headline*|=blog|=story|=stories|=magazine|=recipe|=recipes"],
   },
 

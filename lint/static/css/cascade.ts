@@ -23,7 +23,8 @@ function rightmostCompound(selector: string): string {
     const ch = selector[i];
     if (ch === ")" || ch === "]") depth++;
     else if (ch === "(" || ch === "[") depth--;
-    else if (depth === 0 && (ch === " " || ch === ">" || ch === "+" || ch === "~" || ch === "\n" || ch === "\t")) return selector.slice(i + 1);
+    else if (depth === 0 && (ch === " " || ch === ">" || ch === "+" || ch === "~" || ch === "\n" || ch === "\t"))
+      return selector.slice(i + 1);
   }
   return selector;
 }
@@ -122,7 +123,13 @@ function reverts(d: Declaration): boolean {
 }
 
 function compareNormal(a: StyleRule, b: StyleRule): number {
-  return a.layer - b.layer || a.specificity[0] - b.specificity[0] || a.specificity[1] - b.specificity[1] || a.specificity[2] - b.specificity[2] || a.order - b.order;
+  return (
+    a.layer - b.layer ||
+    a.specificity[0] - b.specificity[0] ||
+    a.specificity[1] - b.specificity[1] ||
+    a.specificity[2] - b.specificity[2] ||
+    a.order - b.order
+  );
 }
 
 /** For !important declarations an earlier layer wins. */

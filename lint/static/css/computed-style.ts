@@ -186,7 +186,12 @@ export class ComputedStyle {
     this.ownGradient = !this.ownBackgroundImage && isGradient(image);
     this.background = this.computeBackground(image);
 
-    const transforms = { transform: this.get("transform"), scale: this.get("scale"), translate: this.get("translate"), zoom: this.get("zoom") };
+    const transforms = {
+      transform: this.get("transform"),
+      scale: this.get("scale"),
+      translate: this.get("translate"),
+      zoom: this.get("zoom"),
+    };
     const effect =
       transforms.transform === null && transforms.scale === null && transforms.translate === null && transforms.zoom === null
         ? IDENTITY
@@ -300,7 +305,11 @@ export class ComputedStyle {
     if (this.ownBackgroundImage) return { kind: "image", colours: [] };
     const colour = this.ownBackgroundColour;
     const overParent = (c: Rgba): EffectiveBackground =>
-      c.a >= 1 ? { kind: "solid", colours: [c] } : under.kind === "image" ? under : { kind: under.kind, colours: under.colours.map((u) => compositeOver(c, u)) };
+      c.a >= 1
+        ? { kind: "solid", colours: [c] }
+        : under.kind === "image"
+          ? under
+          : { kind: under.kind, colours: under.colours.map((u) => compositeOver(c, u)) };
     const base = colour.a > 0 ? overParent(colour) : under;
     if (!this.ownGradient) return base;
     const stops = colourStops(image, this.color);

@@ -67,7 +67,18 @@ export function parseInlineStyle(style: string): Declaration[] {
   return out;
 }
 
-const FONT_SIZE_KEYWORDS = new Set(["xx-small", "x-small", "small", "medium", "large", "x-large", "xx-large", "xxx-large", "larger", "smaller"]);
+const FONT_SIZE_KEYWORDS = new Set([
+  "xx-small",
+  "x-small",
+  "small",
+  "medium",
+  "large",
+  "x-large",
+  "xx-large",
+  "xxx-large",
+  "larger",
+  "smaller",
+]);
 const FONT_WEIGHT_KEYWORDS = new Set(["bold", "bolder", "lighter"]);
 const SYSTEM_FONTS = new Set(["caption", "icon", "menu", "message-box", "small-caption", "status-bar"]);
 
@@ -96,7 +107,9 @@ function backgroundLonghands(value: string): Record<string, string> {
     if (parseColour(token, TRANSPARENT) !== null) colour = token;
   }
   const tokens = layers.flatMap((layer) => topLevelTokens(layer));
-  const images = tokens.filter((t) => /^(?:repeating-)?(?:linear|radial|conic)-gradient\(|^(?:url|image-set|-webkit-image-set|image|element|cross-fade|paint)\(/iu.test(t));
+  const images = tokens.filter((t) =>
+    /^(?:repeating-)?(?:linear|radial|conic)-gradient\(|^(?:url|image-set|-webkit-image-set|image|element|cross-fade|paint)\(/iu.test(t),
+  );
   return {
     "background-color": colour,
     "background-image": images.length > 0 ? images.join(", ") : "none",
@@ -108,7 +121,8 @@ function boxLonghands(prefix: string, value: string): Record<string, string> {
   const t = topLevelTokens(value);
   const [top, right = top, bottom = top, left = right] = t;
   if (top === undefined) return {};
-  const names = prefix === "inset" ? ["top", "right", "bottom", "left"] : [`${prefix}-top`, `${prefix}-right`, `${prefix}-bottom`, `${prefix}-left`];
+  const names =
+    prefix === "inset" ? ["top", "right", "bottom", "left"] : [`${prefix}-top`, `${prefix}-right`, `${prefix}-bottom`, `${prefix}-left`];
   return { [names[0]]: top, [names[1]]: right, [names[2]]: bottom, [names[3]]: left };
 }
 
@@ -122,7 +136,14 @@ function borderSide(value: string): { width: string; style: string } {
   for (const token of topLevelTokens(value)) {
     const t = token.toLowerCase();
     if (BORDER_STYLES.has(t)) style = t;
-    else if (t === "thin" || t === "medium" || t === "thick" || /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[a-z]+)?$/u.test(t) || /^(?:calc|min|max|clamp)\(/u.test(t)) width = token;
+    else if (
+      t === "thin" ||
+      t === "medium" ||
+      t === "thick" ||
+      /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[a-z]+)?$/u.test(t) ||
+      /^(?:calc|min|max|clamp)\(/u.test(t)
+    )
+      width = token;
   }
   return { width, style };
 }
@@ -173,7 +194,9 @@ export function expandValue(property: string, value: string): Record<string, str
   if (!expand) return { [property]: value };
   const wide = value.trim().toLowerCase();
   if (wide === "inherit" || wide === "initial" || wide === "unset" || wide === "revert") {
-    const probe = expand(property === "font" ? "16px serif" : property === "background" ? "transparent" : property.startsWith("border") ? "0 none" : "0");
+    const probe = expand(
+      property === "font" ? "16px serif" : property === "background" ? "transparent" : property.startsWith("border") ? "0 none" : "0",
+    );
     return Object.fromEntries(Object.keys(probe ?? {}).map((k) => [k, wide]));
   }
   return expand(value) ?? {};
@@ -200,7 +223,12 @@ const DEFERRED_LONGHANDS: Record<string, string[]> = {
 export function longhands(d: Declaration): Declaration[] {
   if (!SHORTHANDS[d.property]) return [d];
   if (/var\(/iu.test(d.value)) {
-    return (DEFERRED_LONGHANDS[d.property] ?? []).map((p) => ({ property: p, value: d.value, important: d.important, shorthand: d.property }));
+    return (DEFERRED_LONGHANDS[d.property] ?? []).map((p) => ({
+      property: p,
+      value: d.value,
+      important: d.important,
+      shorthand: d.property,
+    }));
   }
   return Object.entries(expandValue(d.property, d.value)).map(([property, value]) => ({ property, value, important: d.important }));
 }

@@ -176,7 +176,10 @@ function conditionMatches(parts: readonly string[], viewport: Viewport): boolean
     let value: boolean;
     if (part.startsWith("(")) {
       const inner = part.slice(1, -1);
-      value = /^\s*\(|\s(and|or|not)\s/iu.test(inner) || /^\s*not\s/iu.test(inner) ? conditionMatches(queryParts(inner), viewport) : featureMatches(inner, viewport);
+      value =
+        /^\s*\(|\s(and|or|not)\s/iu.test(inner) || /^\s*not\s/iu.test(inner)
+          ? conditionMatches(queryParts(inner), viewport)
+          : featureMatches(inner, viewport);
     } else {
       value = word === "all" || word === "screen";
     }

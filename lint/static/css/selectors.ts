@@ -26,7 +26,21 @@ const PSEUDO_ELEMENT = /::|:(?:before|after|first-line|first-letter)\b/iu;
 /** Selectors Chromium applies that css-select cannot compile or that need layout or script state. */
 const UNSUPPORTED = /:(?:host|host-context|valid|invalid|in-range|out-of-range|indeterminate)\b|:nth-(?:last-)?child\([^)]*\bof\b/iu;
 
-const FORM_TEXT_INPUTS = new Set(["", "text", "search", "url", "tel", "email", "password", "date", "month", "week", "time", "datetime-local", "number"]);
+const FORM_TEXT_INPUTS = new Set([
+  "",
+  "text",
+  "search",
+  "url",
+  "tel",
+  "email",
+  "password",
+  "date",
+  "month",
+  "week",
+  "time",
+  "datetime-local",
+  "number",
+]);
 
 function inheritedAttr(el: Element, name: string): string | null {
   for (let cur: Element | null = el; cur; cur = cur.parent && cur.parent.type === "tag" ? (cur.parent as Element) : null) {
@@ -51,7 +65,10 @@ const PSEUDOS: Record<string, (el: Element, value?: string | null) => boolean> =
   defined: (el) => !el.name.includes("-"),
   lang: (el, value) => {
     const lang = inheritedAttr(el, "lang");
-    const wanted = (value ?? "").trim().replace(/^["']|["']$/gu, "").toLowerCase();
+    const wanted = (value ?? "")
+      .trim()
+      .replace(/^["']|["']$/gu, "")
+      .toLowerCase();
     return lang !== null && wanted !== "" && (lang === wanted || lang.startsWith(`${wanted}-`));
   },
   dir: (el, value) => (inheritedAttr(el, "dir") === "rtl" ? "rtl" : "ltr") === (value ?? "").trim().toLowerCase(),
@@ -106,7 +123,11 @@ export function specificityOf(selector: string): Specificity {
     const r = calculate(selector);
     s = [r.A, r.B, r.C];
   } catch {
-    s = [(selector.match(/#/gu) ?? []).length, (selector.match(/[.:[]/gu) ?? []).length, (selector.match(/(?:^|[\s>+~])[a-z]/giu) ?? []).length];
+    s = [
+      (selector.match(/#/gu) ?? []).length,
+      (selector.match(/[.:[]/gu) ?? []).length,
+      (selector.match(/(?:^|[\s>+~])[a-z]/giu) ?? []).length,
+    ];
   }
   return remember(specificities, selector, s);
 }

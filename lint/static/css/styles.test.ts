@@ -3,7 +3,9 @@ import { MOBILE, run, staticModel } from "../__fixtures__/static-model.js";
 
 describe("static styles: the cascade", () => {
   it("lets the more specific selector win whatever the order", () => {
-    const m = staticModel(`<p id="x" class="note">Text</p>`, { css: "#x { color: #ff0000 } .note { color: #00ff00 } p { color: #0000ff }" });
+    const m = staticModel(`<p id="x" class="note">Text</p>`, {
+      css: "#x { color: #ff0000 } .note { color: #00ff00 } p { color: #0000ff }",
+    });
     expect(run(m, "Text").color).toEqual({ r: 255, g: 0, b: 0, a: 1 });
   });
 
@@ -26,7 +28,9 @@ describe("static styles: the cascade", () => {
   });
 
   it("ignores rules for dynamic states and pseudo-elements, and unsupported selectors", () => {
-    const m = staticModel(`<p class="n">Text</p>`, { css: ".n:hover { font-size: 2px } .n::before { font-size: 3px } .n:focus-visible { font-size: 4px } .n:unknown-thing { font-size: 5px } .n { font-size: 15px }" });
+    const m = staticModel(`<p class="n">Text</p>`, {
+      css: ".n:hover { font-size: 2px } .n::before { font-size: 3px } .n:focus-visible { font-size: 4px } .n:unknown-thing { font-size: 5px } .n { font-size: 15px }",
+    });
     expect(run(m, "Text").fontPx).toBe(15);
   });
 
@@ -46,7 +50,9 @@ describe("static styles: the cascade", () => {
   });
 
   it("reads the font and background shorthands", () => {
-    const m = staticModel(`<p class="f">Text</p>`, { css: ".f { font: bold 11px/1.4 Arial, sans-serif; background: #000 url() no-repeat; background: #222222; color: white }" });
+    const m = staticModel(`<p class="f">Text</p>`, {
+      css: ".f { font: bold 11px/1.4 Arial, sans-serif; background: #000 url() no-repeat; background: #222222; color: white }",
+    });
     const r = run(m, "Text");
     expect(r.fontPx).toBe(11);
     expect(r.fontWeight).toBe(700);
@@ -74,7 +80,9 @@ describe("static styles: inheritance and font sizes", () => {
   });
 
   it("uses pt, keywords and the user-agent sizes of headings and small", () => {
-    const m = staticModel(`<p style="font-size: 6pt">Points</p><p style="font-size: x-small">Keyword</p><h1>Heading</h1><p>Body <small>small print</small></p><p style="font-size: calc(4px + 0.25em)">Calc</p>`);
+    const m = staticModel(
+      `<p style="font-size: 6pt">Points</p><p style="font-size: x-small">Keyword</p><h1>Heading</h1><p>Body <small>small print</small></p><p style="font-size: calc(4px + 0.25em)">Calc</p>`,
+    );
     expect(run(m, "Points").fontPx).toBe(8);
     expect(run(m, "Keyword").fontPx).toBe(10);
     expect(run(m, "Heading").fontPx).toBe(32);
@@ -108,7 +116,9 @@ describe("static styles: opacity, colour and contrast", () => {
   });
 
   it("composites translucent backgrounds up the tree", () => {
-    const m = staticModel(`<div style="background: #000"><div style="background-color: rgba(255, 255, 255, 0.5)"><p style="color: #fff">On grey</p></div></div>`);
+    const m = staticModel(
+      `<div style="background: #000"><div style="background-color: rgba(255, 255, 255, 0.5)"><p style="color: #fff">On grey</p></div></div>`,
+    );
     const r = run(m, "On grey");
     expect(r.background).toEqual({ r: 128, g: 128, b: 128, a: 1 });
     expect(r.contrast).toBeLessThan(4);
@@ -121,7 +131,9 @@ describe("static styles: opacity, colour and contrast", () => {
   });
 
   it("uses the worst stop of a gradient background", () => {
-    const m = staticModel(`<div style="background: linear-gradient(90deg, #000 0%, #eee 100%)"><p style="color: #fff">On gradient</p></div>`);
+    const m = staticModel(
+      `<div style="background: linear-gradient(90deg, #000 0%, #eee 100%)"><p style="color: #fff">On gradient</p></div>`,
+    );
     const r = run(m, "On gradient");
     expect(r.backgroundSource).toBe("gradient");
     expect(r.background).toEqual({ r: 238, g: 238, b: 238, a: 1 });
@@ -129,14 +141,18 @@ describe("static styles: opacity, colour and contrast", () => {
   });
 
   it("leaves contrast unknown over a background image, and notes it", () => {
-    const m = staticModel(`<div class="hero"><p>On photo</p><div style="background: #fff"><p>On white card</p></div></div>`, { css: ".hero { background: url(photo.jpg) center / cover }" });
+    const m = staticModel(`<div class="hero"><p>On photo</p><div style="background: #fff"><p>On white card</p></div></div>`, {
+      css: ".hero { background: url(photo.jpg) center / cover }",
+    });
     expect(run(m, "On photo")).toMatchObject({ contrast: null, background: null, backgroundSource: "image" });
     expect(run(m, "On white card").contrast).toBe(21);
     expect(m.notes.filter((n) => /background image/u.test(n.message)).map((n) => n.selector)).toEqual(["body > div.hero > p"]);
   });
 
   it("flags color: transparent and named colours", () => {
-    const m = staticModel(`<p style="color: transparent">Invisible</p><p style="color: lightgrey">Named</p><p style="color: hsl(0 0% 80%)">Hsl</p>`);
+    const m = staticModel(
+      `<p style="color: transparent">Invisible</p><p style="color: lightgrey">Named</p><p style="color: hsl(0 0% 80%)">Hsl</p>`,
+    );
     expect(run(m, "Invisible").colorTransparent).toBe(true);
     expect(run(m, "Named").colorTransparent).toBe(false);
     expect(run(m, "Named").color).toEqual({ r: 211, g: 211, b: 211, a: 1 });
@@ -144,7 +160,9 @@ describe("static styles: opacity, colour and contrast", () => {
   });
 
   it("multiplies transform scales down the tree into the effective font size", () => {
-    const m = staticModel(`<div style="transform: scale(0.5)"><p style="transform: translateX(4px) scale(0.4, 0.8); font-size: 20px">Tiny</p></div><p style="scale: 1">Normal</p>`);
+    const m = staticModel(
+      `<div style="transform: scale(0.5)"><p style="transform: translateX(4px) scale(0.4, 0.8); font-size: 20px">Tiny</p></div><p style="scale: 1">Normal</p>`,
+    );
     expect(run(m, "Tiny").visibility.transformScale).toBeCloseTo(0.2, 5);
     expect(run(m, "Tiny").fontPx).toBe(20);
     expect(run(m, "Tiny").effectiveFontPx).toBe(4);
@@ -156,19 +174,25 @@ describe("static styles: backgrounds other elements may paint", () => {
   it("leaves contrast unknown where a positioned element may be painted behind the text", () => {
     const m = staticModel(
       `<div class="hero"><img class="photo" src="hero.jpg" alt=""><p class="over">White on the photo</p></div><p class="plain">Grey on white</p>`,
-      { css: ".hero { position: relative } .photo { position: absolute; inset: 0 } .over { position: relative; color: #fff } .plain { color: #eee }" },
+      {
+        css: ".hero { position: relative } .photo { position: absolute; inset: 0 } .over { position: relative; color: #fff } .plain { color: #eee }",
+      },
     );
     expect(run(m, "White on the photo")).toMatchObject({ contrast: null, background: null, backgroundSource: "image" });
     expect(run(m, "Grey on white").contrast).toBeLessThan(1.5);
   });
 
   it("keeps the contrast of text that a positioned element can only cover, not underlie", () => {
-    const m = staticModel(`<div class="badge">New</div><p class="faint">Faint text</p>`, { css: ".badge { position: absolute; top: 0; background: #c00; color: #fff } .faint { color: #ddd }" });
+    const m = staticModel(`<div class="badge">New</div><p class="faint">Faint text</p>`, {
+      css: ".badge { position: absolute; top: 0; background: #c00; color: #fff } .faint { color: #ddd }",
+    });
     expect(run(m, "Faint text").contrast).toBeLessThan(1.5);
   });
 
   it("counts a negative z-index as painted behind everything", () => {
-    const m = staticModel(`<div class="backdrop"></div><p class="faint">Faint text</p>`, { css: ".backdrop { position: fixed; inset: 0; z-index: -1; background: #000 } .faint { color: #ddd }" });
+    const m = staticModel(`<div class="backdrop"></div><p class="faint">Faint text</p>`, {
+      css: ".backdrop { position: fixed; inset: 0; z-index: -1; background: #000 } .faint { color: #ddd }",
+    });
     expect(run(m, "Faint text").contrast).toBeNull();
   });
 });
@@ -177,7 +201,9 @@ describe("static styles: what stays where it is placed", () => {
   it("does not let a positioned element in another box, or a form control, count as painted behind text", () => {
     const m = staticModel(
       `<label class="card"><span class="tag">Hot</span><input type="radio" name="p" class="pick"> Monthly plan</label><label class="card"><input type="radio" name="p" class="pick"> Yearly plan</label>`,
-      { css: ".card { position: relative; display: block; background: #202228; color: #eee } .tag { position: absolute; top: -8px; right: 8px; background: #f5a623 } .pick { position: absolute; top: 4px; right: 4px }" },
+      {
+        css: ".card { position: relative; display: block; background: #202228; color: #eee } .tag { position: absolute; top: -8px; right: 8px; background: #f5a623 } .pick { position: absolute; top: 4px; right: 4px }",
+      },
     );
     expect(run(m, "Yearly plan").contrast).toBeGreaterThan(10);
     expect(run(m, "Monthly plan").contrast).toBeGreaterThan(10);

@@ -34,11 +34,54 @@ export interface StyleIssue {
 
 /** Properties the static model reads (shorthands expand into these): a rule setting none of them changes nothing it measures. */
 const READ_PROPERTIES = new Set([
-  "display", "visibility", "color", "-webkit-text-fill-color", "font-size", "font-weight", "opacity", "background-color", "background-image",
-  "transform", "scale", "translate", "zoom", "text-indent", "position", "float", "left", "top", "right", "bottom", "width", "height",
-  "min-width", "min-height", "max-width", "max-height", "overflow-x", "overflow-y", "clip", "clip-path", "content-visibility",
-  "margin-left", "margin-top", "padding-top", "padding-right", "padding-bottom", "padding-left", "flex-grow", "flex-basis", "flex",
-  "background-clip", "-webkit-background-clip", "rotate", "perspective", "filter", "backdrop-filter", "contain", "will-change",
+  "display",
+  "visibility",
+  "color",
+  "-webkit-text-fill-color",
+  "font-size",
+  "font-weight",
+  "opacity",
+  "background-color",
+  "background-image",
+  "transform",
+  "scale",
+  "translate",
+  "zoom",
+  "text-indent",
+  "position",
+  "float",
+  "left",
+  "top",
+  "right",
+  "bottom",
+  "width",
+  "height",
+  "min-width",
+  "min-height",
+  "max-width",
+  "max-height",
+  "overflow-x",
+  "overflow-y",
+  "clip",
+  "clip-path",
+  "content-visibility",
+  "margin-left",
+  "margin-top",
+  "padding-top",
+  "padding-right",
+  "padding-bottom",
+  "padding-left",
+  "flex-grow",
+  "flex-basis",
+  "flex",
+  "background-clip",
+  "-webkit-background-clip",
+  "rotate",
+  "perspective",
+  "filter",
+  "backdrop-filter",
+  "contain",
+  "will-change",
 ]);
 
 function readsSomething(decls: readonly Declaration[]): boolean {
@@ -156,7 +199,15 @@ function addRule(state: CollectState, selectors: readonly string[], decls: Decla
       if (readsSomething(decls)) state.issues.push({ message: `selector ${selector} (${ctx.origin}) cannot be evaluated statically` });
       continue;
     }
-    state.rules.push({ selector, matches: reading.matches, specificity: specificityOf(selector), layer: 0, layerNode: ctx.layer, order, declarations: decls });
+    state.rules.push({
+      selector,
+      matches: reading.matches,
+      specificity: specificityOf(selector),
+      layer: 0,
+      layerNode: ctx.layer,
+      order,
+      declarations: decls,
+    });
   }
 }
 
@@ -177,7 +228,9 @@ function walkNodes(nodes: readonly ChildNode[], source: SheetSource, state: Coll
   }
   for (const node of nodes) {
     if (node.type === "rule") {
-      const selectors = ctx.parents ? node.selectors.map((s) => nestedSelector(s.trim(), ctx.parents as readonly string[])) : node.selectors;
+      const selectors = ctx.parents
+        ? node.selectors.map((s) => nestedSelector(s.trim(), ctx.parents as readonly string[]))
+        : node.selectors;
       walkNodes(node.nodes, source, state, { ...ctx, parents: selectors });
     } else if (node.type === "atrule") {
       walkAtRule(node, source, state, ctx);
@@ -249,7 +302,12 @@ function sheetElements(node: ParentNode, out: Element[]): Element[] {
     const tag = tagOf(child);
     if (tag === "template") continue;
     if (tag === "style") out.push(child);
-    else if (tag === "link" && /(?:^|\s)stylesheet(?:\s|$)/iu.test(attr(child, "rel") ?? "") && !/(?:^|\s)alternate(?:\s|$)/iu.test(attr(child, "rel") ?? "")) out.push(child);
+    else if (
+      tag === "link" &&
+      /(?:^|\s)stylesheet(?:\s|$)/iu.test(attr(child, "rel") ?? "") &&
+      !/(?:^|\s)alternate(?:\s|$)/iu.test(attr(child, "rel") ?? "")
+    )
+      out.push(child);
     else sheetElements(child, out);
   }
   return out;

@@ -3,7 +3,9 @@ import type { Declaration } from "./declarations.js";
 import { attr, hasAttr, tagOf, type Element } from "../model/dom-nodes.js";
 
 const BLOCK = new Set(
-  "html body address article aside blockquote center dd details dialog dir div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr legend listing main menu nav ol p plaintext pre search section summary ul xmp optgroup option frameset frame".split(" "),
+  "html body address article aside blockquote center dd details dialog dir div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr legend listing main menu nav ol p plaintext pre search section summary ul xmp optgroup option frameset frame".split(
+    " ",
+  ),
 );
 const NONE = new Set("head script style template title meta link base noscript area datalist param".split(" "));
 const INLINE_BLOCK = new Set("button input select textarea meter progress".split(" "));
@@ -79,7 +81,10 @@ function computeUaDeclarations(el: Element, tag: string): Declaration[] {
     add("font-size", "13.333333px");
     add("font-weight", "normal");
     add("color", tag === "button" ? "buttontext" : "fieldtext");
-    add("background-color", tag === "button" || (tag === "input" && /^(button|submit|reset)$/iu.test(attr(el, "type") ?? "")) ? "buttonface" : "field");
+    add(
+      "background-color",
+      tag === "button" || (tag === "input" && /^(button|submit|reset)$/iu.test(attr(el, "type") ?? "")) ? "buttonface" : "field",
+    );
   }
   if (tag === "a" && hasAttr(el, "href")) add("color", "linktext");
   if (tag === "mark") {

@@ -26,7 +26,24 @@ const NAME_FROM_CONTENT_ROLES = new Set([
   "tooltip",
   "treeitem",
 ]);
-const NAME_FROM_CONTENT_TAGS = new Set(["button", "a", "summary", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "option", "legend", "caption", "figcaption", "label"]);
+const NAME_FROM_CONTENT_TAGS = new Set([
+  "button",
+  "a",
+  "summary",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "td",
+  "th",
+  "option",
+  "legend",
+  "caption",
+  "figcaption",
+  "label",
+]);
 const LABELABLE = new Set(["input", "select", "textarea", "button", "meter", "output", "progress"]);
 
 /** The text of an element as it contributes to a name: shown content only, leaving out `skip`. */
@@ -58,7 +75,13 @@ export function accessibleName(info: ElementInfo, index: PageIndex): string {
   const el = info.el;
   const labelledBy = index.byIdList(info, "aria-labelledby");
   if (labelledBy.length > 0) {
-    const text = normaliseSpace(labelledBy.map((r) => (r === info ? "" : (attr(r.el, "aria-label") ?? "").trim() || elementText(r, { byElement: index.byElement, shownOnly: false }))).join(" "));
+    const text = normaliseSpace(
+      labelledBy
+        .map((r) =>
+          r === info ? "" : (attr(r.el, "aria-label") ?? "").trim() || elementText(r, { byElement: index.byElement, shownOnly: false }),
+        )
+        .join(" "),
+    );
     if (text) return text;
   }
   const ariaLabel = normaliseSpace(attr(el, "aria-label") ?? "");

@@ -44,8 +44,15 @@ function px(info: ElementInfo, property: string): number {
 
 /** A link styled as a button: filled or bordered all round, and padded (12 px across, 4 px down). */
 function looksLikeButton(info: ElementInfo): boolean {
-  const bordered = SIDES.every((s) => px(info, `border-${s}-width`) >= 1 && !["none", "hidden"].includes((info.style.get(`border-${s}-style`) ?? "none").trim().toLowerCase()));
-  const padded = paddedLikeButton(px(info, "padding-left") + px(info, "padding-right"), px(info, "padding-top") + px(info, "padding-bottom"));
+  const bordered = SIDES.every(
+    (s) =>
+      px(info, `border-${s}-width`) >= 1 &&
+      !["none", "hidden"].includes((info.style.get(`border-${s}-style`) ?? "none").trim().toLowerCase()),
+  );
+  const padded = paddedLikeButton(
+    px(info, "padding-left") + px(info, "padding-right"),
+    px(info, "padding-top") + px(info, "padding-bottom"),
+  );
   return (ownFill(info) || bordered) && padded;
 }
 
@@ -83,7 +90,21 @@ export function isDisabled(info: ElementInfo): boolean {
   return false;
 }
 
-const FIELD_INPUTS = new Set(["text", "email", "tel", "password", "number", "date", "datetime-local", "month", "week", "time", "search", "url", "file"]);
+const FIELD_INPUTS = new Set([
+  "text",
+  "email",
+  "tel",
+  "password",
+  "number",
+  "date",
+  "datetime-local",
+  "month",
+  "week",
+  "time",
+  "search",
+  "url",
+  "file",
+]);
 const INPUT_TYPES = new Set([...FIELD_INPUTS, "hidden", "range", "color", "checkbox", "radio", "submit", "image", "reset", "button"]);
 /** A select with more options than this is read as a form field as well as a control. */
 const FIELD_SELECT_OPTIONS = 4;

@@ -111,12 +111,28 @@ export function controlState(info: ElementInfo): ControlState | null {
   const ariaKind = ARIA_KINDS[role];
   if (ariaKind && hasAttr(el, "aria-checked")) {
     const checked = ariaState(attr(el, "aria-checked"));
-    return { info, kind: ariaKind, role, checked, checkedSource: "aria-checked", defaultChecked: checked === true, groupName: ariaKind === "radio" ? radioGroupId(info) : null };
+    return {
+      info,
+      kind: ariaKind,
+      role,
+      checked,
+      checkedSource: "aria-checked",
+      defaultChecked: checked === true,
+      groupName: ariaKind === "radio" ? radioGroupId(info) : null,
+    };
   }
   const pressed = attr(el, "aria-pressed");
   if (pressed !== null && (tag === "button" || role === "button")) {
     const checked = ariaState(pressed);
-    return { info, kind: "toggle-button", role: "button", checked, checkedSource: "aria-pressed", defaultChecked: checked === true, groupName: null };
+    return {
+      info,
+      kind: "toggle-button",
+      role: "button",
+      checked,
+      checkedSource: "aria-pressed",
+      defaultChecked: checked === true,
+      groupName: null,
+    };
   }
   return null;
 }

@@ -109,7 +109,10 @@ function sentenceSegment(c: ControlState, container: ElementInfo, ctx: TextConte
 function siblingsByDistance(info: ElementInfo, ctx: TextContext): { after: ElementInfo[]; before: ElementInfo[] } {
   const parent = info.parent;
   if (!parent) return { after: [], before: [] };
-  const kids = parent.children.filter(isElement).map((el) => ctx.index.byElement.get(el)).filter((k): k is ElementInfo => k !== undefined);
+  const kids = parent.children
+    .filter(isElement)
+    .map((el) => ctx.index.byElement.get(el))
+    .filter((k): k is ElementInfo => k !== undefined);
   const at = kids.indexOf(info);
   return { after: kids.slice(at + 1), before: kids.slice(0, Math.max(0, at)).reverse() };
 }
@@ -160,7 +163,12 @@ function sentenceOf(c: ControlState, ctx: TextContext): { text: string; source: 
  */
 function labelBefore(own: ElementInfo, c: ControlState, ctx: TextContext): boolean {
   const parent = own.parent;
-  const kids = parent ? parent.children.filter(isElement).map((el) => ctx.index.byElement.get(el)).filter((k): k is ElementInfo => k !== undefined) : [own];
+  const kids = parent
+    ? parent.children
+        .filter(isElement)
+        .map((el) => ctx.index.byElement.get(el))
+        .filter((k): k is ElementInfo => k !== undefined)
+    : [own];
   const holder = (k: ElementInfo): boolean => k === own || holdsForeignItem(k, c, ctx);
   const hasText = (k: ElementInfo): boolean => REAL_TEXT.test(textOutsideButtons(k, c, ctx));
   const content = kids.filter((k) => holder(k) || hasText(k));
@@ -190,7 +198,9 @@ function groupQuestion(c: ControlState, ctx: TextContext): { text: string; sourc
 
 /** The text before a radio group: the last block before its first radio, near the group and outside its labels. */
 function precedingQuestion(c: ControlState, ctx: TextContext): { text: string; source: TextSource | null } {
-  const group = ctx.controls.filter((o) => o.kind === "radio" && o.groupName !== null && o.groupName === c.groupName && o.info.scope === c.info.scope);
+  const group = ctx.controls.filter(
+    (o) => o.kind === "radio" && o.groupName !== null && o.groupName === c.groupName && o.info.scope === c.info.scope,
+  );
   const first = group.reduce((a, b) => (b.info.order < a.info.order ? b : a), c);
   let common: ElementInfo | null = first.info.parent;
   while (common && !group.every((g) => PageIndex.contains(common as ElementInfo, g.info))) common = common.parent;

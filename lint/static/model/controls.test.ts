@@ -3,13 +3,24 @@ import { block, control, names, staticModel } from "../__fixtures__/static-model
 
 describe("static controls: kinds and states", () => {
   it("reads a native checkbox's state from its checked attribute", () => {
-    const m = staticModel(`<input type="checkbox" id="a" checked><label for="a">Ticked</label><input type="checkbox" id="b"><label for="b">Unticked</label>`);
-    expect(control(m, "#a")).toMatchObject({ kind: "checkbox", role: "checkbox", tag: "input", checked: true, defaultChecked: true, checkedSource: "dom-property" });
+    const m = staticModel(
+      `<input type="checkbox" id="a" checked><label for="a">Ticked</label><input type="checkbox" id="b"><label for="b">Unticked</label>`,
+    );
+    expect(control(m, "#a")).toMatchObject({
+      kind: "checkbox",
+      role: "checkbox",
+      tag: "input",
+      checked: true,
+      defaultChecked: true,
+      checkedSource: "dom-property",
+    });
     expect(control(m, "#b")).toMatchObject({ checked: false, defaultChecked: false });
   });
 
   it("keeps only the last checked radio of a group checked, as a browser does", () => {
-    const m = staticModel(`<form><input type="radio" name="s" id="y" checked><label for="y">Yes</label><input type="radio" name="s" id="n" checked><label for="n">No</label></form><input type="radio" name="s" id="other" checked>`);
+    const m = staticModel(
+      `<form><input type="radio" name="s" id="y" checked><label for="y">Yes</label><input type="radio" name="s" id="n" checked><label for="n">No</label></form><input type="radio" name="s" id="other" checked>`,
+    );
     expect(control(m, "#y")).toMatchObject({ kind: "radio", checked: false, defaultChecked: true, groupName: "s" });
     expect(control(m, "#n")).toMatchObject({ checked: true });
     expect(control(m, "#other")).toMatchObject({ checked: true });
@@ -81,7 +92,9 @@ describe("static controls: names and label text", () => {
   });
 
   it("joins a label[for] and a wrapping label, and leaves hidden text out of the name but not the label text", () => {
-    const m = staticModel(`<label for="x">First</label><label>Second <input type="checkbox" id="x"><span style="display:none"> and share with partners</span></label>`);
+    const m = staticModel(
+      `<label for="x">First</label><label>Second <input type="checkbox" id="x"><span style="display:none"> and share with partners</span></label>`,
+    );
     expect(control(m, "#x").name).toBe("First Second");
     expect(control(m, "#x").labelText).toBe("First Second and share with partners");
   });
@@ -92,7 +105,9 @@ describe("static controls: names and label text", () => {
   });
 
   it("reads aria-describedby text", () => {
-    const m = staticModel(`<input type="checkbox" id="x" aria-label="Partners" aria-describedby="d1 d2"><p id="d1">We share your email</p><p id="d2" hidden>with 40 partners</p>`);
+    const m = staticModel(
+      `<input type="checkbox" id="x" aria-label="Partners" aria-describedby="d1 d2"><p id="d1">We share your email</p><p id="d2" hidden>with 40 partners</p>`,
+    );
     expect(control(m, "#x").describedByText).toBe("We share your email with 40 partners");
   });
 });
@@ -121,7 +136,9 @@ describe("static controls: sentence and group text", () => {
   });
 
   it("takes the text beside a control in a flex label", () => {
-    const m = staticModel(`<label class="agree"><input type="checkbox" id="x" checked><span>I agree to the credit terms</span></label>`, { css: ".agree { display: flex }" });
+    const m = staticModel(`<label class="agree"><input type="checkbox" id="x" checked><span>I agree to the credit terms</span></label>`, {
+      css: ".agree { display: flex }",
+    });
     expect(control(m, "#x")).toMatchObject({ name: "I agree to the credit terms", sentenceText: "I agree to the credit terms" });
     const b = block(m, "I agree to the credit terms");
     expect(b.controlIds).toEqual([control(m, "#x").id]);
@@ -142,7 +159,9 @@ describe("static controls: sentence and group text", () => {
   });
 
   it("links the blocks of the label, the sentence and the description to the control", () => {
-    const m = staticModel(`<div><input type="checkbox" id="x" aria-describedby="more"><label for="x">Partner offers</label></div><p id="more">Your email goes to 12 partners.</p><p>Unrelated text</p>`);
+    const m = staticModel(
+      `<div><input type="checkbox" id="x" aria-describedby="more"><label for="x">Partner offers</label></div><p id="more">Your email goes to 12 partners.</p><p>Unrelated text</p>`,
+    );
     const c = control(m, "#x");
     const ids = [block(m, "Partner offers").id, block(m, "Your email goes to 12 partners.").id];
     expect(c.textBlockIds).toEqual(ids);

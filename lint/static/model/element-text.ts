@@ -8,9 +8,40 @@ export function normaliseSpace(text: string): string {
 }
 
 /** Elements whose content is not text of the page (form widgets, media, embedded documents). */
-export const NO_TEXT_CONTENT = new Set(["select", "textarea", "svg", "math", "iframe", "frame", "canvas", "video", "audio", "object", "embed", "picture", "img", "input", "datalist", "meter", "progress", "option", "optgroup"]);
+export const NO_TEXT_CONTENT = new Set([
+  "select",
+  "textarea",
+  "svg",
+  "math",
+  "iframe",
+  "frame",
+  "canvas",
+  "video",
+  "audio",
+  "object",
+  "embed",
+  "picture",
+  "img",
+  "input",
+  "datalist",
+  "meter",
+  "progress",
+  "option",
+  "optgroup",
+]);
 
-const INLINE_LEVEL = new Set(["inline", "inline-block", "inline-flex", "inline-grid", "inline-table", "inline-list-item", "contents", "ruby", "ruby-base", "ruby-text"]);
+const INLINE_LEVEL = new Set([
+  "inline",
+  "inline-block",
+  "inline-flex",
+  "inline-grid",
+  "inline-table",
+  "inline-list-item",
+  "contents",
+  "ruby",
+  "ruby-base",
+  "ruby-text",
+]);
 
 /** The element starts a block of its own in the layout (not inline-level). */
 export function isBlockLevel(info: ElementInfo): boolean {

@@ -85,6 +85,12 @@ export function readFrame(frame: ElementInfo, parentUrl: string, files: LocalFil
   return {
     info: { ...base, url, origin, reachable: false, crossOrigin: false, reason },
     source: null,
-    notes: [{ kind: FRAME_NOT_READ, message: `frame ${src} not loaded: static mode reads only srcdoc frames and local files under the base directory`, selector: frame.selector }],
+    notes: [
+      {
+        kind: FRAME_NOT_READ,
+        message: `frame ${src} not loaded: static mode reads only srcdoc frames and local files under the base directory`,
+        selector: frame.selector,
+      },
+    ],
   };
 }

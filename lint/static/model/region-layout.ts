@@ -37,7 +37,9 @@ function regionName(r: Region): string {
 export function bannerLayoutNotes(regions: readonly Region[], uncertain: readonly { regionIds: string[]; why: string }[]): ModelNote[] {
   const why = new Map<string, string>();
   for (const banner of uncertain) for (const id of banner.regionIds) if (!why.has(id)) why.set(id, banner.why);
-  return regions.filter((r) => why.has(r.id)).map((r) => ({ kind: LAYOUT_UNKNOWN, message: why.get(r.id) as string, selector: r.selector }));
+  return regions
+    .filter((r) => why.has(r.id))
+    .map((r) => ({ kind: LAYOUT_UNKNOWN, message: why.get(r.id) as string, selector: r.selector }));
 }
 
 interface Tie {
@@ -56,7 +58,9 @@ function ties(model: PageModel): Tie[] {
     const first = tiedForFirst(inRegion);
     const regionTies = differ(first, (a) => `${a.groupId}\u241f${a.text}\u241f${a.disabled}`) ? first : [];
     const groups = new Set(inRegion.map((a) => a.groupId).filter((g): g is string => g !== null));
-    const groupTies = [...groups].map((g) => tiedForFirst(inRegion.filter((a) => a.groupId === g))).filter((t) => differ(t, (a) => a.disabled));
+    const groupTies = [...groups]
+      .map((g) => tiedForFirst(inRegion.filter((a) => a.groupId === g)))
+      .filter((t) => differ(t, (a) => a.disabled));
     if (regionTies.length > 0 || groupTies.length > 0) out.push({ region, regionTies: regionTies, groupTies: groupTies });
   }
   return out;
@@ -78,7 +82,13 @@ function rankings(tie: Tie): Map<ActionElement, number>[] {
   for (const a of rt) {
     const others = rt.filter((b) => b !== a);
     if (others.length === 0) out.push(new Map([[a, 2]]));
-    for (const b of others) out.push(new Map([[a, 2], [b, 1]]));
+    for (const b of others)
+      out.push(
+        new Map([
+          [a, 2],
+          [b, 1],
+        ]),
+      );
   }
   for (const group of tie.groupTies) for (const a of group) out.push(new Map([[a, 3]]));
   return out;
@@ -114,7 +124,10 @@ export function rankingVariants(model: PageModel): RankingVariants {
       continue;
     }
     const steps = allSteps.filter((a) => a.regionId === tie.region.id);
-    const order = (actions: readonly ActionElement[]): string => rankByProminence(actions).map((a) => a.id).join(" ");
+    const order = (actions: readonly ActionElement[]): string =>
+      rankByProminence(actions)
+        .map((a) => a.id)
+        .join(" ");
     const seen = new Set([order(steps)]);
     for (const areas of list) {
       const reranked = (a: ActionElement): ActionElement => (areas.has(a) ? { ...a, area: areas.get(a) as number } : a);

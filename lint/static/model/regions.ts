@@ -6,7 +6,15 @@
  * Groups are forms, fieldsets outside forms, and otherwise the nearest
  * element holding a button and some other content.
  */
-import { frameHoldsDialog, groupsAsSection, isDialogMarkup, layerDominates, layerHasContent, pageChrome, stickyTooNarrow } from "../../heuristics/regions.js";
+import {
+  frameHoldsDialog,
+  groupsAsSection,
+  isDialogMarkup,
+  layerDominates,
+  layerHasContent,
+  pageChrome,
+  stickyTooNarrow,
+} from "../../heuristics/regions.js";
 import type { Group, Region } from "../../model.js";
 import { accessibleName } from "./accessible-name.js";
 import { formOwner } from "./control-state.js";
@@ -63,7 +71,11 @@ export interface SubtreeCounts {
 
 export function subtreeCounts(index: PageIndex, inputs: CountInputs): SubtreeCounts {
   const inButton = new Map<ElementInfo, boolean>();
-  for (const info of index.elements) inButton.set(info, (info.parent ? (inButton.get(info.parent) ?? false) : false) || inputs.isAction(info) || inputs.isToggleButton(info));
+  for (const info of index.elements)
+    inButton.set(
+      info,
+      (info.parent ? (inButton.get(info.parent) ?? false) : false) || inputs.isAction(info) || inputs.isToggleButton(info),
+    );
   const text = new Map<ElementInfo, number>();
   const actions = new Map<ElementInfo, number>();
   const content = new Map<ElementInfo, number>();
@@ -103,7 +115,8 @@ function frameSide(frame: ElementInfo, side: "width" | "height"): number | null 
 /** The first iframe in the element's own tree is at least 100x40 px: true, false, or null when that needs layout. */
 function sizeableFrame(info: ElementInfo, index: PageIndex): boolean | null {
   let frame: ElementInfo | undefined;
-  for (let i = info.order + 1; i <= info.end && !frame; i++) if (index.elements[i].tag === "iframe" && index.elements[i].scope === info.scope) frame = index.elements[i];
+  for (let i = info.order + 1; i <= info.end && !frame; i++)
+    if (index.elements[i].tag === "iframe" && index.elements[i].scope === info.scope) frame = index.elements[i];
   if (!frame) return false;
   const w = frameSide(frame, "width");
   const h = frameSide(frame, "height");
@@ -121,7 +134,15 @@ function sizeableFrame(info: ElementInfo, index: PageIndex): boolean | null {
  * does, the choice is recorded as uncertain.
  */
 export function assignRegions(index: PageIndex, counts: SubtreeCounts, viewport: { width: number; height: number }): RegionAssignment {
-  const page: Region = { id: PAGE_REGION_ID, kind: "page", selector: "html", headings: [], label: "", visible: true, box: { x: 0, y: 0, width: viewport.width, height: viewport.height } };
+  const page: Region = {
+    id: PAGE_REGION_ID,
+    kind: "page",
+    selector: "html",
+    headings: [],
+    label: "",
+    visible: true,
+    box: { x: 0, y: 0, width: viewport.width, height: viewport.height },
+  };
   const lengths = counts.text;
   const topRoot = index.elements.find((e) => e.parent === null && e.scope.doc.frameElement === null);
   const totalText = (topRoot ? lengths.get(topRoot) : 0) || 1;

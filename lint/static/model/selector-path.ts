@@ -18,7 +18,12 @@ export function cssEscape(ident: string): string {
     const ch = ident[i];
     const code = ident.charCodeAt(i);
     if (code === 0) out += "\uFFFD";
-    else if ((code >= 0x1 && code <= 0x1f) || code === 0x7f || (i === 0 && code >= 0x30 && code <= 0x39) || (i === 1 && code >= 0x30 && code <= 0x39 && ident[0] === "-")) {
+    else if (
+      (code >= 0x1 && code <= 0x1f) ||
+      code === 0x7f ||
+      (i === 0 && code >= 0x30 && code <= 0x39) ||
+      (i === 1 && code >= 0x30 && code <= 0x39 && ident[0] === "-")
+    ) {
       out += `\\${code.toString(16)} `;
     } else if (i === 0 && ch === "-" && ident.length === 1) out += "\\-";
     else if (code >= 0x80 || ch === "-" || ch === "_" || /[0-9a-z]/iu.test(ch)) out += ch;

@@ -9,7 +9,19 @@ import { AncestorKeys, elementKeys } from "./ancestor-filter.js";
 import { cascade, RuleIndex } from "../css/cascade.js";
 import { ComputedStyle, type FrameBase } from "../css/computed-style.js";
 import { parseInlineStyle } from "../css/declarations.js";
-import { attr, declarativeShadowRoot, flatChildren, hasAttr, isElement, roleAttr, shadowRootMode, tagOf, type AnyNode, type Element, type ParentNode } from "./dom-nodes.js";
+import {
+  attr,
+  declarativeShadowRoot,
+  flatChildren,
+  hasAttr,
+  isElement,
+  roleAttr,
+  shadowRootMode,
+  tagOf,
+  type AnyNode,
+  type Element,
+  type ParentNode,
+} from "./dom-nodes.js";
 import type { LocalFiles } from "../local-files.js";
 import { joinSelectorPath } from "../../heuristics/selectors.js";
 import { countIds, localPath } from "./selector-path.js";
@@ -167,7 +179,13 @@ export function styleDocument(doc: DocumentScope, firstOrder: number): StyledTre
   const ctx = { viewport: doc.viewport, remPx: 16, frameBase: doc.frameBase };
   let order = firstOrder;
 
-  const makeScope = (root: ParentNode, prefix: string, shadowPath: string[], shadowMode: StyleScope["shadowMode"], hostScope: StyleScope | null): StyleScope => {
+  const makeScope = (
+    root: ParentNode,
+    prefix: string,
+    shadowPath: string[],
+    shadowMode: StyleScope["shadowMode"],
+    hostScope: StyleScope | null,
+  ): StyleScope => {
     const ids = countIds(root);
     const { rules, issues: found } = collectRules({
       root,
@@ -195,7 +213,18 @@ export function styleDocument(doc: DocumentScope, firstOrder: number): StyledTre
     const contentVisibility = (style.get("content-visibility") ?? "").trim().toLowerCase();
     const hidesContent = (tag === "details" && !hasAttr(el, "open")) || contentVisibility === "hidden";
     const facts = boxFacts(style, base, collapsedPanel, hidesContent, doc.viewport.width);
-    const info = new StyledElement(el, tag, order++, parent, scope, style, facts.visibility, facts.inherited, flatChildren(el), hidesContent);
+    const info = new StyledElement(
+      el,
+      tag,
+      order++,
+      parent,
+      scope,
+      style,
+      facts.visibility,
+      facts.inherited,
+      flatChildren(el),
+      hidesContent,
+    );
     elements.push(info);
     byElement.set(el, info);
     if (tag === "iframe" || tag === "frame") {

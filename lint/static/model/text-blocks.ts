@@ -46,7 +46,12 @@ interface RunDraft {
  * marked in the inline content so a control's sentence can be cut out of it;
  * `backgroundUnknown` tells text whose background cannot be composed.
  */
-export function layoutBlocks(index: PageIndex, ownBlocks: ReadonlySet<Element>, controls: ReadonlySet<Element>, backgroundUnknown: (owner: ElementInfo) => boolean = () => false): BlockLayout {
+export function layoutBlocks(
+  index: PageIndex,
+  ownBlocks: ReadonlySet<Element>,
+  controls: ReadonlySet<Element>,
+  backgroundUnknown: (owner: ElementInfo) => boolean = () => false,
+): BlockLayout {
   const isContainer = (info: ElementInfo): boolean =>
     info.parent === null || ownBlocks.has(info.el) || controls.has(info.el) || (!NO_TEXT_CONTENT.has(info.tag) && startsBlock(info));
   const containers = new Map<ElementInfo, ElementInfo | null>();

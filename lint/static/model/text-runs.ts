@@ -29,11 +29,17 @@ export function textContrast(info: ElementInfo): Pick<TextRun, "background" | "b
 
 /** The element paints its background through its text (background-clip: text): transparent glyphs show it. */
 function clipsBackgroundToText(info: ElementInfo): boolean {
-  return [info.style.get("background-clip"), info.style.get("-webkit-background-clip")].some((v) => v !== null && v.trim().toLowerCase() === "text");
+  return [info.style.get("background-clip"), info.style.get("-webkit-background-clip")].some(
+    (v) => v !== null && v.trim().toLowerCase() === "text",
+  );
 }
 
 /** What is behind text when something other than its ancestors may be painted there: unknown, as an image is. */
-const UNKNOWN_BACKGROUND: Pick<TextRun, "background" | "backgroundSource" | "contrast"> = { background: null, backgroundSource: "image", contrast: null };
+const UNKNOWN_BACKGROUND: Pick<TextRun, "background" | "backgroundSource" | "contrast"> = {
+  background: null,
+  backgroundSource: "image",
+  contrast: null,
+};
 
 /**
  * A run for text held directly by `owner`; `collapsed` marks text inside a

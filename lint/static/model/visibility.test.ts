@@ -18,7 +18,9 @@ describe("static visibility", () => {
   });
 
   it("takes display:none and the hidden attribute down to descendants", () => {
-    const m = staticModel(`<div style="display:none"><p>Styled away</p></div><div hidden><p>Attribute</p></div><div hidden style="display:block"><p>Overridden</p></div>`);
+    const m = staticModel(
+      `<div style="display:none"><p>Styled away</p></div><div hidden><p>Attribute</p></div><div hidden style="display:block"><p>Overridden</p></div>`,
+    );
     expect(flags(run(m, "Styled away").visibility)).toEqual(["displayNone"]);
     expect(flags(run(m, "Attribute").visibility)).toEqual(["displayNone"]);
     expect(flags(run(m, "Overridden").visibility)).toEqual([]);
@@ -52,7 +54,9 @@ describe("static visibility", () => {
   });
 
   it("marks explicit zero sizes with overflow hidden as zero-size, and their content as clipped", () => {
-    const m = staticModel(`<div style="width:0; height:0; overflow:hidden">Zero <p>Inside</p></div><div style="height:0">Overflowing</div><div style="max-height:0; overflow:hidden">Max</div>`);
+    const m = staticModel(
+      `<div style="width:0; height:0; overflow:hidden">Zero <p>Inside</p></div><div style="height:0">Overflowing</div><div style="max-height:0; overflow:hidden">Max</div>`,
+    );
     expect(flags(run(m, "Zero").visibility)).toEqual(["zeroSize"]);
     expect(flags(run(m, "Inside").visibility)).toEqual(["clipped"]);
     expect(flags(run(m, "Overflowing").visibility)).toEqual([]);
@@ -66,7 +70,9 @@ describe("static visibility", () => {
   });
 
   it("collapses a closed <details> except its summary, and not an open one", () => {
-    const m = staticModel(`<details><summary>More options</summary>Loose text<p>Inside closed</p></details><details open><summary>Open summary</summary><p>Inside open</p></details>`);
+    const m = staticModel(
+      `<details><summary>More options</summary>Loose text<p>Inside closed</p></details><details open><summary>Open summary</summary><p>Inside open</p></details>`,
+    );
     expect(flags(run(m, "More options").visibility)).toEqual([]);
     expect(flags(run(m, "Inside closed").visibility)).toEqual(["collapsed"]);
     expect(flags(run(m, "Loose text").visibility)).toEqual(["collapsed"]);
@@ -125,14 +131,18 @@ describe("static visibility: only what CSS alone decides", () => {
   });
 
   it("reports off-screen, clipped and zero size only for rendered boxes, as the browser does", () => {
-    const m = staticModel(`<div style="display:none"><p style="position:absolute; left:-9999px">Gone</p><p style="clip-path: inset(50%)">Cut</p></div><details><summary>More</summary><p style="text-indent:-9999px">Folded</p></details>`);
+    const m = staticModel(
+      `<div style="display:none"><p style="position:absolute; left:-9999px">Gone</p><p style="clip-path: inset(50%)">Cut</p></div><details><summary>More</summary><p style="text-indent:-9999px">Folded</p></details>`,
+    );
     expect(flags(run(m, "Gone").visibility)).toEqual(["displayNone"]);
     expect(flags(run(m, "Cut").visibility)).toEqual(["displayNone"]);
     expect(flags(run(m, "Folded").visibility)).toEqual(["collapsed"]);
   });
 
   it("does not call text transparent when its background shows through it (background-clip: text)", () => {
-    const m = staticModel(`<p style="color: transparent; background: linear-gradient(#000, #333) text">Gradient text</p><p style="-webkit-text-fill-color: transparent">Invisible</p>`);
+    const m = staticModel(
+      `<p style="color: transparent; background: linear-gradient(#000, #333) text">Gradient text</p><p style="-webkit-text-fill-color: transparent">Invisible</p>`,
+    );
     expect(run(m, "Gradient text").colorTransparent).toBe(false);
     expect(run(m, "Invisible").colorTransparent).toBe(true);
   });

@@ -30,12 +30,29 @@ export interface InheritedFacts {
   inScrollContainer: boolean;
 }
 
-export const NO_FACTS: InheritedFacts = { displayNone: false, collapsed: false, offscreen: false, clipped: false, srOnly: false, inScrollContainer: false };
+export const NO_FACTS: InheritedFacts = {
+  displayNone: false,
+  collapsed: false,
+  offscreen: false,
+  clipped: false,
+  srOnly: false,
+  inScrollContainer: false,
+};
 
 const CLIPPING_OVERFLOW = new Set(["hidden", "clip", "auto", "scroll"]);
 const SCROLLING_OVERFLOW = new Set(["auto", "scroll", "overlay"]);
 /** Displays whose boxes take a width and height (inline boxes ignore them). */
-const BOXED = new Set(["block", "inline-block", "flex", "inline-flex", "grid", "inline-grid", "flow-root", "list-item", "inline-list-item"]);
+const BOXED = new Set([
+  "block",
+  "inline-block",
+  "flex",
+  "inline-flex",
+  "grid",
+  "inline-grid",
+  "flow-root",
+  "list-item",
+  "inline-list-item",
+]);
 const FLEX_CONTAINERS = new Set(["flex", "inline-flex"]);
 
 function overflowValue(style: ComputedStyle, property: string): string {
@@ -89,8 +106,8 @@ function clipRectClips(style: ComputedStyle): boolean {
   if (!args || args.length !== 4) return false;
   const px = args.map((a) => (a.trim().toLowerCase() === "auto" ? null : resolveLength(a, style.lengthContext(null))));
   const [top, right, bottom, left] = px;
-  const narrow = right !== null && (right - (left ?? 0)) <= SR_ONLY_PX;
-  const flat = bottom !== null && (bottom - (top ?? 0)) <= SR_ONLY_PX;
+  const narrow = right !== null && right - (left ?? 0) <= SR_ONLY_PX;
+  const flat = bottom !== null && bottom - (top ?? 0) <= SR_ONLY_PX;
   return narrow || flat;
 }
 
@@ -161,7 +178,8 @@ function noPadding(style: ComputedStyle, a: string, b: string): boolean {
 /** The element's width or height is zero by its own CSS, whatever the layout around it. */
 function zeroByCss(style: ComputedStyle): boolean {
   if (!BOXED.has(style.layoutDisplay) && !style.layoutDisplay.startsWith("table")) return false;
-  const flexed = FLEX_CONTAINERS.has(style.parent?.containerDisplay ?? "") && (style.get("flex-grow") !== null || style.get("flex-basis") !== null);
+  const flexed =
+    FLEX_CONTAINERS.has(style.parent?.containerDisplay ?? "") && (style.get("flex-grow") !== null || style.get("flex-basis") !== null);
   const zero = (size: string, min: string, max: string): boolean => {
     const minPx = style.get(min) === null ? 0 : style.lengthPx(min);
     return (style.lengthPx(size) === 0 || style.lengthPx(max) === 0) && minPx === 0;
@@ -171,7 +189,13 @@ function zeroByCss(style: ComputedStyle): boolean {
   return width || height;
 }
 
-export function boxFacts(style: ComputedStyle, base: InheritedFacts, collapsedPanel: boolean, hidesContent: boolean, viewportWidth: number): BoxFacts {
+export function boxFacts(
+  style: ComputedStyle,
+  base: InheritedFacts,
+  collapsedPanel: boolean,
+  hidesContent: boolean,
+  viewportWidth: number,
+): BoxFacts {
   const ownNone = style.display === "none";
   const ox = overflowValue(style, "overflow-x");
   const oy = overflowValue(style, "overflow-y");
@@ -188,7 +212,9 @@ export function boxFacts(style: ComputedStyle, base: InheritedFacts, collapsedPa
   const clipShape = clipRectClips(style) || clipPathClips(style);
   const onePixel = tiny(width) || tiny(height) || tiny(maxWidth) || tiny(maxHeight);
   const outOfFlow = style.position === "absolute" || style.position === "fixed";
-  const srOnlyBox = (clipShape && onePixel) || (outOfFlow && clipsOverflow && (tiny(width) || tiny(maxWidth)) && (tiny(height) || tiny(maxHeight)) && !zeroSize);
+  const srOnlyBox =
+    (clipShape && onePixel) ||
+    (outOfFlow && clipsOverflow && (tiny(width) || tiny(maxWidth)) && (tiny(height) || tiny(maxHeight)) && !zeroSize);
   const visibility: Visibility = {
     displayNone,
     visibilityHidden: style.visibility !== "visible",

@@ -11,7 +11,11 @@ function lint(body: string, opts: { css?: string } = {}): EngineResult {
 
 const found = (r: EngineResult): string[] => r.findings.map((f) => f.ruleId).sort();
 const passed = (r: EngineResult): string[] => r.passes.map((p) => p.ruleId).sort();
-const undecided = (r: EngineResult, reason: string): string[] => r.incomplete.filter((i) => i.reason === reason).map((i) => i.ruleId).sort();
+const undecided = (r: EngineResult, reason: string): string[] =>
+  r.incomplete
+    .filter((i) => i.reason === reason)
+    .map((i) => i.ruleId)
+    .sort();
 
 const CHECKED = `<form><h1>Create your account</h1><label>Email <input type="email" name="email"></label>
   <label><input type="checkbox" name="share" checked> Share my email with advertising partners for marketing</label>
@@ -38,12 +42,27 @@ describe("static results: what static mode stands behind", () => {
     const r = lint(`${UNCHECKED}<script>document.querySelector("[name=share]").checked = true</script>`);
     expect(found(r)).toEqual([]);
     expect(passed(r)).toEqual([]);
-    expect(undecided(r, "static-mode: scripts not run")).toEqual(["bundled-consent", "bundled-consent", "hidden-consent-text", "pre-checked-opt-in", "pre-checked-opt-in"]);
-    expect(r.incomplete.filter((i) => i.reason === "static-mode: scripts not run" && i.text === undefined).map((i) => i.selector)).toEqual(["body > script", "body > script", "body > script"]);
+    expect(undecided(r, "static-mode: scripts not run")).toEqual([
+      "bundled-consent",
+      "bundled-consent",
+      "hidden-consent-text",
+      "pre-checked-opt-in",
+      "pre-checked-opt-in",
+    ]);
+    expect(r.incomplete.filter((i) => i.reason === "static-mode: scripts not run" && i.text === undefined).map((i) => i.selector)).toEqual([
+      "body > script",
+      "body > script",
+      "body > script",
+    ]);
   });
 
   it("does not count handlers of the person's own actions as scripts", () => {
-    const r = lint(UNCHECKED.replace("<form>", `<form onsubmit="return false">`).replace(`type="submit"`, `type="submit" onclick="this.disabled = true"`));
+    const r = lint(
+      UNCHECKED.replace("<form>", `<form onsubmit="return false">`).replace(
+        `type="submit"`,
+        `type="submit" onclick="this.disabled = true"`,
+      ),
+    );
     expect(passed(r)).toEqual(["bundled-consent", "pre-checked-opt-in"]);
     expect(undecided(r, "static-mode: scripts not run")).toEqual([]);
   });
@@ -55,7 +74,10 @@ describe("static results: what static mode stands behind", () => {
   });
 
   it("moves style findings to incomplete when a style sheet was not read", () => {
-    const page = CHECKED.replace("Share my email", `<span style="font-size: 7px">Share my email`).replace("marketing</label>", "marketing</span></label>");
+    const page = CHECKED.replace("Share my email", `<span style="font-size: 7px">Share my email`).replace(
+      "marketing</label>",
+      "marketing</span></label>",
+    );
     expect(found(lint(page))).toEqual(["bundled-consent", "hidden-consent-text", "pre-checked-opt-in"]);
     const r = lint(`<link rel="stylesheet" href="https://cdn.example/site.css">${page}`);
     expect(found(r)).toEqual(["bundled-consent", "pre-checked-opt-in"]);
@@ -67,7 +89,9 @@ describe("static results: the step's main button", () => {
   const statement = `<p>By creating an account you agree that we share your email address with our advertising partners for marketing.</p>`;
 
   it("keeps a result that holds whichever of the tied buttons is the main one", () => {
-    const r = lint(`<form><h1>Create your account</h1><label>Email <input type="email" name="email"></label>${statement}<button type="submit">Create account</button><button type="button">Use a passkey</button></form>`);
+    const r = lint(
+      `<form><h1>Create your account</h1><label>Email <input type="email" name="email"></label>${statement}<button type="submit">Create account</button><button type="button">Use a passkey</button></form>`,
+    );
     expect(found(r)).toContain("bundled-consent");
   });
 
@@ -102,7 +126,9 @@ describe("static results: each rule says what its results rest on", () => {
     check: (model) => {
       const at = (c: (typeof model.controls)[number]) => ({ selector: c.selector, role: c.role, name: c.name, text: c.name });
       return {
-        findings: model.controls.filter((c) => c.checked === true).map((c) => ({ ...at(c), messageId: "ticked", data: { name: c.name }, evidence: {}, fingerprintParts: ["box"] })),
+        findings: model.controls
+          .filter((c) => c.checked === true)
+          .map((c) => ({ ...at(c), messageId: "ticked", data: { name: c.name }, evidence: {}, fingerprintParts: ["box"] })),
         passes: model.controls.filter((c) => c.checked !== true).map(at),
         incomplete: [],
         inapplicable: model.controls.length === 0,
@@ -110,7 +136,8 @@ describe("static results: each rule says what its results rest on", () => {
     },
   });
   const page = `<label><input type="checkbox" checked> One</label><label><input type="checkbox"> Two</label><script>void 0</script>`;
-  const lintWith = (rule: Rule, body: string) => runStaticRules(staticModel(body), { rules: selectRules([rule], []), languages: [], ignore: [] });
+  const lintWith = (rule: Rule, body: string) =>
+    runStaticRules(staticModel(body), { rules: selectRules([rule], []), languages: [], ignore: [] });
 
   it("keeps results that rest on nothing static mode lacks", () => {
     const r = lintWith(boxRule({ findings: [], passes: [] }), page);

@@ -20,7 +20,8 @@ export const FRAME_NOT_READ = "static-mode: frame not read";
 
 export const LAYOUT_NOTE: ModelNote = {
   kind: LAYOUT_UNKNOWN,
-  message: "layout (covering, clipping by overflow, positions) not computed: covered text and text clipped by a small overflow:hidden box are not detected, and boxes are zero",
+  message:
+    "layout (covering, clipping by overflow, positions) not computed: covered text and text clipped by a small overflow:hidden box are not detected, and boxes are zero",
 };
 
 const SCRIPT_TYPES =
@@ -33,7 +34,9 @@ const SCRIPT_TYPES =
  * onanimationend ...) may run by itself.
  */
 const USER_ACTION_HANDLERS = new Set(
-  "onclick ondblclick onauxclick oncontextmenu onsubmit onreset onchange oninput onbeforeinput oninvalid onselect onkeydown onkeyup onkeypress onmousedown onmouseup onpointerdown onpointerup ontouchstart ontouchend ontouchmove onwheel oncopy oncut onpaste ondrag ondragstart ondragend ondragenter ondragleave ondragover ondrop".split(" "),
+  "onclick ondblclick onauxclick oncontextmenu onsubmit onreset onchange oninput onbeforeinput oninvalid onselect onkeydown onkeyup onkeypress onmousedown onmouseup onpointerdown onpointerup ontouchstart ontouchend ontouchmove onwheel oncopy oncut onpaste ondrag ondragstart ondragend ondragenter ondragleave ondragover ondrop".split(
+    " ",
+  ),
 );
 
 /** The element runs script by itself: a <script> of an executable type, an inline handler of an event that needs no user action, or a frame loading a javascript: URL. */
@@ -62,13 +65,18 @@ export function firstScript(root: ParentNode): Element | null {
 export function scriptNote(selector: string): ModelNote {
   return {
     kind: SCRIPTS_NOT_RUN,
-    message: "page has scripts: checked state and injected content may differ (static mode reads the HTML as served; boxes ticked, content injected or shadow roots attached by script are not seen)",
+    message:
+      "page has scripts: checked state and injected content may differ (static mode reads the HTML as served; boxes ticked, content injected or shadow roots attached by script are not seen)",
     selector,
   };
 }
 
 export function painterNote(selector: string): ModelNote {
-  return { kind: STATIC_MODE, message: "positioned element that may be painted behind text elsewhere: the contrast of text it may lie under is not measured", selector };
+  return {
+    kind: STATIC_MODE,
+    message: "positioned element that may be painted behind text elsewhere: the contrast of text it may lie under is not measured",
+    selector,
+  };
 }
 
 export function backgroundImageNote(selector: string): ModelNote {

@@ -31,7 +31,8 @@ function restsOnRanking(meta: RuleMeta): boolean {
   return meta.restsOn.findings.includes("button-ranking") || meta.restsOn.passes.includes("button-ranking");
 }
 
-const RANKING_MESSAGE = "holds for some sizes of the step's buttons and not for others; static mode does not lay out the page, so which button is the main one is not known";
+const RANKING_MESSAGE =
+  "holds for some sizes of the step's buttons and not for others; static mode does not lay out the page, so which button is the main one is not known";
 
 function where(note: ModelNote): { selector?: string } {
   return note.selector !== undefined ? { selector: note.selector } : {};
@@ -39,7 +40,9 @@ function where(note: ModelNote): { selector?: string } {
 
 /** Regions whose existence depends on layout, by id, with the note saying why. */
 function layoutRegions(model: PageModel): Map<string, ModelNote> {
-  const bySelector = new Map(model.notes.filter((n) => n.kind === LAYOUT_UNKNOWN && n.selector !== undefined).map((n) => [n.selector as string, n]));
+  const bySelector = new Map(
+    model.notes.filter((n) => n.kind === LAYOUT_UNKNOWN && n.selector !== undefined).map((n) => [n.selector as string, n]),
+  );
   const out = new Map<string, ModelNote>();
   for (const region of model.regions) {
     const note = bySelector.get(region.selector);
@@ -61,7 +64,6 @@ function resultKey(r: { selector: string; text: string }): string {
   return `${r.selector}\u241f${r.text}`;
 }
 
-
 function verdicts(result: Pick<EngineResult, "findings" | "passes">, ruleId: string): Map<string, { verdict: Verdict; selector: string }> {
   const out = new Map<string, { verdict: Verdict; selector: string }>();
   for (const p of result.passes) if (p.ruleId === ruleId) out.set(resultKey(p), { verdict: "pass", selector: p.selector });
@@ -74,7 +76,12 @@ function verdicts(result: Pick<EngineResult, "findings" | "passes">, ruleId: str
  * buttons, by key, and the items that only some rankings report (with no
  * verdict in the model's own ranking).
  */
-function rankingDependent(model: PageModel, result: EngineResult, opts: EngineOptions, regionOf: ReadonlyMap<string, string>): { keys: Set<string>; extra: IncompleteEntry[]; tooMany: Set<string> } {
+function rankingDependent(
+  model: PageModel,
+  result: EngineResult,
+  opts: EngineOptions,
+  regionOf: ReadonlyMap<string, string>,
+): { keys: Set<string>; extra: IncompleteEntry[]; tooMany: Set<string> } {
   const keys = new Set<string>();
   const extra: IncompleteEntry[] = [];
   const selected = opts.rules.filter((r) => restsOnRanking(r.rule.meta));
@@ -91,7 +98,13 @@ function rankingDependent(model: PageModel, result: EngineResult, opts: EngineOp
         const key = resultKey(f);
         if (base.has(key) || keys.has(key) || !inRegion(f)) continue;
         keys.add(key);
-        extra.push({ ruleId, reason: LAYOUT_UNKNOWN, message: `Found only for some sizes of the step's buttons: ${f.message}; static mode does not lay out the page, so which button is the main one is not known`, selector: f.selector, text: f.text });
+        extra.push({
+          ruleId,
+          reason: LAYOUT_UNKNOWN,
+          message: `Found only for some sizes of the step's buttons: ${f.message}; static mode does not lay out the page, so which button is the main one is not known`,
+          selector: f.selector,
+          text: f.text,
+        });
       }
     }
   }
@@ -116,7 +129,8 @@ function rankingDoubt(u: Unknowns, r: Finding | PassEntry): string | null {
   const regionId = u.regionOf.get(r.selector);
   const note = regionId === undefined ? null : u.unknownRegions.get(regionId);
   if (note) return `${note.message}, and static mode does not lay out the page`;
-  if (regionId !== undefined && u.ranking.tooMany.has(regionId)) return "the main button of its step depends on the sizes of more buttons than static mode tries";
+  if (regionId !== undefined && u.ranking.tooMany.has(regionId))
+    return "the main button of its step depends on the sizes of more buttons than static mode tries";
   return u.ranking.keys.has(resultKey(r)) ? RANKING_MESSAGE : null;
 }
 
@@ -132,14 +146,24 @@ function findingDoubt(u: Unknowns, f: Finding, basis: RuleBasis): IncompleteEntr
       return doubt ? entry(f, LAYOUT_UNKNOWN, `${f.message}, as static mode reads the step; but this ${doubt}`) : null;
     }
     case "styles":
-      return u.sheets.length > 0 ? entry(f, STYLESHEET_NOT_READ, `${f.message}, by the styles static mode read; ${sheetsWords(u.sheets)}`) : null;
+      return u.sheets.length > 0
+        ? entry(f, STYLESHEET_NOT_READ, `${f.message}, by the styles static mode read; ${sheetsWords(u.sheets)}`)
+        : null;
     case "layout":
       return u.notes.has(LAYOUT_UNKNOWN)
-        ? entry(f, LAYOUT_UNKNOWN, `${f.message}, as static mode reads the page; but static mode does not lay out the page, so where it is and what covers it is not known`)
+        ? entry(
+            f,
+            LAYOUT_UNKNOWN,
+            `${f.message}, as static mode reads the page; but static mode does not lay out the page, so where it is and what covers it is not known`,
+          )
         : null;
     case "scripts":
       return u.notes.has(SCRIPTS_NOT_RUN)
-        ? entry(f, SCRIPTS_NOT_RUN, `${f.message} in the HTML as served; but the page runs scripts, which static mode does not: they may change it after load`)
+        ? entry(
+            f,
+            SCRIPTS_NOT_RUN,
+            `${f.message} in the HTML as served; but the page runs scripts, which static mode does not: they may change it after load`,
+          )
         : null;
   }
 }
@@ -152,14 +176,24 @@ function passDoubt(u: Unknowns, p: PassEntry, basis: RuleBasis): IncompleteEntry
       return doubt ? entry(p, LAYOUT_UNKNOWN, `Not tied to the step as static mode reads it; but this ${doubt}`) : null;
     }
     case "styles":
-      return u.sheets.length > 0 ? entry(p, STYLESHEET_NOT_READ, `Fine by the styles static mode read; but ${sheetsWords(u.sheets)}`) : null;
+      return u.sheets.length > 0
+        ? entry(p, STYLESHEET_NOT_READ, `Fine by the styles static mode read; but ${sheetsWords(u.sheets)}`)
+        : null;
     case "layout":
       return u.notes.has(LAYOUT_UNKNOWN)
-        ? entry(p, LAYOUT_UNKNOWN, "Looks readable in the HTML and styles, but static mode does not lay out the page: whether it is covered by another element or clipped by an overflow box is not known")
+        ? entry(
+            p,
+            LAYOUT_UNKNOWN,
+            "Looks readable in the HTML and styles, but static mode does not lay out the page: whether it is covered by another element or clipped by an overflow box is not known",
+          )
         : null;
     case "scripts":
       return u.notes.has(SCRIPTS_NOT_RUN)
-        ? entry(p, SCRIPTS_NOT_RUN, "Fine in the HTML as served, but the page runs scripts, which static mode does not: they may tick, require, restyle or move it after load")
+        ? entry(
+            p,
+            SCRIPTS_NOT_RUN,
+            "Fine in the HTML as served, but the page runs scripts, which static mode does not: they may tick, require, restyle or move it after load",
+          )
         : null;
   }
 }
@@ -204,8 +238,18 @@ export function staticLimits(model: PageModel, result: EngineResult, opts: Engin
   };
   const incomplete: IncompleteEntry[] = [...result.incomplete, ...ranking.extra];
   const restsOn = new Map(opts.rules.map(({ rule }) => [rule.meta.id, rule.meta.restsOn]));
-  const findings = standing(result.findings, (id) => restsOn.get(id)?.findings ?? [], (f, basis) => findingDoubt(u, f, basis), incomplete);
-  const passes = standing(result.passes, (id) => restsOn.get(id)?.passes ?? [], (p, basis) => passDoubt(u, p, basis), incomplete);
+  const findings = standing(
+    result.findings,
+    (id) => restsOn.get(id)?.findings ?? [],
+    (f, basis) => findingDoubt(u, f, basis),
+    incomplete,
+  );
+  const passes = standing(
+    result.passes,
+    (id) => restsOn.get(id)?.passes ?? [],
+    (p, basis) => passDoubt(u, p, basis),
+    incomplete,
+  );
 
   for (const { rule } of opts.rules) {
     const ruleId = rule.meta.id;
@@ -213,11 +257,18 @@ export function staticLimits(model: PageModel, result: EngineResult, opts: Engin
       incomplete.push({
         ruleId,
         reason: SCRIPTS_NOT_RUN,
-        message: "The page runs scripts, which static mode does not: consent controls or text they add after load, and boxes they tick, are not seen",
+        message:
+          "The page runs scripts, which static mode does not: consent controls or text they add after load, and boxes they tick, are not seen",
         ...where(scripts),
       });
     }
-    for (const frame of frames) incomplete.push({ ruleId, reason: FRAME_NOT_READ, message: `A frame could not be read in static mode (${frame.message}); consent controls inside it are not seen`, ...where(frame) });
+    for (const frame of frames)
+      incomplete.push({
+        ruleId,
+        reason: FRAME_NOT_READ,
+        message: `A frame could not be read in static mode (${frame.message}); consent controls inside it are not seen`,
+        ...where(frame),
+      });
   }
 
   const undecided = new Set(incomplete.map((i) => i.ruleId));
