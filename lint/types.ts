@@ -45,6 +45,10 @@ export interface RuleMeta {
   version: string;
   severity: Severity;
   description: string;
+  /** The rule's heading in reports for people who do not read rule ids (the HTML report): a few plain words. */
+  title: string;
+  /** What a finding means, in plain words a product person understands, and why it matters (the HTML report, under each finding). */
+  explanation: string;
   /** Longer description, for SARIF fullDescription and `consentlint rules`. */
   fullDescription: string;
   docsUrl: string;

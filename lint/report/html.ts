@@ -82,21 +82,6 @@ function listWords(words: string[]): string {
   return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
 }
 
-const RULE_TITLES: Record<string, string> = {
-  "pre-checked-opt-in": "Consent ticked in advance",
-  "hidden-consent-text": "Consent text hard to see or hidden",
-  "bundled-consent": "Consent tied to something else",
-};
-
-const RULE_EXPLANATIONS: Record<string, string> = {
-  "pre-checked-opt-in":
-    "The box (or switch, or choice) that gives consent was already on when the page opened. Consent has to be an active choice by the person: a box they must notice and untick is not consent.",
-  "hidden-consent-text":
-    "The words that ask for consent are too small, too faint, covered or hidden, so a person cannot reasonably read what they are agreeing to. A request for consent has to be clear and easy to see.",
-  "bundled-consent":
-    "Agreeing to an optional use of personal data is tied to what the person came to do, such as viewing a report, paying or signing up. Consent has to be separate from the service and free to refuse.",
-};
-
 const PURPOSE_WORDS: Record<string, string> = {
   "third-party-sharing": "sharing with third parties",
   "credit-scoring": "credit scoring",
@@ -160,8 +145,9 @@ function words(map: Record<string, string>, key: unknown): string {
   return Object.prototype.hasOwnProperty.call(map, k) ? map[k] : k;
 }
 
-function ruleTitle(ruleId: string): string {
-  return words(RULE_TITLES, ruleId);
+/** The rule's heading in plain words (its meta.title), else its id. */
+function ruleTitle(ruleId: string, ctx: RenderContext): string {
+  return ctx.rules.get(ruleId)?.title ?? ruleId;
 }
 
 function patternWords(p: { kind: PatternKind; value: string }): string {
@@ -246,7 +232,7 @@ function rulesAppendix(ruleIds: string[], ctx: RenderContext): string {
   const blocks = metas.map((m) => {
     const legal = m.legal.map((l) => `<li>${legalLink(l, l.id, false)} <span class="muted">— ${escapeHtml(l.title)}</span></li>`).join("");
     const docs = /^https?:\/\//.test(m.docsUrl) ? ` <a href="${escapeHtml(m.docsUrl)}" rel="noopener noreferrer">Rule documentation</a>` : "";
-    return `<div class="rule-ref" id="rule-${escapeHtml(m.id)}"><h3>${escapeHtml(ruleTitle(m.id))} <code class="muted">${escapeHtml(m.id)} ${escapeHtml(m.version)}</code></h3>
+    return `<div class="rule-ref" id="rule-${escapeHtml(m.id)}"><h3>${escapeHtml(ruleTitle(m.id, ctx))} <code class="muted">${escapeHtml(m.id)} ${escapeHtml(m.version)}</code></h3>
 <p>${escapeHtml(m.fullDescription)}${docs}</p>
 <h4>Legal references</h4><ul>${legal}</ul></div>`;
   });
@@ -277,7 +263,7 @@ function technicalDetails(f: Finding): string {
 function findingHtml(f: Finding, index: number, stateId: string, ctx: RenderContext): string {
   const severity = f.severity === "error" ? "error" : "warn";
   const meta = ctx.rules.get(f.ruleId);
-  const explanation = RULE_EXPLANATIONS[f.ruleId] ?? meta?.description ?? "";
+  const explanation = meta?.explanation ?? "";
   const size = isPngDataUrl(f.screenshot) ? pngDataUrlSize(f.screenshot) : null;
   const shot =
     size && isPngDataUrl(f.screenshot)
@@ -290,7 +276,7 @@ function findingHtml(f: Finding, index: number, stateId: string, ctx: RenderCont
   const measured = measuredSentence(f.evidence ?? {}, ctx.thresholds);
   const facts = [measured ? `<li>${escapeHtml(measured)}</li>` : "", ...stateSentences(f).map((s) => `<li>${s}</li>`)].filter(Boolean);
   return `<article class="finding ${severity}" id="${stateId}-f${index + 1}">
-<header class="finding-head"><span class="badge ${severity}">${severity === "error" ? "Error" : "Warning"}</span><h3>${escapeHtml(ruleTitle(f.ruleId))}</h3></header>
+<header class="finding-head"><span class="badge ${severity}">${severity === "error" ? "Error" : "Warning"}</span><h3>${escapeHtml(ruleTitle(f.ruleId, ctx))}</h3></header>
 <p class="message">${pageText(f.message, 1000)}</p>
 ${explanation ? `<p class="explain">${escapeHtml(explanation)}</p>` : ""}
 <div class="finding-body${layout}">${shot}<div class="finding-facts">${text}${facts.length ? `<div class="measured"><h4>What was found</h4><ul>${facts.join("")}</ul></div>` : ""}</div></div>
@@ -299,20 +285,20 @@ ${technicalDetails(f)}
 </article>`;
 }
 
-function passesHtml(passes: PassEntry[]): string {
+function passesHtml(passes: PassEntry[], ctx: RenderContext): string {
   if (!passes.length) return "";
   const items = passes.map(
     (p) =>
-      `<li><span class="rule-tag">${escapeHtml(ruleTitle(p.ruleId))}</span> ${p.text ? `“${pageText(p.text, 300)}”` : escapeHtml(p.role)} <code class="sel">${escapeHtml(clip(p.selector, 300))}</code></li>`,
+      `<li><span class="rule-tag">${escapeHtml(ruleTitle(p.ruleId, ctx))}</span> ${p.text ? `“${pageText(p.text, 300)}”` : escapeHtml(p.role)} <code class="sel">${escapeHtml(clip(p.selector, 300))}</code></li>`,
   );
   return `<details class="fold"><summary>${plural(passes.length, "consent control or text", "consent controls and texts")} checked and fine</summary><ul class="plain">${items.join("")}</ul></details>`;
 }
 
-function incompleteHtml(incomplete: IncompleteEntry[]): string {
+function incompleteHtml(incomplete: IncompleteEntry[], ctx: RenderContext): string {
   if (!incomplete.length) return "";
   const items = incomplete.map(
     (i) =>
-      `<li><span class="rule-tag">${escapeHtml(ruleTitle(i.ruleId))}</span> ${escapeHtml(words(INCOMPLETE_WORDS, i.reason))}: ${pageText(i.message, 500)}${i.text ? ` — “${pageText(i.text, 300)}”` : ""}${i.selector ? ` <code class="sel">${escapeHtml(clip(i.selector, 300))}</code>` : ""}</li>`,
+      `<li><span class="rule-tag">${escapeHtml(ruleTitle(i.ruleId, ctx))}</span> ${escapeHtml(words(INCOMPLETE_WORDS, i.reason))}: ${pageText(i.message, 500)}${i.text ? ` — “${pageText(i.text, 300)}”` : ""}${i.selector ? ` <code class="sel">${escapeHtml(clip(i.selector, 300))}</code>` : ""}</li>`,
   );
   return `<details class="fold"><summary>${plural(incomplete.length, "thing", "things")} consentlint could not decide</summary><p class="muted">These need a person to look: consentlint does not guess.</p><ul class="plain">${items.join("")}</ul></details>`;
 }
@@ -352,8 +338,8 @@ function stateHtml(r: LintResult, index: number, ctx: RenderContext): string {
 <dl class="facts">${rows.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`).join("")}</dl>
 ${status}
 ${findings.map((f, i) => findingHtml(f, i, id, ctx)).join("\n")}
-${passesHtml(Array.isArray(r.passes) ? r.passes : [])}
-${incompleteHtml(Array.isArray(r.incomplete) ? r.incomplete : [])}
+${passesHtml(Array.isArray(r.passes) ? r.passes : [], ctx)}
+${incompleteHtml(Array.isArray(r.incomplete) ? r.incomplete : [], ctx)}
 </section>`;
 }
 
@@ -372,7 +358,7 @@ function patternRows(patterns: PatternCount[], base: number): string {
     .join("");
 }
 
-function summaryHtml(report: LintReport, summary: BatchSummary): string {
+function summaryHtml(report: LintReport, summary: BatchSummary, ctx: RenderContext): string {
   const results = report.results;
   const findings = results.reduce((n, r) => n + (Array.isArray(r.findings) ? r.findings.length : 0), 0);
   const errors = results.reduce((n, r) => n + (Array.isArray(r.findings) ? r.findings.filter((f) => f.severity === "error").length : 0), 0);
@@ -389,7 +375,7 @@ function summaryHtml(report: LintReport, summary: BatchSummary): string {
   const ruleRows = summary.rules
     .map((rule) => {
       const sev = [rule.errors ? plural(rule.errors, "error") : "", rule.warnings ? plural(rule.warnings, "warning") : ""].filter(Boolean).join(", ");
-      return `<tr><td><strong>${escapeHtml(ruleTitle(rule.ruleId))}</strong><br><code class="muted">${escapeHtml(rule.ruleId)}</code></td><td class="n" data-label="Targets">${rule.count} of ${base}${base ? ` <span class="muted">(${percent(rule.count, base)})</span>` : ""}</td><td class="n" data-label="Findings">${rule.findings}${sev ? ` <span class="muted">(${sev})</span>` : ""}</td></tr>`;
+      return `<tr><td><strong>${escapeHtml(ruleTitle(rule.ruleId, ctx))}</strong><br><code class="muted">${escapeHtml(rule.ruleId)}</code></td><td class="n" data-label="Targets">${rule.count} of ${base}${base ? ` <span class="muted">(${percent(rule.count, base)})</span>` : ""}</td><td class="n" data-label="Findings">${rule.findings}${sev ? ` <span class="muted">(${sev})</span>` : ""}</td></tr>`;
     })
     .join("");
   // Purposes across all rules, then how consent was hidden or tied (each from the one rule that reports it).
@@ -564,7 +550,7 @@ export function formatHtml(report: LintReport, opts: HtmlOptions): string {
 <p class="muted">${about}.</p>
 </header>
 <main>
-${summaryHtml(safeReport, summary)}
+${summaryHtml(safeReport, summary, ctx)}
 ${results.map((r, i) => stateHtml(r, i, ctx)).join("\n")}
 ${rulesAppendix(summary.rules.filter((r) => r.findings > 0).map((r) => r.ruleId), ctx)}
 </main>

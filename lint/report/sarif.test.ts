@@ -23,6 +23,8 @@ const RULES: RuleMeta[] = ["pre-checked-opt-in", "hidden-consent-text", "bundled
   version: `1.${i}.0`,
   severity: "error",
   description: `Short description of ${id}`,
+  title: `Title of ${id}`,
+  explanation: `What ${id} means`,
   fullDescription: `Long description of ${id}, with *stars* and [brackets].`,
   docsUrl: `https://docs.example/rules/${id}`,
   legal: [

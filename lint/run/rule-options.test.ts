@@ -9,6 +9,8 @@ const meta = (extra: Partial<RuleMeta>): RuleMeta => ({
   version: "1.0.0",
   severity: "warn",
   description: "A toy",
+  title: "A toy",
+  explanation: "A toy rule for the tests",
   fullDescription: "A toy rule",
   docsUrl: "https://example.test/toy-rule",
   legal: [],

@@ -163,6 +163,9 @@ export const bundledConsent: Rule = {
     version: "1.0.0",
     severity: "error",
     description: "Consent to optional processing must not be tied to what the user came to do",
+    title: "Consent tied to something else",
+    explanation:
+      "Agreeing to an optional use of personal data is tied to what the person came to do, such as viewing a report, paying or signing up. Consent has to be separate from the service and free to refuse.",
     fullDescription:
       "Finds consent to optional processing tied to a step whose primary purpose is something else (viewing a report, entering a lottery, signing up, paying, installing, booking, playing): a consent control already granting (pre-ticked), required, or blocking the main button until ticked; a consent statement attached to the main button (\"by clicking Pay you agree to share ...\"); and one checkbox or button that accepts required terms together with optional processing, or several unrelated optional purposes at once. Dedicated consent dialogs and privacy-settings steps are not bundling.",
     docsUrl: docsUrl(ID),

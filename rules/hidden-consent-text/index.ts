@@ -337,6 +337,9 @@ export const hiddenConsentText: Rule<HiddenTextOptions> = {
     version: "1.0.0",
     severity: "error",
     description: "Consent text must be rendered where a person can read it",
+    title: "Consent text hard to see or hidden",
+    explanation:
+      "The words that ask for consent are too small, too faint, covered or hidden, so a person cannot reasonably read what they are agreeing to. A request for consent has to be clear and easy to see.",
     fullDescription:
       "Finds consent-bearing text (the label of a consent control, or a statement that an action grants consent) that is rendered but unreadable (under 10 px, scaled to near zero, contrast under 3:1, transparent, under 0.4 opacity, covered by another element), whatever the control's state; and text that is not rendered where a person can see it (off-screen, clipped, zero size, visibility:hidden, display:none, inside a collapsed section) while the consent it carries is in effect. Text on a background image cannot be measured and is reported as incomplete. Thresholds are configurable.",
     docsUrl: docsUrl(ID),

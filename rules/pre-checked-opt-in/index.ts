@@ -49,6 +49,9 @@ export const preCheckedOptIn: Rule = {
     version: "1.0.0",
     severity: "error",
     description: "Consent to optional processing must not be granted before the user acts",
+    title: "Consent ticked in advance",
+    explanation:
+      "The box (or switch, or choice) that gives consent was already on when the page opened. Consent has to be an active choice by the person: a box they must notice and untick is not consent.",
     fullDescription:
       "Finds checkboxes, switches, radios and selects that grant consent to optional processing (sharing with third parties, credit scoring, marketing, personalised ads, analytics cookies, location, contacts, biometrics, model training) and are already in the granting state when the page is shown, before the user has touched them. The state is read from the live DOM, so boxes ticked by script, inside iframes, shadow roots or collapsed sections count too. Remember-me boxes, interface preferences, boxes that only accept required terms and strictly necessary categories are not consent to optional processing.",
     docsUrl: docsUrl(ID),

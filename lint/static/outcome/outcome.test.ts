@@ -90,6 +90,8 @@ describe("static results: each rule says what its results rest on", () => {
       id: "box-rule",
       version: "1.0.0",
       severity: "error",
+      title: "Ticked boxes",
+      explanation: "A box was ticked.",
       description: "Boxes",
       fullDescription: "Boxes",
       docsUrl: "https://example.test/box-rule",
