@@ -31,13 +31,11 @@ const dist = (p) => pathToFileURL(join(root, "dist", p)).href;
 const { launchBrowser, newLintContext } = await import(dist("lint/browser/launch.js"));
 const { installSettleTracker, waitForSettle } = await import(dist("lint/browser/settle.js"));
 const { lint, prepareRun } = await import(dist("lint/index.js"));
+const { planJobs } = await import(dist("lint/run/jobs.js"));
+const { lintTarget, NO_OUTPUTS } = await import(dist("lint/run/state.js"));
+const { BrowserTarget } = await import(dist("lint/run/browser-source.js"));
 const { resolveTargets } = await import(dist("lint/targets/targets.js"));
-const { overridesFor, resolveViewport } = await import(dist("lint/config/config.js"));
 const { LocalFileServer } = await import(dist("lint/targets/file-server.js"));
-const { MAX_TEXT_BLOCKS, MAX_ELEMENTS } = await import(dist("lint/extract/index.js"));
-const { FrameReader } = await import(dist("lint/extract/frame-reader.js"));
-const { assembleModel } = await import(dist("lint/extract/model-assembly.js"));
-const { runRules } = await import(dist("lint/run/engine.js"));
 const { AxeBuilder } = await import("@axe-core/playwright");
 
 // ---------------------------------------------------------------- options
@@ -279,21 +277,12 @@ const round = (v, d = 1) => (v === null || v === undefined || Number.isNaN(v) ? 
 
 // ---------------------------------------------------------------- page sets
 
-/** A set of pages: what lint() is given, and the same targets resolved as the runner resolves them. */
+/** A set of pages: what lint() is given, and the same targets planned as the runner plans them (with their path, for the floor and axe). */
 function pageSet(name, { cwd, config, inputs }) {
   const setup = prepareRun({ cwd, config });
   const cfg = setup.loaded.config;
   const targets = resolveTargets(inputs, { cwd, exclude: cfg.exclude ?? [], excludeBase: setup.loaded.baseDir }).filter((t) => t.kind === "file");
-  const jobs = targets.map((t) => {
-    const override = overridesFor(setup.loaded, t.path);
-    return {
-      path: t.path,
-      root: t.root,
-      viewport: resolveViewport(override.viewport ?? cfg.viewport),
-      locale: override.locale ?? cfg.locale ?? null,
-      engine: { rules: setup.rulesFor(t.path), languages: cfg.languages ?? [], ignore: cfg.ignore ?? [] },
-    };
-  });
+  const jobs = planJobs(targets, setup.loaded, setup.rulesFor).map((job) => ({ ...job, path: job.target.path, root: job.target.root }));
   const elements = jobs.map((j) => elementCount(readFileSync(j.path, "utf8")));
   return { name, cwd, config, inputs, jobs, elementsMedian: percentile(elements, 50), elementsMax: Math.max(...elements) };
 }
@@ -558,66 +547,51 @@ function subtreeCpuMs(rootPid) {
 }
 
 /**
- * The linter's steps for one state, called one by one from dist/ as the
- * runner calls them, each timed (wall, Node CPU, browser CPU): a context
- * with its init scripts, a page, goto, settle, the in-page read (walk,
- * measurement and the transfer of its result), assembling the model, the
- * pop-up guard's read, the rules, closing the context. Concurrency 1.
+ * The linter's steps for one state, timed (wall, Node CPU, browser CPU) by
+ * the state pipeline's phase hook as the runner runs them: a context with its
+ * init scripts, a page, goto, settle, the in-page read (walk, measurement
+ * and the transfer of its result), assembling the model, the guards' notes,
+ * the rules, closing the context. Concurrency 1.
  */
 async function profile(set, count) {
-  const guards = await import(dist("lint/browser/page-guards.js")).catch(() => null);
   const { browser, pids } = await launchTracked();
   const browserPid = pids[0];
   const server = new LocalFileServer();
   await server.start();
   const jobs = set.jobs.slice(0, count);
   const names = ["context", "page", "goto", "settle", "read", "assemble", "guards", "rules", "close"];
+  const keys = ["wall", "node", "browser"];
   const steps = Object.fromEntries([...names, "total"].map((n) => [n, { wall: [], node: [], browser: [] }]));
   const modelKiB = [];
   let unsettled = 0;
+  const sample = () => {
+    const browserCpu = subtreeCpuMs(browserPid);
+    const cpu = process.cpuUsage();
+    return { wall: performance.now(), node: (cpu.user + cpu.system) / 1000, browser: browserCpu };
+  };
   try {
     for (const [i, job] of [...jobs.slice(0, WARMUP_PAGES), ...jobs].entries()) {
-      const marks = [];
-      const mark = () => {
-        const browserCpu = subtreeCpuMs(browserPid);
-        const cpu = process.cpuUsage();
-        marks.push({ wall: performance.now(), node: (cpu.user + cpu.system) / 1000, browser: browserCpu });
+      // Each phase is charged the time since the one before it ended.
+      const spent = new Map();
+      let settled = true;
+      const first = sample();
+      let last = first;
+      const onPhase = (phase, detail) => {
+        const now = sample();
+        const into = spent.get(phase) ?? { wall: 0, node: 0, browser: 0 };
+        for (const key of keys) into[key] += now[key] - last[key];
+        spent.set(phase, into);
+        last = now;
+        if (phase === "settle" && detail?.settled === false) settled = false;
       };
-      mark();
-      const context = await newLintContext(browser, { viewport: job.viewport, locale: job.locale });
-      await installSettleTracker(context);
-      if (guards) await guards.blockScriptedPopups(context);
-      mark();
-      const page = await context.newPage();
-      mark();
-      await page.goto(server.urlFor(job.path, job.root), { waitUntil: "load", timeout: TIMEOUT_MS });
-      mark();
-      const settled = await waitForSettle(page, { timeoutMs: SETTLE_MS });
-      if (!settled.settled) unsettled++;
-      mark();
-      // extractPageModel, in its two parts.
-      const reader = new FrameReader(page, { maxTextBlocks: MAX_TEXT_BLOCKS, maxElements: MAX_ELEMENTS, budgetMs: Math.floor(TIMEOUT_MS * 0.5), deadline: Date.now() + Math.floor(TIMEOUT_MS * 0.8) });
-      let read;
-      try {
-        read = await reader.read();
-      } finally {
-        await reader.close();
-      }
-      mark();
-      const model = assembleModel(read.parts, read.unread, { url: page.url(), viewport: job.viewport, locale: job.locale, flowActions: [], capturedAt: new Date().toISOString() });
-      mark();
-      if (guards) await guards.blockedPopups(page);
-      mark();
-      runRules(model, job.engine);
-      mark();
-      await context.close();
-      mark();
+      const outcome = await lintTarget(new BrowserTarget(browser, server, job, TIMEOUT_MS, false), job, { timeoutMs: TIMEOUT_MS, keepModel: true, outputs: NO_OUTPUTS, hooks: { onPhase } });
+      const [result] = outcome.results;
+      if (result?.error) log(`  ${job.path}: ${result.error}`);
       if (i < WARMUP_PAGES) continue;
-      names.forEach((name, k) => {
-        for (const key of ["wall", "node", "browser"]) steps[name][key].push(marks[k + 1][key] - marks[k][key]);
-      });
-      for (const key of ["wall", "node", "browser"]) steps.total[key].push(marks.at(-1)[key] - marks[0][key]);
-      modelKiB.push(JSON.stringify(model).length / 1024);
+      if (!settled) unsettled++;
+      for (const name of names) for (const key of keys) steps[name][key].push(spent.get(name)?.[key] ?? 0);
+      for (const key of keys) steps.total[key].push(last[key] - first[key]);
+      if (result?.model) modelKiB.push(JSON.stringify(result.model).length / 1024);
     }
   } finally {
     await browser.close().catch(() => {});

@@ -170,7 +170,7 @@ export function buildProgram(): Command {
     .option("--shard <i/n>", "lint only shard i of n of the targets (deterministic, as Playwright's --shard)")
     .option("--snapshot-dir <dir>", "compare each state with its stored snapshot in this folder")
     .option("--update-snapshots <mode>", "none | missing | changed | all (default missing; none when CI is set)")
-    .option("--evidence <dir>", "write an evidence bundle (screenshots, DOM, aria snapshot, requests, hashed manifest)")
+    .option("--evidence <dir>", "write an evidence bundle (screenshots, DOM, aria snapshot, requests, hashed manifest; with --static: the HTML, model and findings)")
     .option("--no-color", "plain output")
     .action(async (targets: string[], options: LintCliOptions) => {
       requireOutputFor(options.format, options.output);

@@ -14,7 +14,7 @@
 import type { CDPSession, Locator, Page } from "playwright";
 import { IsolatedWorld } from "../extract/isolated-world.js";
 import type { Finding } from "../types.js";
-import { locatorForSelector } from "./writer.js";
+import { locatorForSelector } from "../browser/locator.js";
 
 export const PNG_DATA_URL_PREFIX = "data:image/png;base64,";
 

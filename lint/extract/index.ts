@@ -13,6 +13,8 @@ export interface ExtractOptions {
   locale: string | null;
   flowActions?: FlowActionRecord[];
   timeoutMs: number;
+  /** Called when the in-page pass has been read, before the model is assembled from it (for per-phase timings). */
+  onRead?: () => void;
 }
 
 /** Past this many text blocks a page's model is cut short (with a "truncated" note). */
@@ -42,6 +44,7 @@ export async function extractPageModel(page: Page, opts: ExtractOptions): Promis
   });
   try {
     const read = await Promise.race([reader.read(), timedOut]);
+    opts.onRead?.();
     return assembleModel(read.parts, read.unread, {
       url: page.url(),
       viewport: opts.viewport,

@@ -1,15 +1,20 @@
 /**
  * Linting a Playwright Page the caller already has (behind a login, after a
- * purchase): the state as it is now, with the same rules and config as `lint`.
+ * purchase): the state as it is now, with the same rules, config and run
+ * notes as `lint`, through the same state pipeline.
  */
 import type { Locator, Page } from "playwright";
 import { runRules } from "./engine.js";
 import { extractPageModel } from "../extract/index.js";
-import type { FlowActionRecord, Viewport } from "../model.js";
-import { DEFAULT_TIMEOUT_MS, prepareRun, type LintOptions } from "./runner.js";
+import type { FlowActionRecord, PageModel, Viewport } from "../model.js";
+import type { LintOptions } from "./runner.js";
+import { prepareRun } from "./setup.js";
 import { waitForSettle } from "../browser/settle.js";
 import { TOUCHED_ATTRIBUTE } from "../flow/actions.js";
 import type { LintResult, Rule } from "../types.js";
+import { DEFAULT_TIMEOUT_MS, Deadline } from "./deadline.js";
+import { emptyResult } from "./results.js";
+import { lintState, NO_OUTPUTS, type PipelineHooks, type StateSource } from "./state.js";
 
 export interface LintPageOptions extends Pick<LintOptions, "config" | "cwd" | "rules" | "timeout"> {
   /** Name to report as the target (default: the page's URL). */
@@ -38,34 +43,69 @@ async function markTouched(locators: Locator[]): Promise<void> {
   }
 }
 
+/** The state a caller's page shows now: it is already there (nothing to open or navigate), and it is the caller's to guard and close. */
+class OwnedPageState implements StateSource {
+  constructor(
+    private readonly page: Page,
+    private readonly viewport: Viewport,
+    private readonly opts: LintPageOptions,
+  ) {}
+
+  async reach(): Promise<void> {}
+
+  async read(deadline: Deadline, hooks: PipelineHooks): Promise<PageModel> {
+    const settled = await waitForSettle(this.page, { timeoutMs: deadline.forSettle() });
+    hooks.onPhase?.("settle", { settled: settled.settled });
+    if (this.opts.touched?.length) await markTouched(this.opts.touched);
+    const model = await extractPageModel(this.page, {
+      viewport: this.viewport,
+      locale: null,
+      flowActions: this.opts.flowActions ?? [],
+      timeoutMs: deadline.forExtract(),
+      onRead: () => hooks.onPhase?.("read"),
+    });
+    hooks.onPhase?.("assemble");
+    return model;
+  }
+
+  rules = runRules;
+
+  async consentAria(): Promise<string> {
+    return "";
+  }
+
+  async evidence(): Promise<never> {
+    throw new Error("lintPage writes no evidence");
+  }
+
+  failures(): Promise<never>[] {
+    return [];
+  }
+}
+
 /** Lints the page as it is now with the rules given (the package API passes every rule: see lint/index.ts). */
 export async function lintPage(page: Page, opts: LintPageOptions, rules: readonly Rule[]): Promise<LintResult> {
-  const started = Date.now();
   const setup = prepareRun(opts, rules);
   const cfg = setup.loaded.config;
-  const timeoutMs = opts.timeout ?? cfg.timeout ?? DEFAULT_TIMEOUT_MS;
+  const deadline = new Deadline(opts.timeout ?? cfg.timeout ?? DEFAULT_TIMEOUT_MS, "the timeout option");
   const size = page.viewportSize() ?? { width: 1280, height: 800 };
   const viewport: Viewport = await page
     .evaluate(() => ({ dpr: window.devicePixelRatio, touch: navigator.maxTouchPoints > 0 }))
     .then((v) => ({ ...size, deviceScaleFactor: v.dpr, isMobile: v.touch }))
     .catch(() => ({ ...size, deviceScaleFactor: 1, isMobile: false }));
-  await waitForSettle(page, { timeoutMs: Math.min(10_000, timeoutMs) });
-  if (opts.touched?.length) await markTouched(opts.touched);
-  const model = await extractPageModel(page, { viewport, locale: null, flowActions: opts.flowActions ?? [], timeoutMs });
-  const outcome = runRules(model, {
+  const engine = {
     rules: setup.rulesFor(null),
     languages: cfg.languages ?? [],
     ignore: cfg.ignore ?? [],
-  });
-  return {
-    target: opts.target ?? model.url,
-    ...(opts.step ? { step: opts.step } : {}),
-    url: model.url,
-    viewport,
-    findings: outcome.findings,
-    passes: outcome.passes,
-    incomplete: outcome.incomplete,
-    inapplicable: outcome.inapplicable,
-    durationMs: Date.now() - started,
   };
+  const label = opts.target ?? page.url();
+  const base = emptyResult({ target: label, step: opts.step || undefined, url: page.url(), viewport, locale: null });
+  const { result } = await lintState(
+    new OwnedPageState(page, viewport, opts),
+    { base, label, engine, keepModel: false },
+    NO_OUTPUTS,
+    deadline,
+  );
+  // Without a target name the state is reported by the URL it was read at.
+  return opts.target === undefined ? { ...result, target: result.url } : result;
 }

@@ -12,11 +12,12 @@
  * comparison.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
 import { UsageError } from "../errors.js";
+import { ATOMIC_TEMP_FILE, writeFileAtomic } from "../output-file.js";
 import { flowNameFromFile, isFlowFile } from "../flow/flow-file.js";
 import type { Viewport } from "../model.js";
 import type { Finding, LintResult } from "../types.js";
@@ -252,17 +253,6 @@ function serialise(file: SnapshotFile): string {
 // ---------------------------------------------------------------------------
 // Files
 
-export function writeAtomic(path: string, text: string): void {
-  const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    writeFileSync(temp, text);
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
-}
-
 export function readSnapshot(path: string): SnapshotFile | null {
   if (!existsSync(path)) return null;
   try {
@@ -274,6 +264,8 @@ export function readSnapshot(path: string): SnapshotFile | null {
 }
 
 const SNAPSHOT_FILE = /\.json$/;
+/** A snapshot's temp file left by an interrupted write. */
+const SNAPSHOT_TEMP_FILE = new RegExp(`\\.json${ATOMIC_TEMP_FILE.source}`);
 
 /** Every snapshot in a folder (not below it), sorted by file name. */
 export function readSnapshotDir(dir: string): { file: string; snapshot: SnapshotFile }[] {
@@ -314,7 +306,7 @@ export class SnapshotStore {
     if (mode !== "none") {
       mkdirSync(dir, { recursive: true });
       // Temp files of an interrupted run never became snapshots: clear them.
-      for (const n of readdirSync(dir)) if (/\.json\.\d+\.[a-z0-9]+\.tmp$/.test(n)) rmSync(join(dir, n), { force: true });
+      for (const n of readdirSync(dir)) if (SNAPSHOT_TEMP_FILE.test(n)) rmSync(join(dir, n), { force: true });
     }
   }
 
@@ -328,18 +320,7 @@ export class SnapshotStore {
    * rewritten for its time alone.
    */
   record(result: LintResult & { flow?: string }, aria: string): SnapshotStatus {
-    const name = snapshotFileName(result);
-    const earlier = this.seen.get(name);
-    if (earlier !== undefined && earlier !== result.target) {
-      throw new UsageError(
-        `${result.target} and ${earlier} have the same snapshot ${name} (${stateLabel(result)}${result.step ? `, step ${result.step}` : ""}): ` +
-          `states are stored by flow name, step, viewport and locale, so two flows of one name cannot share a --snapshot-dir. Rename one flow or lint them into different folders.`,
-      );
-    }
-    this.seen.set(name, result.target);
-    const stateKey = `${result.target}\u241f${result.viewport ? `${result.viewport.width}x${result.viewport.height}` : ""}\u241f${result.locale ?? ""}`;
-    const stepIndex = result.step !== undefined ? (this.steps.get(stateKey) ?? 0) : undefined;
-    if (stepIndex !== undefined) this.steps.set(stateKey, stepIndex + 1);
+    const { name, stepIndex } = this.claim(result);
     const path = join(this.dir, name);
     const stored = readSnapshot(path);
     const content = snapshotContent(result, aria);
@@ -373,15 +354,40 @@ export class SnapshotStore {
     let status: SnapshotStatus["status"];
     if (!stored) {
       status = this.mode === "none" ? "missing" : "written";
-      if (this.mode !== "none") writeAtomic(path, serialise(file));
+      if (this.mode !== "none") writeFileAtomic(path, serialise(file));
     } else if (same) {
       status = "match";
-      if (this.mode === "all" && metaOutOfDate(stored, file)) writeAtomic(path, serialise(file));
+      if (this.mode === "all" && metaOutOfDate(stored, file)) writeFileAtomic(path, serialise(file));
     } else {
       status = "changed";
-      if (this.mode === "changed" || this.mode === "all") writeAtomic(path, serialise(file));
+      if (this.mode === "changed" || this.mode === "all") writeFileAtomic(path, serialise(file));
     }
     return { status, fixed, introduced, persisting, file: name };
+  }
+
+  /**
+   * A state this run could not read (a flow step static mode cannot reach):
+   * its stored snapshot, if any, is left as it is and not reported obsolete.
+   */
+  keep(result: LintResult & { flow?: string }): void {
+    this.claim(result);
+  }
+
+  /** The state's snapshot file, taken for this state in this run; its position among its flow's steps. */
+  private claim(result: LintResult & { flow?: string }): { name: string; stepIndex: number | undefined } {
+    const name = snapshotFileName(result);
+    const earlier = this.seen.get(name);
+    if (earlier !== undefined && earlier !== result.target) {
+      throw new UsageError(
+        `${result.target} and ${earlier} have the same snapshot ${name} (${stateLabel(result)}${result.step ? `, step ${result.step}` : ""}): ` +
+          `states are stored by flow name, step, viewport and locale, so two flows of one name cannot share a --snapshot-dir. Rename one flow or lint them into different folders.`,
+      );
+    }
+    this.seen.set(name, result.target);
+    const stateKey = `${result.target}\u241f${result.viewport ? `${result.viewport.width}x${result.viewport.height}` : ""}\u241f${result.locale ?? ""}`;
+    const stepIndex = result.step !== undefined ? (this.steps.get(stateKey) ?? 0) : undefined;
+    if (stepIndex !== undefined) this.steps.set(stateKey, stepIndex + 1);
+    return { name, stepIndex };
   }
 
   /** Stored snapshots no state of this run matched. */
