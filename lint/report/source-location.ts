@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { isAbsolute, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as cheerio from "cheerio";
+import { selectorPathParts } from "../heuristics/selectors.js";
 
 /** 1-based line and column (UTF-16 code units) of an element's start tag. */
 export interface SourcePosition {
@@ -49,7 +50,7 @@ export function pathRelativeToCwd(file: string, cwd: string): string | null {
  * so a finding inside one points at its frame or shadow host.
  */
 export function topDocumentSelector(selector: string): string {
-  return selector.split(" >>> ")[0].trim();
+  return selectorPathParts(selector)[0].trim();
 }
 
 /** A parsed HTML document that answers selector look-ups with source positions. */

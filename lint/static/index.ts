@@ -22,7 +22,8 @@ import { readFrame, type FrameSource } from "./model/frames.js";
 import { LocalFiles } from "./local-files.js";
 import { PageIndex } from "./model/page-index.js";
 import { paintedBehind } from "./model/painted-behind.js";
-import { joinPath, localPath } from "./model/selector-path.js";
+import { joinSelectorPath } from "../heuristics/selectors.js";
+import { localPath } from "./model/selector-path.js";
 import { bannerLayoutNotes, rankingNotes } from "./model/region-layout.js";
 import { assignGroups, assignRegions, PAGE_REGION_ID, subtreeCounts, type RegionAssignment } from "./model/regions.js";
 import { backgroundImageNote, firstScript, FRAME_NOT_READ, LAYOUT_NOTE, NoteList, painterNote, scriptNote, STYLESHEET_NOT_READ } from "./outcome/static-notes.js";
@@ -115,7 +116,7 @@ function readDocuments(html: string, opts: StaticModelOptions, files: LocalFiles
     const script = scriptSeen ? null : firstScript(doc.root);
     if (script) {
       scriptSeen = true;
-      notes.add(scriptNote(joinPath(doc.framePath, localPath(script, tree.scopes[0]?.ids ?? new Map<string, number>()))));
+      notes.add(scriptNote(joinSelectorPath(doc.framePath, localPath(script, tree.scopes[0]?.ids ?? new Map<string, number>()))));
     }
     for (const frameEl of tree.frames) {
       const reading = readFrame(frameEl, doc.url, doc.files);

@@ -109,3 +109,18 @@ export function boxArea(b: Box): number {
 export function boxesOverlap(a: Box, b: Box): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
+
+/** A number to 2 decimals. */
+export function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+/** A number to 3 decimals. */
+export function round3(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+/** A box with its numbers to 2 decimals, for output. */
+export function roundBox(b: Box): Box {
+  return { x: round2(b.x), y: round2(b.y), width: round2(b.width), height: round2(b.height) };
+}

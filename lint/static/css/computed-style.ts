@@ -6,7 +6,7 @@
  */
 import type { Rgba, Viewport } from "../../model.js";
 import type { DeclaredStyle } from "./cascade.js";
-import { compositeOver } from "../../extract/in-page/colour.js";
+import { compositeOver } from "../../heuristics/colour.js";
 import { colourStops, isGradient, isImage, parseColour, BLACK, TRANSPARENT, WHITE } from "./colour.js";
 import { expandValue } from "./declarations.js";
 import { resolveLength, resolveNumber, type LengthContext } from "./length.js";

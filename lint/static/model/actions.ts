@@ -3,7 +3,8 @@
  * step's primary action), and form fields, as the browser extractor tells
  * them apart.
  */
-import { textContrast } from "../../extract/in-page/colour.js";
+import { fillStandsOut } from "../../heuristics/colour.js";
+import { paddedLikeButton } from "../../heuristics/disclosures.js";
 import type { EffectiveBackground } from "../css/computed-style.js";
 import { attr, hasAttr, isElement, roleAttr, tagOf } from "./dom-nodes.js";
 import type { ElementInfo } from "./styled-tree.js";
@@ -24,16 +25,15 @@ function behind(info: ElementInfo): EffectiveBackground {
 }
 
 /**
- * A filled background of its own, as the browser extractor reads it: a
+ * A filled background of its own, by the browser extractor's rule (`fillStandsOut`): a
  * gradient, or a colour at least half opaque that stands out from what is
  * behind it (contrast 1.1:1 or more). A background image does not count.
  */
 export function ownFill(info: ElementInfo): boolean {
   const style = info.style;
   if (style.ownGradient) return true;
-  if (style.ownBackgroundImage || style.ownBackgroundColour.a < 0.5) return false;
-  const under = behind(info).colours[0];
-  return under === undefined || textContrast(style.ownBackgroundColour, under, 1) >= 1.1;
+  if (style.ownBackgroundImage) return false;
+  return fillStandsOut(style.ownBackgroundColour, behind(info).colours[0]);
 }
 
 function px(info: ElementInfo, property: string): number {
@@ -45,7 +45,7 @@ function px(info: ElementInfo, property: string): number {
 /** A link styled as a button: filled or bordered all round, and padded (12 px across, 4 px down). */
 function looksLikeButton(info: ElementInfo): boolean {
   const bordered = SIDES.every((s) => px(info, `border-${s}-width`) >= 1 && !["none", "hidden"].includes((info.style.get(`border-${s}-style`) ?? "none").trim().toLowerCase()));
-  const padded = px(info, "padding-left") + px(info, "padding-right") >= 12 && px(info, "padding-top") + px(info, "padding-bottom") >= 4;
+  const padded = paddedLikeButton(px(info, "padding-left") + px(info, "padding-right"), px(info, "padding-top") + px(info, "padding-bottom"));
   return (ownFill(info) || bordered) && padded;
 }
 

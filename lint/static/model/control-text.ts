@@ -4,6 +4,7 @@
  * sits alone in its wrapper), aria-describedby text and a radio group's
  * question; and the elements that text comes from, for linking text blocks.
  */
+import { labelsSitBefore, realTextPattern, sentenceLimits } from "../../heuristics/sentences.js";
 import { accessibleName, labelsText } from "./accessible-name.js";
 import type { ControlState } from "./control-state.js";
 import { attr, isElement, roleAttr, type Element } from "./dom-nodes.js";
@@ -24,8 +25,8 @@ export interface ControlTexts {
   sources: TextSource[];
 }
 
-/** Longest text (characters) taken as a control's sentence. */
-const MAX_SENTENCE = 1200;
+/** The bounds of the sentence search (shared with the browser extractor). */
+const LIMITS = sentenceLimits();
 
 export interface TextContext {
   index: PageIndex;
@@ -38,9 +39,7 @@ export interface TextContext {
 }
 
 /** Letters or digits: text a reader would read. */
-const REAL_TEXT = /[\p{L}\p{N}]/u;
-/** Levels of ancestors the sentence search climbs, as the browser extractor does. */
-const SENTENCE_DEPTH = 6;
+const REAL_TEXT = realTextPattern();
 
 /** Another control that is not a radio of the same group: its text is not this control's text. */
 function foreign(c: ControlState, other: ControlState): boolean {
@@ -132,11 +131,11 @@ function sentenceOf(c: ControlState, ctx: TextContext): { text: string; source: 
     if (text) return { text, source: { info: container, mode: "block" } };
   }
   let own: ElementInfo = c.info;
-  for (let depth = 0; depth < SENTENCE_DEPTH; depth++) {
+  for (let depth = 0; depth < LIMITS.depth; depth++) {
     const up = own.parent;
     if (!up || up.tag === "body" || up.tag === "html" || holdsForeignItem(up, c, ctx)) break;
     const text = textOutsideButtons(up, c, ctx);
-    if (text.length > MAX_SENTENCE) break;
+    if (text.length > LIMITS.maxSentence) break;
     if (REAL_TEXT.test(text)) return { text, source: { info: up, mode: "subtree" } };
     own = up;
   }
@@ -144,7 +143,7 @@ function sentenceOf(c: ControlState, ctx: TextContext): { text: string; source: 
   const pick = (sib: ElementInfo | undefined): { text: string; source: TextSource } | null => {
     if (!sib || holdsForeignItem(sib, c, ctx)) return null;
     const text = textOutsideButtons(sib, c, ctx);
-    return REAL_TEXT.test(text) && text.length <= MAX_SENTENCE ? { text, source: { info: sib, mode: "subtree" } } : null;
+    return REAL_TEXT.test(text) && text.length <= LIMITS.maxSentence ? { text, source: { info: sib, mode: "subtree" } } : null;
   };
   const next = pick(after[0]);
   const previous = pick(before[0]);
@@ -165,18 +164,7 @@ function labelBefore(own: ElementInfo, c: ControlState, ctx: TextContext): boole
   const holder = (k: ElementInfo): boolean => k === own || holdsForeignItem(k, c, ctx);
   const hasText = (k: ElementInfo): boolean => REAL_TEXT.test(textOutsideButtons(k, c, ctx));
   const content = kids.filter((k) => holder(k) || hasText(k));
-  const text = (k: ElementInfo | undefined): boolean => k !== undefined && !holder(k);
-  let allBefore = true;
-  let allAfter = true;
-  content.forEach((k, i) => {
-    if (!holder(k)) return;
-    if (!text(content[i - 1])) allBefore = false;
-    if (!text(content[i + 1])) allAfter = false;
-  });
-  if (allBefore !== allAfter) return allBefore;
-  const startsWithControl = content.length > 0 && holder(content[0]);
-  const endsWithControl = content.length > 0 && holder(content[content.length - 1]);
-  return endsWithControl && !startsWithControl;
+  return labelsSitBefore(content.map(holder));
 }
 
 /** A fieldset's legend or a group's name (role=group/radiogroup). */

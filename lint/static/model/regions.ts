@@ -1,10 +1,12 @@
 /**
- * Regions and groups, chosen as the browser extractor chooses them. The page
+ * Regions and groups, chosen by the heuristics the browser extractor uses
+ * (../../heuristics/regions.ts) where static mode can read them. The page
  * is a region, and so is every dialog (role=dialog/alertdialog, <dialog>,
  * aria-modal) and every fixed or sticky element that reads as a banner.
  * Groups are forms, fieldsets outside forms, and otherwise the nearest
  * element holding a button and some other content.
  */
+import { frameHoldsDialog, groupsAsSection, isDialogMarkup, layerDominates, layerHasContent, pageChrome, stickyTooNarrow } from "../../heuristics/regions.js";
 import type { Group, Region } from "../../model.js";
 import { accessibleName } from "./accessible-name.js";
 import { formOwner } from "./control-state.js";
@@ -16,9 +18,9 @@ import { isShownBox } from "./visibility.js";
 
 export const PAGE_REGION_ID = "page";
 
+/** A dialog by its markup; aria-modal is read case-insensitively. */
 function isDialog(info: ElementInfo): boolean {
-  const role = roleAttr(info.el);
-  return role === "dialog" || role === "alertdialog" || info.tag === "dialog" || (attr(info.el, "aria-modal") ?? "").toLowerCase() === "true";
+  return isDialogMarkup(info.tag, roleAttr(info.el), (attr(info.el, "aria-modal") ?? "").toLowerCase());
 }
 
 export interface RegionAssignment {
@@ -105,12 +107,12 @@ function sizeableFrame(info: ElementInfo, index: PageIndex): boolean | null {
   if (!frame) return false;
   const w = frameSide(frame, "width");
   const h = frameSide(frame, "height");
-  if ((w !== null && w < 100) || (h !== null && h < 40)) return false;
+  if (!frameHoldsDialog(w ?? Infinity, h ?? Infinity)) return false;
   return w === null || h === null ? null : true;
 }
 
 /**
- * Regions as the browser extractor chooses them: every dialog
+ * Regions by the shared heuristics: every dialog
  * (role=dialog/alertdialog, <dialog>, aria-modal), and every fixed or sticky
  * element that holds a button (or a sizeable frame) and some text, is not a
  * header or navigation, not most of the page, does not hold the page's h1,
@@ -132,22 +134,19 @@ export function assignRegions(index: PageIndex, counts: SubtreeCounts, viewport:
   const inside = (inner: ElementInfo, outer: ElementInfo): boolean => inner !== outer && PageIndex.contains(outer, inner);
   for (const info of candidates) {
     if (isDialog(info)) continue;
-    const role = roleAttr(info.el);
-    if (info.tag === "header" || info.tag === "nav" || role === "banner" || role === "navigation") continue;
-    if (info.tag === "html" || info.tag === "body") continue;
-    const holdsAction = (counts.actions.get(info) ?? 0) > 0;
+    if (pageChrome(info.tag, roleAttr(info.el))) continue;
     const length = lengths.get(info) ?? 0;
     const doubts: string[] = [];
-    if (!holdsAction || length < 20) {
+    if (!layerHasContent(counts.actions.get(info) ?? 0, length)) {
       const frame = sizeableFrame(info, index);
       if (frame === false) continue;
       if (frame === null) doubts.push(`whether ${info.selector} is a banner depends on the size of the frame inside it`);
     }
-    if (length > 0.8 * totalText && info.scope.doc.frameElement === null) continue;
+    if (layerDominates(length, totalText) && info.scope.doc.frameElement === null) continue;
     if (firstH1 && inside(firstH1, info)) continue;
     if (info.style.position === "sticky") {
       const width = info.style.lengthPx("width");
-      if (width !== null && width < 0.6 * viewport.width) continue;
+      if (width !== null && stickyTooNarrow(width, viewport.width)) continue;
       if (width === null) doubts.push(`whether the sticky ${info.selector} is a banner depends on its laid-out width`);
     }
     if (candidates.some((other) => inside(info, other) && chosen.has(other))) continue;
@@ -201,7 +200,7 @@ export interface GroupAssignment {
 const GROUP_KIND_RANK: Record<Group["kind"], number> = { section: 0, fieldset: 1, form: 2 };
 
 /**
- * Assigns groups as the browser extractor does: the form owner, else the
+ * Assigns groups by the shared heuristics (`groupsAsSection`): the form owner, else the
  * nearest fieldset, else the nearest element (not html or body) holding an
  * action and some other content (text outside buttons, a control or a
  * field); an element of a frame with none takes its frame element's group.
@@ -225,7 +224,7 @@ export function assignGroups(index: PageIndex, regions: RegionAssignment, counts
     for (let p = info.parent; p; p = p.parent) if (p.tag === "fieldset") return { root: p, kind: "fieldset" };
     let last: ElementInfo = info;
     for (let p: ElementInfo | null = info; p; p = p.parent) {
-      if (p.tag !== "html" && p.tag !== "body" && (actions.get(p) ?? 0) > 0 && (content.get(p) ?? 0) > 0) return { root: p, kind: "section" };
+      if (groupsAsSection(p.tag, actions.get(p) ?? 0, content.get(p) ?? 0)) return { root: p, kind: "section" };
       last = p;
     }
     const frame = last.scope.doc.frameElement;

@@ -1,10 +1,11 @@
 /**
- * Readable CSS paths, in the browser extractor's format: "html" and "body" by
+ * Readable CSS paths, in the format of ../../heuristics/selectors.ts: "html" and "body" by
  * their tag; "tag#id" when the id is unique in its tree (and the path stops
  * there); else the tag, its first plain class and :nth-of-type when siblings
  * share the tag, after its parent's path (the html element left out), joined
  * by " > "; frames and shadow roots are entered with " >>> ".
  */
+import { nthOfType, pathSegment, plainClass } from "../../heuristics/selectors.js";
 import { attr, isElement, tagOf, type Element, type ParentNode } from "./dom-nodes.js";
 
 const PLAIN_IDENT = /^[A-Za-z_][\w-]*$/u;
@@ -63,9 +64,6 @@ function positionAmongTag(el: Element): { index: number; count: number } {
   return positions.get(el) ?? { index: 1, count: 1 };
 }
 
-/** A class that reads well in a path (as the browser extractor picks it). */
-const PLAIN_CLASS = /^[A-Za-z_][\w-]{0,30}$/u;
-
 /** Paths already made, by element: an element's path extends its parent's. */
 const paths = new WeakMap<Element, string>();
 
@@ -79,18 +77,13 @@ export function localPath(el: Element, ids: ReadonlyMap<string, number>): string
   if (tag === "html" || tag === "body") out = tag;
   else if (id && ids.get(id) === 1) out = `${cssEscape(tag)}#${cssEscape(id)}`;
   else {
-    const cls = (attr(el, "class") ?? "").split(/[ \t\n\f\r]+/u).find((c) => PLAIN_CLASS.test(c));
+    const cls = (attr(el, "class") ?? "").split(/[ \t\n\f\r]+/u).find(plainClass);
     const { index, count } = positionAmongTag(el);
-    const segment = `${cssEscape(tag)}${cls ? `.${cls}` : ""}${count > 1 ? `:nth-of-type(${index})` : ""}`;
+    const segment = pathSegment(cssEscape(tag), cls, nthOfType(index, count));
     const parent: ParentNode | null = el.parent;
     const up = parent && isElement(parent) && tagOf(parent) !== "template" && tagOf(parent) !== "html" ? parent : null;
     out = up ? `${localPath(up, ids)} > ${segment}` : segment;
   }
   paths.set(el, out);
   return out;
-}
-
-/** A path prefixed by the path of the frame or shadow host it lies in. */
-export function joinPath(prefix: string, local: string): string {
-  return prefix === "" ? local : `${prefix} >>> ${local}`;
 }

@@ -3,6 +3,7 @@
  * included): every rendered element with its computed style, visibility
  * facts, selector path and place in document order.
  */
+import { expanderReach, opensPanels, panelByMarkup } from "../../heuristics/disclosures.js";
 import type { Viewport, Visibility } from "../../model.js";
 import { AncestorKeys, elementKeys } from "./ancestor-filter.js";
 import { cascade, RuleIndex } from "../css/cascade.js";
@@ -10,7 +11,8 @@ import { ComputedStyle, type FrameBase } from "../css/computed-style.js";
 import { parseInlineStyle } from "../css/declarations.js";
 import { attr, declarativeShadowRoot, flatChildren, hasAttr, isElement, roleAttr, shadowRootMode, tagOf, type AnyNode, type Element, type ParentNode } from "./dom-nodes.js";
 import type { LocalFiles } from "../local-files.js";
-import { countIds, joinPath, localPath } from "./selector-path.js";
+import { joinSelectorPath } from "../../heuristics/selectors.js";
+import { countIds, localPath } from "./selector-path.js";
 import { collectRules, type StyleIssue } from "../css/stylesheet.js";
 import { defaultDisplay, uaDeclarations } from "../css/ua-styles.js";
 import { boxFacts, type InheritedFacts } from "./visibility.js";
@@ -84,7 +86,7 @@ class StyledElement implements ElementInfo {
   ) {}
 
   get selector(): string {
-    this.path ??= joinPath(this.scope.prefix, localPath(this.el, this.scope.ids));
+    this.path ??= joinSelectorPath(this.scope.prefix, localPath(this.el, this.scope.ids));
     return this.path;
   }
 }
@@ -107,7 +109,7 @@ function collapsedPanelIds(root: ParentNode): Set<string> {
   const walk = (node: ParentNode): void => {
     for (const child of node.children) {
       if (!isElement(child)) continue;
-      if (hasAttr(child, "aria-expanded") || roleAttr(child) === "tab") {
+      if (opensPanels(hasAttr(child, "aria-expanded"), roleAttr(child))) {
         for (const id of (attr(child, "aria-controls") ?? "").split(/\s+/u)) if (id) ids.add(id);
       }
       const shadow = declarativeShadowRoot(child);
@@ -130,16 +132,17 @@ function holdsExpander(el: Element): boolean {
 }
 
 /**
- * A display:none element a disclosure explains, as the browser extractor
- * tells it: a tab panel, the target of an expander's aria-controls, or an
- * element right after (within two siblings) an expander.
+ * A display:none element a disclosure explains (../../heuristics/disclosures.ts):
+ * a tab panel, the target of an expander's aria-controls, or an element
+ * right after (within two siblings) an expander; hidden is read trimmed and
+ * in any case.
  */
 function isCollapsedPanel(el: Element, controlled: ReadonlySet<string>): boolean {
-  if (roleAttr(el) === "tabpanel" || (attr(el, "hidden") ?? "").trim().toLowerCase() === "until-found") return true;
+  if (panelByMarkup(roleAttr(el), (attr(el, "hidden") ?? "").trim().toLowerCase())) return true;
   const id = attr(el, "id");
   if (id && controlled.has(id)) return true;
   let sib = previousElement(el);
-  for (let k = 0; k < 2 && sib; k++) {
+  for (let k = 0; k < expanderReach() && sib; k++) {
     if (holdsExpander(sib)) return true;
     sib = previousElement(sib);
   }
@@ -170,7 +173,7 @@ export function styleDocument(doc: DocumentScope, firstOrder: number): StyledTre
       root,
       viewport: doc.viewport,
       files: doc.files,
-      selectorOf: (el) => joinPath(prefix, localPath(el, ids)),
+      selectorOf: (el) => joinSelectorPath(prefix, localPath(el, ids)),
     });
     issues.push(...found);
     const scope: StyleScope = { doc, root, index: new RuleIndex(rules), ids, prefix, shadowPath, shadowMode, hostScope };

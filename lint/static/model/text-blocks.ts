@@ -4,6 +4,7 @@
  * with one run per element holding direct text. Hidden text is kept, with
  * its visibility facts, so the rules can tell what a reader cannot see.
  */
+import { blockTables, readsAsBlock } from "../../heuristics/blocks.js";
 import type { TextRun } from "../../model.js";
 import { attr, isElement, isText, roleAttr, tagOf, type Element } from "./dom-nodes.js";
 import { NO_TEXT_CONTENT, normaliseSpace } from "./element-text.js";
@@ -47,7 +48,7 @@ interface RunDraft {
  */
 export function layoutBlocks(index: PageIndex, ownBlocks: ReadonlySet<Element>, controls: ReadonlySet<Element>, backgroundUnknown: (owner: ElementInfo) => boolean = () => false): BlockLayout {
   const isContainer = (info: ElementInfo): boolean =>
-    info.parent === null || ownBlocks.has(info.el) || controls.has(info.el) || (!NO_TEXT_CONTENT.has(info.tag) && readsAsBlock(info));
+    info.parent === null || ownBlocks.has(info.el) || controls.has(info.el) || (!NO_TEXT_CONTENT.has(info.tag) && startsBlock(info));
   const containers = new Map<ElementInfo, ElementInfo | null>();
   const containerOf = (info: ElementInfo): ElementInfo | null => {
     const known = containers.get(info);
@@ -117,22 +118,12 @@ export function layoutBlocks(index: PageIndex, ownBlocks: ReadonlySet<Element>, 
   };
 }
 
-/** Tags the browser extractor always reads as blocks of text of their own, whatever their display. */
-const OWN_BLOCK_TAGS = new Set(["label", "button", "li", "td", "th", "legend", "summary", "caption"]);
-/** Tags that are blocks when display:none hides them (their display is then unknown). */
-const BLOCK_TAGS = new Set(
-  "address article aside blockquote body caption center dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav ol p pre search section summary table tbody td tfoot th thead tr ul".split(" "),
-);
+/** Which elements start a text block of their own (shared with the browser extractor). */
+const BLOCK_TABLES = blockTables();
 
-/** The element starts a block of text of its own, as the browser extractor groups text. */
-function readsAsBlock(info: ElementInfo): boolean {
-  if (OWN_BLOCK_TAGS.has(info.tag) || /^h[1-6]$/u.test(info.tag)) return true;
-  const role = roleAttr(info.el);
-  if (role === "heading" || role === "dialog" || role === "alertdialog") return true;
-  const display = info.style.display;
-  if (display === "none") return BLOCK_TAGS.has(info.tag);
-  if (display === "contents") return false;
-  return !display.startsWith("inline") && !display.startsWith("ruby");
+/** The element starts a block of text of its own. */
+function startsBlock(info: ElementInfo): boolean {
+  return readsAsBlock(info.tag, roleAttr(info.el), info.style.display, BLOCK_TABLES);
 }
 
 /** Heading level of an element or its nearest heading ancestor: h1-h6, role=heading (aria-level, default 2). */

@@ -1,6 +1,6 @@
 /** A run of text as the model records it: the direct text of one element, with its computed style, contrast and visibility. */
 import type { Box, TextRun, Visibility } from "../../model.js";
-import { roundedColour, textContrast as contrastOn } from "../../extract/in-page/colour.js";
+import { roundedColour, textContrast as contrastOn } from "../../heuristics/colour.js";
 import type { ElementInfo } from "./styled-tree.js";
 
 export const ZERO_BOX: Box = { x: 0, y: 0, width: 0, height: 0 };

@@ -1,12 +1,13 @@
 /**
- * Colour arithmetic for the in-page pass: parsing computed colours,
- * alpha compositing and the WCAG 2.x contrast ratio.
+ * Colour arithmetic both extractors share: parsing computed colours, alpha
+ * compositing and the WCAG 2.x contrast ratio.
  *
- * Every function here is standalone (no imports, no module state, only
- * other functions of this file by name), because the extractor sends their
- * source text into the page and runs them there.
+ * Every function here is standalone (no imports at run time, no module
+ * state, only other functions of this file by name): static mode imports
+ * them, and the browser extractor sends their source text into the page and
+ * runs them there.
  */
-import type { Rgba } from "../../model.js";
+import type { Rgba } from "../model.js";
 
 /** A colour channel held to 0-255. */
 export function clampChannel(n: number): number {
@@ -136,4 +137,14 @@ export function gradientColourTokens(value: string): string[] {
 /** An Rgba rounded for output: integer channels, alpha to 3 decimals. */
 export function roundedColour(c: Rgba): Rgba {
   return { r: Math.round(c.r), g: Math.round(c.g), b: Math.round(c.b), a: Math.round(c.a * 1000) / 1000 };
+}
+
+/**
+ * A background colour a reader sees as a fill of its own: at least half
+ * opaque and standing out from what is behind it (contrast 1.1:1 or more;
+ * nothing known behind counts as standing out).
+ */
+export function fillStandsOut(colour: Rgba, under: Rgba | undefined): boolean {
+  if (colour.a < 0.5) return false;
+  return under === undefined || textContrast(colour, under, 1) >= 1.1;
 }

@@ -1,0 +1,138 @@
+/**
+ * Style and contrast in the page: computed colours (parsed, or painted on a
+ * canvas when Chromium returns a form the parser does not know), background
+ * layers and what they make of the background behind content, the worst
+ * contrast of a text colour on it, and whether a link is drawn as a button.
+ *
+ * Every function here is standalone (no imports at run time, no module
+ * state, only other in-page functions by name), because the extractor sends
+ * their source text into the page and runs them there.
+ */
+import type { Rgba } from "../../model.js";
+import type * as ColourFns from "../../heuristics/colour.js";
+import type * as DisclosureRules from "../../heuristics/disclosures.js";
+import type * as GeometryFns from "./css-geometry.js";
+import type { BackgroundState } from "./frame-part.js";
+import type { Layer, Pass } from "./pass.js";
+
+declare const parseCssColour: typeof ColourFns.parseCssColour;
+declare const compositeOver: typeof ColourFns.compositeOver;
+declare const textContrast: typeof ColourFns.textContrast;
+declare const fillStandsOut: typeof ColourFns.fillStandsOut;
+declare const paddedLikeButton: typeof DisclosureRules.paddedLikeButton;
+declare const gradientColourTokens: typeof ColourFns.gradientColourTokens;
+declare const roundedColour: typeof ColourFns.roundedColour;
+declare const cssPx: typeof GeometryFns.cssPx;
+
+/** A CSS colour as the browser paints it on a 1x1 canvas; null when it is not a colour or cannot be painted. */
+export function colourByPainting(pass: Pass, value: string): Rgba | null {
+  if (pass.paintProbe === undefined) {
+    try {
+      const canvas = document.createElement("canvas");
+      canvas.width = 1;
+      canvas.height = 1;
+      pass.paintProbe = canvas.getContext("2d", { willReadFrequently: true });
+    } catch {
+      pass.paintProbe = null;
+    }
+  }
+  const probe = pass.paintProbe;
+  if (!probe) return null;
+  try {
+    if (typeof CSS !== "undefined" && !CSS.supports("color", value)) return null;
+    probe.clearRect(0, 0, 1, 1);
+    probe.fillStyle = value;
+    probe.fillRect(0, 0, 1, 1);
+    const d = probe.getImageData(0, 0, 1, 1).data;
+    return { r: d[0], g: d[1], b: d[2], a: d[3] / 255 };
+  } catch {
+    return null;
+  }
+}
+
+/** A computed colour value as RGBA, remembered per value for the pass. */
+export function colourOf(pass: Pass, value: string | null | undefined): Rgba | null {
+  if (!value) return null;
+  const cached = pass.colourCache.get(value);
+  if (cached !== undefined) return cached;
+  const c = parseCssColour(value) ?? colourByPainting(pass, value);
+  pass.colourCache.set(value, c);
+  return c;
+}
+
+/** The background layer an element paints: none, a colour, a gradient's stops, or an image. */
+export function layerOf(pass: Pass, style: CSSStyleDeclaration): Layer {
+  const image = style.backgroundImage;
+  const colour = colourOf(pass, style.backgroundColor) ?? pass.k.CLEAR;
+  if (image && image !== "none") {
+    if (/gradient\(/.test(image) && !/url\(|image-set\(|element\(|cross-fade\(|paint\(/.test(image)) {
+      const stops: Rgba[] = [];
+      for (const token of gradientColourTokens(image)) {
+        const c = colourOf(pass, token);
+        if (c) stops.push(c);
+      }
+      if (stops.length > 0) return { kind: "gradient", stops, under: colour.a > 0 ? colour : null };
+    }
+    return { kind: "image" };
+  }
+  return colour.a > 0 ? { kind: "colour", colour } : { kind: "none" };
+}
+
+/** Whether nothing under a layer shows through it. */
+export function opaqueLayer(l: Layer): boolean {
+  return l.kind === "image" || l.kind === "canvas" || (l.kind === "colour" && l.colour.a >= 1) || (l.kind === "gradient" && l.stops.every((s) => s.a >= 1));
+}
+
+/** The background after painting `layer` over `bg`. */
+export function applyLayer(bg: BackgroundState, layer: Layer): BackgroundState {
+  switch (layer.kind) {
+    case "none":
+      return bg;
+    case "image":
+      return { source: "image", colours: [] };
+    case "canvas":
+      return { source: "canvas", colours: [] };
+    case "colour": {
+      if (layer.colour.a >= 1) return { source: "solid", colours: [{ ...layer.colour, a: 1 }] };
+      if (bg.colours.length === 0) return bg;
+      return { source: bg.source, colours: bg.colours.map((c) => ({ ...compositeOver(layer.colour, c), a: 1 })) };
+    }
+    case "gradient": {
+      const under = layer.under ? applyLayer(bg, { kind: "colour", colour: layer.under }) : bg;
+      if (layer.stops.every((s) => s.a >= 1)) return { source: "gradient", colours: layer.stops.map((s) => ({ ...s, a: 1 })) };
+      if (under.colours.length === 0) return under;
+      const colours: Rgba[] = [];
+      for (const stop of layer.stops) for (const c of under.colours) if (colours.length < 16) colours.push({ ...compositeOver(stop, c), a: 1 });
+      return { source: "gradient", colours };
+    }
+  }
+}
+
+/** Whether a layer is a fill a reader sees: a gradient, or a colour that stands out from what is behind. */
+export function filledLayer(layer: Layer, behind: BackgroundState): boolean {
+  return layer.kind === "gradient" || (layer.kind === "colour" && fillStandsOut(layer.colour, behind.colours[0]));
+}
+
+/** A link drawn as a button: filled or bordered all round, and padded. */
+export function looksLikeButton(pass: Pass, style: CSSStyleDeclaration, behind: BackgroundState): boolean {
+  const filled = filledLayer(layerOf(pass, style), behind);
+  const sides = ["top", "right", "bottom", "left"];
+  const bordered = sides.every((s) => cssPx(style.getPropertyValue(`border-${s}-width`)) >= 1 && style.getPropertyValue(`border-${s}-style`) !== "none");
+  const padded = paddedLikeButton(cssPx(style.paddingLeft) + cssPx(style.paddingRight), cssPx(style.paddingTop) + cssPx(style.paddingBottom));
+  return (filled || bordered) && padded;
+}
+
+/** The background colour (of the candidates) on which text of `colour` reads worst, and that contrast. */
+export function colourWorst(colour: Rgba, bg: BackgroundState, opacity: number): { background: Rgba | null; contrast: number | null } {
+  if (bg.source === "image" || bg.source === "canvas" || bg.colours.length === 0) return { background: null, contrast: null };
+  let worst: Rgba = bg.colours[0];
+  let worstRatio = Infinity;
+  for (const c of bg.colours) {
+    const ratio = textContrast(colour, c, opacity);
+    if (ratio < worstRatio) {
+      worstRatio = ratio;
+      worst = c;
+    }
+  }
+  return { background: roundedColour(worst), contrast: worstRatio };
+}
