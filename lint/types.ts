@@ -1,6 +1,6 @@
 /**
  * Shapes of the outside of the tool: rules, findings and the JSON report
- * (see README "JSON report"). Fields are only ever added.
+ * (see docs/reports.md, "JSON report"). Fields are only ever added.
  */
 import type { ModelNote, PageModel, Viewport } from "./model.js";
 import type { Purpose, PrimaryPurpose } from "./language/types.js";

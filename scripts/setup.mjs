@@ -38,7 +38,7 @@ if (!existsSync(installed) || mtime(join(root, "package-lock.json")) > mtime(ins
 }
 
 // 2. Build when a source is newer than the build.
-const built = join(root, "dist", "lint", "cli.js");
+const built = join(root, "dist", "lint", "cli", "cli.js");
 if (!existsSync(built) || Math.max(newestSource(join(root, "lint")), newestSource(join(root, "rules"))) > mtime(built)) {
   log("building...");
   run("npx tsc -p tsconfig.build.json");
