@@ -165,7 +165,17 @@ export function buildProgram(): Command {
     .version(TOOL_VERSION)
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride();
+  addLintCommand(program);
+  addMergeCommand(program);
+  addDiffCommand(program);
+  addVerifyEvidenceCommand(program);
+  addInitCommand(program);
+  addRulesCommand(program);
+  return program;
+}
 
+/** `consentlint lint`: lint pages and flows, report, exit 0/1/2. */
+function addLintCommand(program: Command): void {
   program
     .command("lint")
     .description("lint pages: http(s) or file URLs, .html files, directories (recursive)")
@@ -247,7 +257,10 @@ export function buildProgram(): Command {
       if (options.evidence) reportEvidence(options.evidence);
       process.exitCode = exitCodeFor(report, options.maxWarnings);
     });
+}
 
+/** `consentlint merge`: join JSON reports (of --shard runs) into one. */
+function addMergeCommand(program: Command): void {
   program
     .command("merge")
     .description("join JSON reports (e.g. of --shard runs) into one report")
@@ -263,7 +276,10 @@ export function buildProgram(): Command {
       else process.stdout.write(text);
       process.exitCode = exitCodeFor(report, options.maxWarnings);
     });
+}
 
+/** `consentlint diff`: compare two reports or snapshot folders. */
+function addDiffCommand(program: Command): void {
   program
     .command("diff")
     .description("compare two JSON reports or two snapshot folders: fixed / introduced / persisting, and a verdict")
@@ -284,7 +300,10 @@ export function buildProgram(): Command {
         );
       process.exitCode = diffExitCode(diff);
     });
+}
 
+/** `consentlint verify-evidence`: recompute an evidence bundle's hashes. */
+function addVerifyEvidenceCommand(program: Command): void {
   program
     .command("verify-evidence")
     .description("recompute every hash of an evidence bundle; exit 1 naming any file changed, missing or added")
@@ -295,7 +314,10 @@ export function buildProgram(): Command {
       process.stdout.write(formatVerify(dir, outcome));
       process.exitCode = outcome.ok ? 0 : 1;
     });
+}
 
+/** `consentlint init`: write a starter config and flow. */
+function addInitCommand(program: Command): void {
   program
     .command("init")
     .description("write a starter consentlint.config.json and example.flow.yaml into the current folder")
@@ -305,7 +327,10 @@ export function buildProgram(): Command {
       const { written } = writeStarterFiles(process.cwd(), Boolean(options.force));
       process.stdout.write(`Wrote ${written.join(" and ")}.\nNext: edit the flow's url and steps, then run \`npx consentlint lint\`.\n`);
     });
+}
 
+/** `consentlint rules`: list the rules with their docs. */
+function addRulesCommand(program: Command): void {
   program
     .command("rules")
     .description("list the rules with their docs")
@@ -328,8 +353,6 @@ export function buildProgram(): Command {
         );
       }
     });
-
-  return program;
 }
 
 function parseViewportOption(value: string | undefined): ViewportInput[] | undefined {

@@ -276,40 +276,8 @@ function modelOf(html: string, opts: StaticModelOptions, files: LocalFiles | nul
     linkHref: linkHrefOf(b.info),
   }));
 
-  const actions: ActionElement[] = actionInfos.map((info, i) => {
-    const kind = actionKind(info) as NonNullable<ReturnType<typeof actionKind>>;
-    return {
-      id: `a${i + 1}`,
-      text: accessibleName(info, index),
-      tag: info.tag,
-      role: kind.role,
-      type: kind.type,
-      disabled: isDisabled(info),
-      area: 0,
-      fontPx: Math.round(info.style.fontPx * 100) / 100,
-      filled: ownFill(info),
-      box: { ...ZERO_BOX },
-      visibility: { ...info.visibility },
-      selector: info.selector,
-      groupId: groupOf(info),
-      regionId: regionOf(info),
-      framePath: info.scope.doc.framePath,
-    };
-  });
-
-  const fields: FormField[] = [];
-  for (const info of index.elements) {
-    const type = fieldType(info);
-    if (type === null || info.visibility.displayNone) continue;
-    fields.push({
-      type,
-      name: info.el.attribs.name ?? "",
-      label: fieldLabel(info, index),
-      required: isRequired(info),
-      groupId: groupOf(info),
-      regionId: regionOf(info),
-    });
-  }
+  const actions = actionsOf(actionInfos, index, groupOf, regionOf);
+  const fields = fieldsOf(index, groupOf, regionOf);
 
   assignHeadings(index, regionAssignment);
 
@@ -346,6 +314,53 @@ function modelOf(html: string, opts: StaticModelOptions, files: LocalFiles | nul
   };
   for (const note of rankingNotes(model)) notes.add(note);
   return model;
+}
+
+/** The page's buttons and links in model form. */
+function actionsOf(
+  actionInfos: ElementInfo[],
+  index: PageIndex,
+  groupOf: (info: ElementInfo) => string | null,
+  regionOf: (info: ElementInfo) => string,
+): ActionElement[] {
+  return actionInfos.map((info, i) => {
+    const kind = actionKind(info) as NonNullable<ReturnType<typeof actionKind>>;
+    return {
+      id: `a${i + 1}`,
+      text: accessibleName(info, index),
+      tag: info.tag,
+      role: kind.role,
+      type: kind.type,
+      disabled: isDisabled(info),
+      area: 0,
+      fontPx: Math.round(info.style.fontPx * 100) / 100,
+      filled: ownFill(info),
+      box: { ...ZERO_BOX },
+      visibility: { ...info.visibility },
+      selector: info.selector,
+      groupId: groupOf(info),
+      regionId: regionOf(info),
+      framePath: info.scope.doc.framePath,
+    };
+  });
+}
+
+/** The page's form fields (not consent controls) with their labels. */
+function fieldsOf(index: PageIndex, groupOf: (info: ElementInfo) => string | null, regionOf: (info: ElementInfo) => string): FormField[] {
+  const fields: FormField[] = [];
+  for (const info of index.elements) {
+    const type = fieldType(info);
+    if (type === null || info.visibility.displayNone) continue;
+    fields.push({
+      type,
+      name: info.el.attribs.name ?? "",
+      label: fieldLabel(info, index),
+      required: isRequired(info),
+      groupId: groupOf(info),
+      regionId: regionOf(info),
+    });
+  }
+  return fields;
 }
 
 /** A form field's label as the browser extractor reads it: its labels' text, else aria-labelledby, aria-label, placeholder, title. */
