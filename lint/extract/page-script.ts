@@ -6,6 +6,7 @@
  * functions and no two share a name.
  */
 import * as blocks from "../heuristics/blocks.js";
+import * as elementKinds from "../heuristics/element-kinds.js";
 import * as disclosures from "../heuristics/disclosures.js";
 import * as regionRules from "../heuristics/regions.js";
 import * as selectorRules from "../heuristics/selectors.js";
@@ -36,6 +37,7 @@ import * as walk from "./in-page/walk.js";
 export const IN_PAGE_MODULES: Readonly<Record<string, Record<string, unknown>>> = {
   "heuristics/colour.ts": colour,
   "heuristics/blocks.ts": blocks,
+  "heuristics/element-kinds.ts": elementKinds,
   "heuristics/disclosures.ts": disclosures,
   "heuristics/sentences.ts": sentences,
   "heuristics/regions.ts": regionRules,

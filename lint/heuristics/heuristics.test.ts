@@ -10,6 +10,7 @@ import { inPage, type InPageApi } from "../extract/__fixtures__/in-page.js";
 import * as blocks from "./blocks.js";
 import * as colour from "./colour.js";
 import * as disclosures from "./disclosures.js";
+import * as elementKinds from "./element-kinds.js";
 import * as regions from "./regions.js";
 import * as selectors from "./selectors.js";
 import * as sentences from "./sentences.js";
@@ -31,6 +32,7 @@ function answers(
     | keyof typeof blocks
     | keyof typeof colour
     | keyof typeof disclosures
+    | keyof typeof elementKinds
     | keyof typeof regions
     | keyof typeof selectors
     | keyof typeof sentences
@@ -39,6 +41,7 @@ function answers(
   const tables = api.blockTables();
   const white = { r: 255, g: 255, b: 255, a: 1 };
   const real = api.realTextPattern();
+  const kinds = api.elementKinds();
   return {
     blocks: [
       api.readsAsBlock("div", "", "block", tables),
@@ -50,6 +53,14 @@ function answers(
       api.readsAsBlock("div", "", "contents", tables),
       api.readsAsBlock("span", "", "inline-block", tables),
       api.readsAsBlock("div", "", "flex", tables),
+    ],
+    kinds: [
+      kinds.controlRoles.has("switch"),
+      kinds.controlRoles.has("button"),
+      kinds.fieldInputs.has("email"),
+      kinds.fieldInputs.has("checkbox"),
+      kinds.actionInputs.has("image"),
+      kinds.actionInputs.has("text"),
     ],
     sentences: {
       limits: api.sentenceLimits(),
@@ -114,8 +125,9 @@ function answers(
 
 describe("shared heuristics", () => {
   it("give the answers they are there to give", () => {
-    const node = answers({ ...blocks, ...colour, ...disclosures, ...regions, ...selectors, ...sentences });
+    const node = answers({ ...blocks, ...colour, ...disclosures, ...elementKinds, ...regions, ...selectors, ...sentences });
     expect(node.blocks).toEqual([true, false, true, true, true, false, false, false, true]);
+    expect(node.kinds).toEqual([true, false, true, false, true, false]);
     expect(node.sentences).toEqual({
       limits: { depth: 6, maxSentence: 1200, scan: 1500, question: 300 },
       real: [true, true, false, true],
@@ -154,7 +166,7 @@ describe("shared heuristics", () => {
   });
 
   it("answer the same in the page, sent as the browser extractor sends them", async () => {
-    const node = answers({ ...blocks, ...colour, ...disclosures, ...regions, ...selectors, ...sentences });
+    const node = answers({ ...blocks, ...colour, ...disclosures, ...elementKinds, ...regions, ...selectors, ...sentences });
     // The same asking function, serialised into the page, asks the heuristics as sent there.
     const page = await inPage(p, answers, null);
     expect(page).toEqual(node);

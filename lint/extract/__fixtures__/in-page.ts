@@ -7,6 +7,7 @@
  */
 import type { Page } from "playwright";
 import type * as BlockRules from "../../heuristics/blocks.js";
+import type * as ElementKindRules from "../../heuristics/element-kinds.js";
 import type * as DisclosureRules from "../../heuristics/disclosures.js";
 import type * as RegionRules from "../../heuristics/regions.js";
 import type * as SelectorRules from "../../heuristics/selectors.js";
@@ -37,6 +38,7 @@ import { IN_PAGE_MODULES, inPageExpression } from "../page-script.js";
 
 /** Every in-page function, by name. */
 export type InPageApi = typeof BlockRules &
+  typeof ElementKindRules &
   typeof DisclosureRules &
   typeof RegionRules &
   typeof SelectorRules &

@@ -14,6 +14,7 @@ import type * as DomFns from "./dom.js";
 import type * as FrameFns from "./frames.js";
 import type { Dom } from "./dom.js";
 import type * as BlockFns from "../../heuristics/blocks.js";
+import type * as KindFns from "../../heuristics/element-kinds.js";
 import type * as SentenceFns from "../../heuristics/sentences.js";
 import type { BlockTables } from "../../heuristics/blocks.js";
 import type { SentenceLimits } from "../../heuristics/sentences.js";
@@ -22,6 +23,7 @@ declare const savedDom: typeof DomFns.savedDom;
 declare const topFrameState: typeof FrameFns.topFrameState;
 declare const ownOriginOf: typeof FrameFns.ownOriginOf;
 declare const blockTables: typeof BlockFns.blockTables;
+declare const elementKinds: typeof KindFns.elementKinds;
 declare const realTextPattern: typeof SentenceFns.realTextPattern;
 declare const sentenceLimits: typeof SentenceFns.sentenceLimits;
 
@@ -217,6 +219,7 @@ export interface Pass {
 
 /** The fixed tables of a pass. */
 export function passConstants(): PassConstants {
+  const kinds = elementKinds();
   return {
     BLACK: { r: 0, g: 0, b: 0, a: 1 },
     CLEAR: { r: 0, g: 0, b: 0, a: 0 },
@@ -240,23 +243,9 @@ export function passConstants(): PassConstants {
     ]),
     blocks: blockTables(),
     sentence: sentenceLimits(),
-    CONTROL_ROLES: new Set(["checkbox", "switch", "radio", "menuitemcheckbox"]),
-    FIELD_INPUTS: new Set([
-      "text",
-      "email",
-      "tel",
-      "password",
-      "number",
-      "date",
-      "datetime-local",
-      "month",
-      "week",
-      "time",
-      "search",
-      "url",
-      "file",
-    ]),
-    ACTION_INPUTS: new Set(["submit", "button", "reset", "image"]),
+    CONTROL_ROLES: kinds.controlRoles,
+    FIELD_INPUTS: kinds.fieldInputs,
+    ACTION_INPUTS: kinds.actionInputs,
     IMAGE_TAGS: new Set(["img", "video", "picture", "object", "embed", "svg", "iframe", "frame"]),
     OPAQUE_TAGS: new Set([
       "img",

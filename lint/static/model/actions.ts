@@ -5,6 +5,7 @@
  */
 import { fillStandsOut } from "../../heuristics/colour.js";
 import { paddedLikeButton } from "../../heuristics/disclosures.js";
+import { elementKinds } from "../../heuristics/element-kinds.js";
 import type { EffectiveBackground } from "../css/computed-style.js";
 import { attr, hasAttr, isElement, roleAttr, tagOf } from "./dom-nodes.js";
 import type { ElementInfo } from "./styled-tree.js";
@@ -14,8 +15,9 @@ export interface ActionKind {
   type: string | null;
 }
 
-const INPUT_BUTTONS = new Set(["submit", "button", "image", "reset"]);
-const CONTROL_ROLES = new Set(["checkbox", "switch", "radio", "menuitemcheckbox"]);
+const KINDS = elementKinds();
+const INPUT_BUTTONS = KINDS.actionInputs;
+const CONTROL_ROLES = KINDS.controlRoles;
 const BORDER_WIDTHS: Record<string, number> = { thin: 1, medium: 3, thick: 5 };
 const SIDES = ["top", "right", "bottom", "left"];
 
@@ -90,21 +92,7 @@ export function isDisabled(info: ElementInfo): boolean {
   return false;
 }
 
-const FIELD_INPUTS = new Set([
-  "text",
-  "email",
-  "tel",
-  "password",
-  "number",
-  "date",
-  "datetime-local",
-  "month",
-  "week",
-  "time",
-  "search",
-  "url",
-  "file",
-]);
+const FIELD_INPUTS = KINDS.fieldInputs;
 const INPUT_TYPES = new Set([...FIELD_INPUTS, "hidden", "range", "color", "checkbox", "radio", "submit", "image", "reset", "button"]);
 /** A select with more options than this is read as a form field as well as a control. */
 const FIELD_SELECT_OPTIONS = 4;
