@@ -6,8 +6,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { Ajv, type ErrorObject } from "ajv";
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node as YamlNode } from "yaml";
+import { LineCounter, parseDocument } from "yaml";
 import { jsonSyntaxProblem } from "./json-syntax.js";
+import { yamlNodeAt } from "./schema-errors.js";
 import { minimatch } from "minimatch";
 import { UsageError } from "../errors.js";
 import { schemaPath } from "../package-info.js";
@@ -69,29 +70,6 @@ function validate(data: unknown): ErrorObject[] {
   return validator(data) ? [] : (validator.errors ?? []);
 }
 
-/** Finds the YAML/JSON node at an ajv instancePath ("/rules/foo") to report its line. */
-function nodeAt(root: unknown, pointer: string): YamlNode | null {
-  let node = root as YamlNode | null;
-  const parts = pointer
-    .split("/")
-    .slice(1)
-    .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
-  for (const part of parts) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === part);
-      if (!pair) return node;
-      node = (pair.value as YamlNode | null) ?? (pair.key as YamlNode);
-    } else if (isSeq(node)) {
-      const next = node.items[Number(part)] as YamlNode | undefined;
-      if (!next) return node;
-      node = next;
-    } else {
-      return node;
-    }
-  }
-  return node;
-}
-
 function describeError(error: ErrorObject): string {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
@@ -131,7 +109,7 @@ export function formatSchemaErrors(
   const lines = [...byPath.values()].map((error) => {
     let pointer = error.instancePath;
     if (error.keyword === "additionalProperties") pointer += `/${String((error.params as Record<string, unknown>).additionalProperty)}`;
-    const node = nodeAt(root, pointer);
+    const node = yamlNodeAt(root, pointer);
     const offset = node?.range?.[0];
     const where = offset !== undefined ? `:${counter.linePos(offset).line}:${counter.linePos(offset).col}` : "";
     const path = error.instancePath ? error.instancePath.slice(1).replace(/\//g, ".") : "(top level)";
