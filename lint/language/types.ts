@@ -86,6 +86,9 @@ export interface ConsentAnalysis {
 
 export type OptionPolarity = "grant" | "refuse" | "neutral";
 
+/** What a consent request's button or link does (rules.md, "Choice rules"): see `choiceAction`. */
+export type ChoiceAction = "accept" | "refuse" | "settings" | "acknowledge" | "other";
+
 export interface PurposeSignals {
   title: string;
   headings: string[];

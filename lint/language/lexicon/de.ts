@@ -225,6 +225,19 @@ export const de: Lexicon = {
       /^(?:ja\b|jawohl\b|gerne?\b|zustimmen\b|ich stimme zu\b|einverstanden\b|akzeptieren\b|annehmen\b|erlauben\b|zulassen\b|an$|ein$|aktivier\w*|ich willige ein\b|einwilligen\b|teilen\b|weitergeben\b|ok\b|okay\b|alle akzeptieren\b|alle zulassen\b|allen zustimmen\b|ich möchte\b|immer\b)/iu,
   },
 
+  choiceActions: {
+    accept:
+      /^(?:(?:alle(?:s)? )?(?:akzeptieren|annehmen|zulassen|erlauben)(?: und (?:schlie(?:ß|ss)en|fortfahren|weiter))?|alle(?: cookies)? (?:akzeptieren|annehmen|zulassen|erlauben)|(?:ich )?stimme (?:zu|allem zu)|zustimmen(?: und (?:schlie(?:ß|ss)en|fortfahren|weiter))?|allem zustimmen|einverstanden|ja,? (?:ich stimme zu|einverstanden|gerne|alle akzeptieren)|ich bin einverstanden|ich willige ein|einwilligen)$/iu,
+    refuse:
+      /^(?:(?:alle(?:s)? )?(?:ablehnen|verweigern)(?: und schlie(?:ß|ss)en)?|alle(?: cookies)? ablehnen|nicht (?:zustimmen|einverstanden|akzeptieren)|ich stimme nicht zu|(?:nur |lediglich )?(?:notwendige|erforderliche|essenzielle|essentielle|technisch notwendige)(?: cookies)?(?: (?:akzeptieren|zulassen|erlauben|verwenden))?(?: nur)?|weiter ohne (?:einwilligung|zustimmung|zu akzeptieren)|ohne (?:einwilligung|zustimmung) (?:fortfahren|weiter)|nein,? danke|nein)$/iu,
+    settings:
+      /^(?:(?:cookie-?|datenschutz-?)?(?:einstellungen|präferenzen|optionen)(?: (?:anpassen|verwalten|ändern))?|(?:anpassen|verwalten|individuell (?:einstellen|anpassen)|auswahl (?:anpassen|treffen)|mehr optionen|details(?: anzeigen)?|mehr (?:erfahren|informationen)|weitere informationen|zwecke anzeigen|partner anzeigen)|(?:cookies|einstellungen|auswahl) (?:anpassen|verwalten))$/iu,
+    acknowledge:
+      /^(?:ok|okay|verstanden|alles klar|habe verstanden|ich habe verstanden|schlie(?:ß|ss)en|weiter|fortfahren|hinweis schlie(?:ß|ss)en|zur kenntnis genommen|in ordnung)$/iu,
+  },
+  shamingRefusal:
+    /(?:ich verzichte (?:gerne |lieber )?auf|ich zahle lieber|lieber (?:den )?vollen? preis|mir (?:ist|sind) (?:meine? )?(?:sicherheit|privatsphäre|gesundheit|ersparnisse?|rabatte?|angebote?) (?:egal|gleichgültig)|ich (?:will|möchte) (?:nicht sparen|keine? (?:vorteile|rabatte|angebote|ersparnis)|(?:lieber )?mehr (?:bezahlen|zahlen))|(?:vorteile|rabatte|angebote|sparen) (?:verpassen|entgehen lassen)|ich brauche keine (?:hilfe|vorteile|rabatte)|ich bleibe lieber (?:uninformiert|ungeschützt))/iu,
+
   primaryPurposes: {
     "view-report": [
       "jahresrückblick*|jahresbericht*|jahresübersicht*|kontoauszug*|rückblick*|*bericht|jahresabrechnung*|monatsübersicht*|*auswertung|*übersicht",

@@ -245,6 +245,18 @@ export const en: Lexicon = {
       /^(?:yes\b|yeah\b|yep\b|sure\b|ok\b|okay\b|allow\b|accept\b|agree\b|i agree\b|i accept\b|i consent\b|i allow\b|i want\b|i'?d like\b|opt[ -]?in\b|on$|enable\b|enabled\b|share\b|subscribe\b|sign me up\b|turn on\b|always\b|consent\b|grant\b|permit\b|send me\b|please\b)/iu,
   },
 
+  choiceActions: {
+    accept:
+      /^(?:(?:yes,? )?(?:i )?(?:accept|agree|allow|consent)(?: (?:all|everything|all cookies|cookies|and (?:continue|close|proceed)|& (?:continue|close)))?|accept all and close|allow all cookies|agree to all|yes,? (?:please|i'?m in)|ok,? (?:accept|agree)(?: all)?|sounds good,? accept)$/iu,
+    refuse:
+      /^(?:(?:reject|decline|refuse|deny|disallow)(?: all| all cookies| cookies| optional(?: cookies)?| and close)?|(?:i )?do not (?:accept|agree|consent)|(?:i )?don'?t (?:accept|agree|consent)|(?:use |accept |allow )?(?:only |strictly )?(?:necessary|essential|required)(?: cookies)?(?: only)?|continue without (?:accepting|agreeing|consent(?:ing)?)|no,? thanks|no thank you|no)$/iu,
+    settings:
+      /^(?:(?:cookie |privacy )?(?:settings|preferences|options)|(?:manage|customi[sz]e|change|set|adjust|edit)(?: (?:my )?(?:cookies|cookie settings|settings|preferences|options|choices))?|more options|let me choose|show (?:details|purposes|vendors|partners)|(?:learn|read|find out) more|more info(?:rmation)?|details)$/iu,
+    acknowledge: /^(?:ok|okay|got it|i understand|understood|fine|close|dismiss|continue|i see|noted|alright|ok,? got it)$/iu,
+  },
+  shamingRefusal:
+    /\b(?:i(?: prefer| would rather|'d rather| like| love| enjoy) (?:to )?(?:pay(?:ing)?|miss(?:ing)?|los(?:e|ing)|waste|be(?:ing)? (?:bored|left out|uninformed))|i (?:do not|don'?t) (?:care|want to (?:save|win|know|be (?:safe|protected))|like (?:saving|discounts|deals|free))|i(?: hate| am not interested in|'m not interested in) (?:saving|discounts|deals|free|offers|money|my (?:security|privacy|health))|full price|i'?ll (?:stay|remain) (?:uninformed|unprotected|behind)|(?:leave|keep) me (?:unprotected|uninformed|in the dark)|i (?:don'?t|do not) (?:need|want) (?:help|savings|to be safe))/iu,
+
   primaryPurposes: {
     "view-report": [
       {

@@ -80,6 +80,22 @@ export interface Lexicon {
   /** Radio and select option wording, matched at the start of the lower-cased option text. */
   polarity: { grant: RegExp; refuse: RegExp };
 
+  /**
+   * What a consent request's button or link does, by its whole text
+   * (normalised, lower-cased, folded for Chinese, end punctuation removed):
+   * accepts optional purposes in one action, refuses them all, opens
+   * settings, or only acknowledges ("OK", "Got it": whether that grants is
+   * for the text around it to say). See rules.md, "Choice rules".
+   */
+  choiceActions: { accept: RegExp; refuse: RegExp; settings: RegExp; acknowledge: RegExp };
+  /**
+   * Refusal wording that shames or guilts the person for refusing: refusing
+   * described as a loss, a flaw or a cruelty ("No thanks, I prefer paying
+   * full price", "残忍拒绝"). Matched anywhere in the refuse control's text,
+   * or the text right next to it. Neutral refusals never match.
+   */
+  shamingRefusal: RegExp;
+
   /** Wording of what a step is for, in headings, titles, buttons, fields and flow actions. */
   primaryPurposes: Partial<Record<PrimaryPurpose, readonly PatternSource[]>>;
 

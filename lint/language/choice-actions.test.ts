@@ -1,0 +1,194 @@
+/** The choice-action lexicons, entry by entry: what each button wording does, and which refusals shame. */
+import { describe, expect, it } from "vitest";
+import { choiceAction, shamesRefusal } from "./choice-actions.js";
+
+type Table = Record<string, readonly string[]>;
+
+/** Every wording in the table, with the page's language as the hint, and what it should be read as. */
+function expectActions(lang: string, table: Table): void {
+  for (const [action, wordings] of Object.entries(table)) {
+    for (const text of wordings) expect([text, choiceAction(text, lang)]).toEqual([text, action]);
+  }
+}
+
+describe("choiceAction", () => {
+  it("reads English buttons (rules.md vocabulary and common consent-manager wording)", () => {
+    expectActions("en", {
+      accept: [
+        "Accept all",
+        "Accept",
+        "Agree",
+        "Allow",
+        "I agree",
+        "I accept",
+        "Accept all cookies",
+        "Allow all cookies",
+        "Accept & close",
+        "Agree and continue",
+        "Yes, I agree",
+        "Accept cookies",
+        "OK, accept all",
+        "✓ Accept all",
+      ],
+      refuse: [
+        "Reject all",
+        "Decline",
+        "Reject",
+        "Only necessary",
+        "Necessary cookies only",
+        "Use necessary cookies only",
+        "Continue without accepting",
+        "Do not accept",
+        "I don't agree",
+        "Refuse all",
+        "Deny",
+        "Reject optional cookies",
+        "Strictly necessary only",
+        "No thanks",
+        "No, thanks",
+        "No",
+      ],
+      settings: [
+        "Settings",
+        "Manage",
+        "More options",
+        "Cookie settings",
+        "Manage preferences",
+        "Customise",
+        "Customize settings",
+        "Let me choose",
+        "Learn more",
+        "Preferences",
+        "Show purposes",
+      ],
+      acknowledge: ["OK", "Okay", "Got it", "Got it!", "I understand", "Close", "Dismiss", "Continue"],
+      other: [
+        "Not now",
+        "Maybe later",
+        "Subscribe",
+        "Sign up",
+        "Buy now",
+        "View my bill",
+        "×",
+        "Accept all cookies and subscribe to our newsletter about weekly deals and offers from our partners",
+      ],
+    });
+  });
+
+  it("reads German buttons", () => {
+    expectActions("de", {
+      accept: [
+        "Alle akzeptieren",
+        "Akzeptieren",
+        "Zustimmen",
+        "Alle Cookies akzeptieren",
+        "Alles akzeptieren",
+        "Einverstanden",
+        "Ich stimme zu",
+        "Zustimmen und weiter",
+        "Alle zulassen",
+        "Annehmen",
+        "Ich bin einverstanden",
+        "Ja, einverstanden",
+      ],
+      refuse: [
+        "Ablehnen",
+        "Alle ablehnen",
+        "Nur notwendige",
+        "Nur notwendige Cookies",
+        "Nur essenzielle Cookies akzeptieren",
+        "Weiter ohne Einwilligung",
+        "Nicht zustimmen",
+        "Ich stimme nicht zu",
+        "Verweigern",
+        "Nein, danke",
+        "Nein",
+      ],
+      settings: [
+        "Einstellungen",
+        "Cookie-Einstellungen",
+        "Einstellungen anpassen",
+        "Anpassen",
+        "Verwalten",
+        "Mehr Optionen",
+        "Mehr erfahren",
+        "Details anzeigen",
+        "Auswahl anpassen",
+      ],
+      acknowledge: ["OK", "Verstanden", "Alles klar", "Ich habe verstanden", "Schließen", "Weiter", "In Ordnung"],
+      other: ["Nicht jetzt", "Später", "Jetzt kaufen", "Registrieren", "Abonnieren"],
+    });
+  });
+
+  it("reads Chinese buttons, simplified and traditional", () => {
+    expectActions("zh", {
+      accept: ["同意", "全部接受", "立即授权", "接受", "允许", "我同意", "同意并继续", "全部同意", "接受所有Cookie", "一键授权"],
+      refuse: ["拒绝", "仅必要", "不同意", "全部拒绝", "拒绝所有", "仅接受必要Cookie", "只允许必要", "不接受", "不同意并继续"],
+      settings: ["设置", "管理", "更多选项", "Cookie设置", "自定义", "了解更多", "管理偏好", "查看详情"],
+      acknowledge: ["知道了", "我知道了", "好的", "确定", "明白"],
+      other: ["以后再说", "暂不", "立即购买", "注册", "查看账单"],
+    });
+    expectActions("zh-TW", {
+      accept: ["同意", "全部接受", "接受所有Cookie", "立即授權"],
+      refuse: ["拒絕", "全部拒絕", "僅必要", "不同意"],
+      settings: ["設定", "管理", "更多選項"],
+      acknowledge: ["知道了", "確定"],
+    });
+  });
+
+  it("reads a bare word by the lexicon that knows it, whatever the page's language", () => {
+    expect(choiceAction("Reject all", "de")).toBe("refuse");
+    expect(choiceAction("Ablehnen", "en")).toBe("refuse");
+    expect(choiceAction("同意", "en")).toBe("accept");
+  });
+
+  it("does not guess in a language it does not read", () => {
+    expect(choiceAction("Tout accepter", "fr")).toBe("unknown-language");
+    expect(choiceAction("Rechazar todo", "es")).toBe("unknown-language");
+  });
+
+  it("leaves empty text and whole sentences as other", () => {
+    expect(choiceAction("", "en")).toBe("other");
+    expect(choiceAction("   ", "en")).toBe("other");
+  });
+});
+
+describe("shamesRefusal", () => {
+  it("finds refusals that shame or guilt (rules.md examples and their kin)", () => {
+    const shaming: Record<string, readonly string[]> = {
+      en: [
+        "No thanks, I prefer paying full price",
+        "No, I don't care about my security",
+        "No thanks, I'd rather miss out",
+        "I don't want to save money",
+        "No, I hate saving money",
+        "No, leave me unprotected",
+        "I'm not interested in discounts",
+      ],
+      de: [
+        "Nein, ich verzichte auf Vorteile",
+        "Ich zahle lieber den vollen Preis",
+        "Nein, mir ist meine Sicherheit egal",
+        "Ich will keine Rabatte",
+        "Nein, ich möchte lieber mehr bezahlen",
+      ],
+      zh: ["残忍拒绝", "不了，我不想省钱", "放弃优惠", "狠心离开", "我不需要优惠", "我宁愿原价购买", "殘忍拒絕"],
+    };
+    for (const [lang, texts] of Object.entries(shaming))
+      for (const text of texts) expect([text, shamesRefusal(text, lang)]).toEqual([text, true]);
+  });
+
+  it("never fires on neutral refusals", () => {
+    const neutral: Record<string, readonly string[]> = {
+      en: ["No thanks", "Not now", "Reject", "Reject all", "Decline", "Only necessary", "No", "Maybe later", "Continue without accepting"],
+      de: ["Ablehnen", "Nein, danke", "Nicht jetzt", "Nur notwendige Cookies", "Später"],
+      zh: ["拒绝", "以后再说", "不同意", "暂不", "仅必要", "不了，谢谢"],
+    };
+    for (const [lang, texts] of Object.entries(neutral))
+      for (const text of texts) expect([text, shamesRefusal(text, lang)]).toEqual([text, false]);
+  });
+
+  it("does not guess in a language it does not read", () => {
+    expect(shamesRefusal("Non merci, je préfère payer plein tarif", "fr")).toBeNull();
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * What a consent request's button or link does, read from its own text:
+ * accepts optional purposes in one action, refuses them all, opens settings,
+ * only acknowledges, or something else. And whether a refusal's wording
+ * shames the person for refusing. The choice rules ask these; the wording
+ * lives in each language's lexicon (`choiceActions`, `shamingRefusal`).
+ */
+import type { ChoiceAction } from "./types.js";
+import { compiledLexicon } from "./lexicon/compiled.js";
+import { supportedLanguages } from "./lexicon/registry.js";
+import { detectLanguage } from "./detect.js";
+import { normaliseText } from "./normalise.js";
+import { Memo } from "./memo.js";
+
+/** Marks around a button's words ("✓ Accept", "[ Reject ]", "同意 >", "Accept all →"). */
+const EDGE_MARKS = /^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu;
+/** Longest button text read as one action; longer text is a sentence, not a control's name. */
+const MAX_ACTION_CHARS = 60;
+
+/** The text as the lexicons match it: normalised, lower-cased, marks at the edges removed, inner punctuation as plain commas and spaces. */
+function actionSource(text: string): string {
+  return normaliseText(text)
+    .toLowerCase()
+    .replace(EDGE_MARKS, "")
+    .replace(/\s*[,，、]\s*/gu, ", ")
+    .replace(/\s*[!！。.]+\s*/gu, " ")
+    .replace(/\s+/gu, " ")
+    .trim();
+}
+
+/** The language's lexicons, the text's own first: a bare "OK" or "Reject" on a German page is read by the lexicon that knows it. */
+function languagesFor(source: string, hint: string | null): string[] | null {
+  const language = detectLanguage(source, hint);
+  if (!language.supported) return null;
+  return [language.language, ...supportedLanguages().filter((l) => l !== language.language)];
+}
+
+function actionIn(source: string, language: string): ChoiceAction {
+  const c = compiledLexicon(language);
+  if (!c) return "other";
+  const folded = c.lexicon.tools.unit === "char" ? c.lexicon.tools.fold(source) : source;
+  const k = c.lexicon.choiceActions;
+  // Refusal first: "Do not accept" and "不同意" hold an accepting word.
+  if (k.refuse.test(folded)) return "refuse";
+  if (k.accept.test(folded)) return "accept";
+  if (k.settings.test(folded)) return "settings";
+  if (k.acknowledge.test(folded)) return "acknowledge";
+  return "other";
+}
+
+function classify(text: string, hint: string | null): ChoiceAction | "unknown-language" {
+  const source = actionSource(text);
+  if (source.length === 0 || source.length > MAX_ACTION_CHARS) return "other";
+  const order = languagesFor(source, hint);
+  if (!order) return "unknown-language";
+  for (const language of order) {
+    const action = actionIn(source, language);
+    if (action !== "other") return action;
+  }
+  return "other";
+}
+
+const actions = new Memo<ChoiceAction | "unknown-language">(5_000);
+
+/**
+ * What a button or link of a consent request does, by its whole text
+ * (accessible name): "accept", "refuse", "settings", "acknowledge" or
+ * "other"; "unknown-language" for text in a language the linter does not
+ * read (it does not guess). "OK" is "acknowledge": whether it grants is for
+ * the text around it to say.
+ */
+export function choiceAction(text: string, langHint?: string | null): ChoiceAction | "unknown-language" {
+  const hint = langHint ?? null;
+  return actions.get(`${hint ?? ""}\u0000${text}`, () => classify(text, hint));
+}
+
+const shaming = new Memo<boolean | null>(5_000);
+
+/**
+ * Whether refusal wording (a refuse control's text, or the text right next
+ * to it) shames or guilts the person for refusing: true or false; null for
+ * text in a language the linter does not read.
+ */
+export function shamesRefusal(text: string, langHint?: string | null): boolean | null {
+  const hint = langHint ?? null;
+  return shaming.get(`${hint ?? ""}\u0000${text}`, () => {
+    const norm = normaliseText(text).toLowerCase();
+    if (norm.trim().length === 0) return false;
+    const order = languagesFor(norm, hint);
+    if (!order) return null;
+    return order.some((language) => {
+      const c = compiledLexicon(language);
+      if (!c) return false;
+      const source = c.lexicon.tools.unit === "char" ? c.lexicon.tools.fold(norm) : norm;
+      return c.lexicon.shamingRefusal.test(source);
+    });
+  });
+}
