@@ -1,6 +1,6 @@
 /** The choice-action lexicons, entry by entry: what each button wording does, and which refusals shame. */
 import { describe, expect, it } from "vitest";
-import { choiceAction, shamesRefusal } from "./choice-actions.js";
+import { choiceAction, controlWording, shamesRefusal } from "./choice-actions.js";
 
 type Table = Record<string, readonly string[]>;
 
@@ -190,5 +190,60 @@ describe("shamesRefusal", () => {
 
   it("does not guess in a language it does not read", () => {
     expect(shamesRefusal("Non merci, je préfère payer plein tarif", "fr")).toBeNull();
+  });
+});
+
+describe("controlWording", () => {
+  /** Each label with what its wording says: ticking refuses (opt-out), and a double negative. */
+  function expectWording(lang: string, table: readonly (readonly [string, boolean, boolean])[]): void {
+    for (const [text, tickingRefuses, doubleNegative] of table) {
+      expect([text, controlWording(text, lang)]).toEqual([text, { tickingRefuses, doubleNegative }]);
+    }
+  }
+
+  it("reads English opt-out boxes, double negatives and plain opt-ins", () => {
+    expectWording("en", [
+      ["Tick here if you do NOT want us to share your details with selected partners", true, false],
+      ["Check this box if you would rather not get offers from our sponsors", true, false],
+      ["Don't sell my personal information", true, false],
+      ["I do not want to receive marketing emails from partners", true, false],
+      ["Opt out of personalised advertising", true, false],
+      ["I object to profiling for advertising", true, false],
+      ["Untick this box if you do not wish to receive offers", false, true],
+      ["Tick if you don't want to not hear about our partners' deals", false, true],
+      ["Send me offers from partners", false, false],
+      ["Share my data with partners. You can change this at any time", false, false],
+      ["Yes, email me deals (not more than once a week)", false, false],
+    ]);
+  });
+
+  it("reads German opt-out boxes, double negatives and plain opt-ins", () => {
+    expectWording("de", [
+      ["Bitte ankreuzen, falls Sie nicht möchten, dass wir Ihre Adresse an Partner weitergeben", true, false],
+      ["Ich widerspreche der Nutzung meiner Daten für Werbung", true, false],
+      ["Ich möchte keine Werbung von Partnern erhalten", true, false],
+      ["Nicht ankreuzen, wenn Sie keine Angebote erhalten möchten", false, true],
+      ["Ja, ich möchte Angebote von Partnern per E-Mail erhalten", false, false],
+      ["Meine Daten dürfen für personalisierte Werbung genutzt werden", false, false],
+    ]);
+  });
+
+  it("reads Chinese opt-out boxes, double negatives and plain opt-ins, simplified and traditional", () => {
+    expectWording("zh", [
+      ["如您不希望收到合作伙伴的营销短信，请勾选此框", true, false],
+      ["勾选即表示您拒绝我们向第三方提供您的位置信息", true, false],
+      ["请勿向合作伙伴分享我的购物记录", true, false],
+      ["如您并非不愿意接收推荐，请勿勾选", false, true],
+      ["我同意接收合作伙伴的个性化广告", false, false],
+      ["同意我们不仅向您推送优惠，还与合作伙伴共享您的信息", false, false],
+    ]);
+    expectWording("zh-TW", [
+      ["若您不希望我們將資料提供給合作夥伴，請勾選", true, false],
+      ["我同意接收合作夥伴的行銷訊息", false, false],
+    ]);
+  });
+
+  it("does not guess in a language it does not read", () => {
+    expect(controlWording("Cochez si vous ne souhaitez pas recevoir nos offres", "fr")).toBeNull();
   });
 });

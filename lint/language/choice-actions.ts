@@ -96,3 +96,45 @@ export function shamesRefusal(text: string, langHint?: string | null): boolean |
     });
   });
 }
+
+/** The control's text as its lexicon reads it, in the languages to try (its own first); null when none is read. */
+function controlSources(text: string, hint: string | null): { language: string; source: string }[] | null {
+  const norm = normaliseText(text).toLowerCase();
+  if (norm.trim().length === 0) return [];
+  const order = languagesFor(norm, hint);
+  if (!order) return null;
+  return order.flatMap((language) => {
+    const c = compiledLexicon(language);
+    return c ? [{ language, source: c.lexicon.tools.unit === "char" ? c.lexicon.tools.fold(norm) : norm }] : [];
+  });
+}
+
+/** How many negations the control's wording holds, by the first lexicon that finds any. */
+function negationCount(sources: { language: string; source: string }[]): number {
+  for (const { language, source } of sources) {
+    const negations = compiledLexicon(language)?.lexicon.negations;
+    const count = negations ? (source.match(negations) ?? []).length : 0;
+    if (count > 0) return count;
+  }
+  return 0;
+}
+
+const wording = new Memo<{ tickingRefuses: boolean; doubleNegative: boolean } | null>(5_000);
+
+/**
+ * How a consent control's wording says its state: whether ticking it
+ * refuses (an opt-out control, which grants when left unticked: an odd
+ * number of negations in opt-out wording), and whether it stacks two or
+ * more negations (a double negative, whose meaning is hard to tell). Null
+ * for text in a language the linter does not read.
+ */
+export function controlWording(text: string, langHint?: string | null): { tickingRefuses: boolean; doubleNegative: boolean } | null {
+  const hint = langHint ?? null;
+  return wording.get(`${hint ?? ""}\u0000${text}`, () => {
+    const sources = controlSources(text, hint);
+    if (sources === null) return null;
+    const count = negationCount(sources);
+    const optOut = sources.some(({ language, source }) => compiledLexicon(language)?.lexicon.optOut.test(source) ?? false);
+    return { tickingRefuses: optOut && count % 2 === 1, doubleNegative: count >= 2 };
+  });
+}

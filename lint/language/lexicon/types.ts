@@ -95,6 +95,19 @@ export interface Lexicon {
    * or the text right next to it. Neutral refusals never match.
    */
   shamingRefusal: RegExp;
+  /**
+   * A consent control's wording by which ticking it refuses (an opt-out
+   * control: "Tick here if you do NOT want us to share ...", "Ich widerspreche
+   * ...", "如您不希望...请勾选"): left unticked, it grants. Matched anywhere in
+   * the control's text (normalised, lower-cased, folded for Chinese).
+   */
+  optOut: RegExp;
+  /**
+   * Negations that count towards a double negative in a control's wording
+   * ("untick ... if you do not ...", "do not want to not receive"): needs the
+   * `g` flag; two or more in one control's text make its meaning hard to tell.
+   */
+  negations: RegExp;
 
   /** Wording of what a step is for, in headings, titles, buttons, fields and flow actions. */
   primaryPurposes: Partial<Record<PrimaryPurpose, readonly PatternSource[]>>;
