@@ -91,6 +91,8 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
 /** Measured facts behind a finding. Keys are stable; absent when not measured. */
 export interface Evidence {
   checked?: boolean | "mixed";
+  /** An opt-out box or switch: its wording says ticking it refuses, so left unticked it grants. */
+  tickingRefuses?: boolean;
   checkedSource?: string;
   defaultChecked?: boolean;
   required?: boolean;
@@ -107,7 +109,7 @@ export interface Evidence {
   conditions?: string[];
   purposes?: Purpose[];
   primaryPurpose?: PrimaryPurpose;
-  /** How the control is tied to the primary action: "pre-checked", "required", "blocks-submit", "statement", "multi-purpose", "terms-and-optional". */
+  /** How the control is tied to the primary action: "pre-checked", "opt-out-unticked" (an opt-out box left unticked), "required", "blocks-submit", "statement", "multi-purpose", "terms-and-optional". */
   bundling?: string[];
   primaryAction?: string;
   language?: string;

@@ -19,6 +19,7 @@ export function controlEvidence(c: ControlView): Evidence {
     required: control.required,
     disabled: control.disabled,
     ...(c.optionText !== null ? { option: c.optionText } : {}),
+    ...(c.tickingRefuses ? { tickingRefuses: true } : {}),
     purposes: c.analysis.purposes,
     language: c.analysis.language.language,
   };

@@ -48,6 +48,11 @@ export function stepWords(purpose: PrimaryPurpose): string {
 }
 
 /** The participle for a control in its granting state: a box is ticked, a switch is on, a radio is preselected. */
+/** How an opt-out box or switch is left when it grants: "left unticked", "left switched off". */
+export function leftWord(kind: ControlKind): string {
+  return kind === "switch" || kind === "toggle-button" ? "left switched off" : "left unticked";
+}
+
 export function grantedWord(kind: ControlKind): string {
   switch (kind) {
     case "checkbox":

@@ -6,7 +6,7 @@
  */
 import type { ActionElement, Control, PageModel, TextBlock } from "../model.js";
 import type { ConsentAnalysis, OptionPolarity } from "../language/types.js";
-import { analyzeConsent, optionPolarity } from "../language/index.js";
+import { analyzeConsent, controlWording, optionPolarity } from "../language/index.js";
 import { consentText, optionText } from "./control-text.js";
 import { langHint, languagesKey, statusIn } from "./languages.js";
 import { masterToggleAnalysis } from "./master-toggles.js";
@@ -34,7 +34,12 @@ export interface ControlView {
   consent: boolean;
   /** Why the control is a required one (checked and disabled, or labelled always on), which is never a consent control; null when it is not. */
   required: RequiredReason | null;
-  /** The control is in the granting state (checked, pressed, or a granting option chosen). */
+  /**
+   * An opt-out box or switch: its wording says ticking it refuses ("Tick here
+   * if you do NOT want us to share ..."), so it grants when left unticked.
+   */
+  tickingRefuses: boolean;
+  /** The control is in the granting state (checked, pressed, or a granting option chosen; an opt-out box left unticked). */
   granting: boolean;
   /** Text blocks that make up its label, sentence and description, in model order. */
   blocks: TextBlock[];
@@ -91,7 +96,13 @@ function optionGrants(text: string, polarity: OptionPolarity, langHint: string |
   return analyzeConsent(text, { langHint, role: "control" }).optionalConsent;
 }
 
-function isGranting(control: Control, option: string | null, polarity: OptionPolarity | null, langHint: string | undefined): boolean {
+function isGranting(
+  control: Control,
+  option: string | null,
+  polarity: OptionPolarity | null,
+  tickingRefuses: boolean,
+  langHint: string | undefined,
+): boolean {
   switch (control.kind) {
     case "radio":
       return control.checked === true && option !== null && polarity !== null && optionGrants(option, polarity, langHint);
@@ -101,11 +112,16 @@ function isGranting(control: Control, option: string | null, polarity: OptionPol
       // A pressed "Deny" or "Ablehnen" refuses: only a button that grants or says neither grants when pressed.
       return control.checked === true && polarity !== "refuse";
     default:
-      return control.checked === true;
+      return tickingRefuses ? control.checked === false : control.checked === true;
   }
 }
 
 type ControlReading = Omit<ControlView, "region" | "governor">;
+
+/** Boxes and switches: the controls whose wording can make ticking refuse. */
+function isTickBox(control: Control): boolean {
+  return control.kind === "checkbox" || control.kind === "switch" || control.kind === "menuitemcheckbox";
+}
 
 /**
  * What pressing a toggle button does, from its name or, when the name says
@@ -149,6 +165,7 @@ function readControl(model: PageModel, control: Control, languages: readonly str
         : optionPolarity(option, hint);
   const required = requiredReason(control, hint);
   const consent = status === "understood" && analysis.optionalConsent && required === null;
+  const tickingRefuses = isTickBox(control) && (controlWording(text, hint)?.tickingRefuses ?? false);
   return {
     control,
     text,
@@ -158,7 +175,8 @@ function readControl(model: PageModel, control: Control, languages: readonly str
     polarity,
     consent,
     required,
-    granting: consent && isGranting(control, option, polarity, hint),
+    tickingRefuses,
+    granting: consent && isGranting(control, option, polarity, tickingRefuses, hint),
     blocks,
     langHint: hint,
   };

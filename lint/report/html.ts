@@ -124,6 +124,7 @@ const STEP_WORDS: Record<string, string> = {
 
 const BUNDLING_WORDS: Record<string, string> = {
   "pre-checked": "the consent is ticked in advance",
+  "opt-out-unticked": "an opt-out box is left unticked, so the consent is given unless the person ticks it",
   required: "the consent is required to continue",
   "blocks-submit": "the main button stays disabled until consent is given",
   statement: "the page says that going on counts as consent",

@@ -333,4 +333,20 @@ const incomplete: IncompleteCase[] = [
   },
 ];
 
+/** An opt-out box left unticked on a signup step: consent given unless the person ticks it, tied to signing up. */
+const OPT_OUT_SHARING: Record<Lang, string> = {
+  en: "Tick this box if you do not want us to share your purchase history with partners",
+  de: "Ankreuzen, falls Sie nicht möchten, dass wir Ihre Einkäufe mit Partnern teilen",
+  zh: "如您不希望我们与合作伙伴共享您的购物记录，请勾选",
+};
+for (const lang of LANGS) {
+  invalid.push({
+    name: `${lang}: an opt-out box for sharing left unticked on a signup step`,
+    model: signupStep(lang, { controls: [{ label: OPT_OUT_SHARING[lang], checked: false }] }),
+    errors: [
+      { message: /is tied to .* \(an opt-out box left unticked\)$/u, evidence: { bundling: ["opt-out-unticked"], tickingRefuses: true } },
+    ],
+  });
+}
+
 ruleTester(bundledConsent, { valid, invalid, incomplete });

@@ -28,7 +28,7 @@ import { familyCount, separateGrants } from "./purpose-families.js";
 const ID = "bundled-consent";
 
 /** How consent is tied to the step's purpose (Evidence.bundling). */
-type Bundling = "pre-checked" | "required" | "blocks-submit" | "statement" | "multi-purpose" | "terms-and-optional";
+type Bundling = "pre-checked" | "opt-out-unticked" | "required" | "blocks-submit" | "statement" | "multi-purpose" | "terms-and-optional";
 
 /** What the wording itself bundles: required terms with optional processing, or unrelated optional purposes. */
 function wordingBundles(analysis: ConsentAnalysis): Bundling[] {
@@ -45,7 +45,7 @@ function isSingleChoice(c: ControlView): boolean {
 
 function controlBundling(c: ControlView, view: ConsentView): Bundling[] {
   const out: Bundling[] = [];
-  if (isPreChecked(c)) out.push("pre-checked");
+  if (isPreChecked(c)) out.push(c.tickingRefuses ? "opt-out-unticked" : "pre-checked");
   if (isSingleChoice(c)) {
     if (c.control.required) out.push("required");
     const groupAction = view.primaryActionOfGroup(c.control.groupId);
@@ -66,6 +66,7 @@ function statementAttached(s: StatementView): boolean {
 /** How the consent is tied, in the message's parenthesis. */
 const HOW: Partial<Record<Bundling, string>> = {
   "pre-checked": "ticked in advance",
+  "opt-out-unticked": "an opt-out box left unticked",
   required: "required to continue",
   "blocks-submit": "the button stays disabled until it is ticked",
   statement: "stated in the page text",
@@ -186,7 +187,7 @@ function check(model: PageModel, ctx: RuleContext): RuleOutcome {
 export const bundledConsent: Rule = {
   meta: {
     id: ID,
-    version: "1.0.0",
+    version: "1.1.0",
     severity: "error",
     description: "Consent to optional processing must not be tied to what the user came to do",
     title: "Consent tied to something else",

@@ -7,7 +7,7 @@ import type { PassEntry, Rule, RuleContext, RuleFinding, RuleOutcome } from "../
 import { consentView, reportedText, type ControlView } from "../../lint/consent/index.js";
 import { controlEvidence, controlPass, purposeKey } from "../evidence.js";
 import { LEGAL, docsUrl } from "../legal-references.js";
-import { grantedWord, purposeWords } from "../message-words.js";
+import { grantedWord, leftWord, purposeWords } from "../message-words.js";
 import { blindSpotIncompletes, finishOutcome, unreadIncompletes } from "../outcome.js";
 
 const ID = "pre-checked-opt-in";
@@ -20,8 +20,9 @@ export function isPreChecked(c: ControlView): boolean {
 function finding(c: ControlView, model: PageModel): RuleFinding {
   const control = c.control;
   return {
-    messageId: "preChecked",
-    data: { purposes: purposeWords(c.analysis.purposes), granted: grantedWord(control.kind) },
+    ...(c.tickingRefuses
+      ? { messageId: "optOutLeft", data: { purposes: purposeWords(c.analysis.purposes), left: leftWord(control.kind) } }
+      : { messageId: "preChecked", data: { purposes: purposeWords(c.analysis.purposes), granted: grantedWord(control.kind) } }),
     selector: control.selector,
     role: control.role,
     name: control.name,
@@ -46,7 +47,7 @@ function check(model: PageModel, ctx: RuleContext): RuleOutcome {
 export const preCheckedOptIn: Rule = {
   meta: {
     id: ID,
-    version: "1.0.0",
+    version: "1.1.0",
     severity: "error",
     description: "Consent to optional processing must not be granted before the user acts",
     title: "Consent ticked in advance",
@@ -70,6 +71,7 @@ export const preCheckedOptIn: Rule = {
     ],
     messages: {
       preChecked: "Opt-in to {{purposes}} is {{granted}} before the user acts",
+      optOutLeft: "Consent to {{purposes}} is given by an opt-out box {{left}} before the user acts: only ticking it refuses",
     },
     // A finding rests on the control's state in the HTML as served (a `checked` attribute); a pass on no script ticking it later.
     restsOn: { findings: [], passes: ["scripts"] },

@@ -357,4 +357,28 @@ const incomplete: IncompleteCase[] = [
   },
 ];
 
+/** Opt-out boxes: the wording says ticking refuses, so the box grants when left unticked (rules.md, trick-question). */
+const OPT_OUT: Record<Lang, string> = {
+  en: "Tick here if you do not want us to pass your details to our insurance partners for their advertising",
+  de: "Bitte ankreuzen, wenn Sie nicht wünschen, dass wir Ihre Daten an Versicherungspartner für deren Werbung weitergeben",
+  zh: "如您不希望我们将您的资料提供给保险合作伙伴用于其广告推广，请勾选此框",
+};
+for (const lang of LANGS) {
+  invalid.push({
+    name: `${lang}: an opt-out box left unticked grants`,
+    model: signupStep(lang, { controls: [{ label: OPT_OUT[lang], checked: false }] }),
+    errors: [
+      {
+        message: /^Consent to .* is given by an opt-out box left unticked before the user acts: only ticking it refuses$/u,
+        role: "checkbox",
+        evidence: { checked: false, tickingRefuses: true },
+      },
+    ],
+  });
+  valid.push({
+    name: `${lang}: an opt-out box the page shows ticked (refusing)`,
+    model: signupStep(lang, { controls: [{ label: OPT_OUT[lang], checked: true }] }),
+  });
+}
+
 ruleTester(preCheckedOptIn, { valid, invalid, incomplete });

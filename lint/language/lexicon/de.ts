@@ -239,7 +239,7 @@ export const de: Lexicon = {
     /(?:ich verzichte (?:gerne |lieber )?auf|ich zahle lieber|lieber (?:den )?vollen? preis|mir (?:ist|sind) (?:meine? )?(?:sicherheit|privatsphäre|gesundheit|ersparnisse?|rabatte?|angebote?) (?:egal|gleichgültig)|ich (?:will|möchte) (?:nicht sparen|keine? (?:vorteile|rabatte|angebote|ersparnis)|(?:lieber )?mehr (?:bezahlen|zahlen))|(?:vorteile|rabatte|angebote|sparen) (?:verpassen|entgehen lassen)|ich brauche keine (?:hilfe|vorteile|rabatte)|ich bleibe lieber (?:uninformiert|ungeschützt))/iu,
 
   optOut:
-    /(?:(?:ankreuzen|anhaken|markieren|auswählen|aktivieren),? (?:wenn|falls|sofern) sie [^.;]{0,120}?nicht (?:möchten|wünschen|wollen|einverstanden sind|zustimmen)|^ich widerspreche|^ich (?:möchte|will|wünsche) (?:nicht|keine)|^(?:bitte )?(?:keine|nicht) (?:weitergabe|weitergeben|teilen|verkaufen|werbung)|^(?:von|aus) [^.;]{0,60}? (?:ausschließen|austragen))/iu,
+    /(?:(?:ankreuzen|anhaken|markieren|auswählen|aktivieren),? (?:wenn|falls|sofern) sie [^.;]{0,120}?nicht (?:möchten|wünschen|wollen|einverstanden sind|zustimmen)|\bich widerspreche\b|^ich (?:möchte|will|wünsche) (?:nicht|keine)|^(?:bitte )?(?:keine|nicht) (?:weitergabe|weitergeben|teilen|verkaufen|werbung)|^(?:von|aus) [^.;]{0,60}? (?:ausschließen|austragen))/iu,
   negations:
     /\b(?:nicht|kein|keine|keinen|keinem|keiner|nie|niemals|widerspreche|widersprechen|abwählen|deaktivieren|ausschließen|austragen)\b/giu,
 
