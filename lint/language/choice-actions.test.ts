@@ -206,6 +206,7 @@ describe("controlWording", () => {
       ["Tick here if you do NOT want us to share your details with selected partners", true, false],
       ["Check this box if you would rather not get offers from our sponsors", true, false],
       ["Don't sell my personal information", true, false],
+      ["Don't share my location with advertisers. Tick to stop sharing; you can't undo this later", true, false],
       ["I do not want to receive marketing emails from partners", true, false],
       ["Opt out of personalised advertising", true, false],
       ["I object to profiling for advertising", true, false],
@@ -221,6 +222,7 @@ describe("controlWording", () => {
     expectWording("de", [
       ["Bitte ankreuzen, falls Sie nicht möchten, dass wir Ihre Adresse an Partner weitergeben", true, false],
       ["Ich widerspreche der Nutzung meiner Daten für Werbung", true, false],
+      ["Ich widerspreche der Nutzung meiner Daten für Werbung (ankreuzen, um zu widersprechen)", true, false],
       ["Ich möchte keine Werbung von Partnern erhalten", true, false],
       ["Nicht ankreuzen, wenn Sie keine Angebote erhalten möchten", false, true],
       ["Ja, ich möchte Angebote von Partnern per E-Mail erhalten", false, false],

@@ -109,9 +109,12 @@ function controlSources(text: string, hint: string | null): { language: string; 
   });
 }
 
-/** How many negations the control's wording holds, by the first lexicon that finds any. */
-function negationCount(sources: { language: string; source: string }[]): number {
-  for (const { language, source } of sources) {
+/** Sentences and bracketed asides: negations count within one, so a label that says its refusal twice is no double negative. */
+const CLAUSE_BREAKS = /[.;:!?()[\]。；：！？（）【】]+/u;
+
+/** How many negations one clause holds, by the first lexicon that finds any. */
+function negationCount(clauses: { language: string; source: string }[]): number {
+  for (const { language, source } of clauses) {
     const negations = compiledLexicon(language)?.lexicon.negations;
     const count = negations ? (source.match(negations) ?? []).length : 0;
     if (count > 0) return count;
@@ -123,18 +126,26 @@ const wording = new Memo<{ tickingRefuses: boolean; doubleNegative: boolean } | 
 
 /**
  * How a consent control's wording says its state: whether ticking it
- * refuses (an opt-out control, which grants when left unticked: an odd
- * number of negations in opt-out wording), and whether it stacks two or
- * more negations (a double negative, whose meaning is hard to tell). Null
- * for text in a language the linter does not read.
+ * refuses (an opt-out control, which grants when left unticked: a clause of
+ * opt-out wording with an odd number of negations), and whether a clause
+ * stacks two or more negations (a double negative, whose meaning is hard to
+ * tell). Null for text in a language the linter does not read.
  */
 export function controlWording(text: string, langHint?: string | null): { tickingRefuses: boolean; doubleNegative: boolean } | null {
   const hint = langHint ?? null;
   return wording.get(`${hint ?? ""}\u0000${text}`, () => {
     const sources = controlSources(text, hint);
     if (sources === null) return null;
-    const count = negationCount(sources);
-    const optOut = sources.some(({ language, source }) => compiledLexicon(language)?.lexicon.optOut.test(source) ?? false);
-    return { tickingRefuses: optOut && count % 2 === 1, doubleNegative: count >= 2 };
+    let tickingRefuses = false;
+    let doubleNegative = false;
+    const clauseCount = sources[0]?.source.split(CLAUSE_BREAKS).length ?? 0;
+    for (let i = 0; i < clauseCount; i++) {
+      const clauses = sources.map(({ language, source }) => ({ language, source: (source.split(CLAUSE_BREAKS)[i] ?? "").trim() }));
+      const count = negationCount(clauses);
+      if (count >= 2) doubleNegative = true;
+      const optOut = clauses.some(({ language, source }) => compiledLexicon(language)?.lexicon.optOut.test(source) ?? false);
+      if (optOut && count % 2 === 1) tickingRefuses = true;
+    }
+    return { tickingRefuses: tickingRefuses && !doubleNegative, doubleNegative };
   });
 }
