@@ -6,9 +6,9 @@
  * lives in each language's lexicon (`choiceActions`, `shamingRefusal`).
  */
 import type { ChoiceAction } from "./types.js";
+import type { Lexicon } from "./lexicon/types.js";
 import { compiledLexicon } from "./lexicon/compiled.js";
-import { supportedLanguages } from "./lexicon/registry.js";
-import { detectLanguage } from "./detect.js";
+import { readingOrder } from "./reading-order.js";
 import { normaliseText } from "./normalise.js";
 import { Memo } from "./memo.js";
 
@@ -28,17 +28,10 @@ function actionSource(text: string): string {
     .trim();
 }
 
-/** The language's lexicons, the text's own first: a bare "OK" or "Reject" on a German page is read by the lexicon that knows it. */
-function languagesFor(source: string, hint: string | null): string[] | null {
-  const language = detectLanguage(source, hint);
-  if (!language.supported) return null;
-  return [language.language, ...supportedLanguages().filter((l) => l !== language.language)];
-}
-
 function actionIn(source: string, language: string): ChoiceAction {
   const c = compiledLexicon(language);
   if (!c) return "other";
-  const folded = c.lexicon.tools.unit === "char" ? c.lexicon.tools.fold(source) : source;
+  const folded = c.fold(source);
   const k = c.lexicon.choiceActions;
   // Refusal first: "Do not accept" and "不同意" hold an accepting word.
   if (k.refuse.test(folded)) return "refuse";
@@ -51,7 +44,7 @@ function actionIn(source: string, language: string): ChoiceAction {
 function classify(text: string, hint: string | null): ChoiceAction | "unknown-language" {
   const source = actionSource(text);
   if (source.length === 0 || source.length > MAX_ACTION_CHARS) return "other";
-  const order = languagesFor(source, hint);
+  const order = readingOrder(source, hint);
   if (!order) return "unknown-language";
   for (const language of order) {
     const action = actionIn(source, language);
@@ -84,28 +77,20 @@ const shaming = new Memo<boolean | null>(5_000);
 export function shamesRefusal(text: string, langHint?: string | null): boolean | null {
   const hint = langHint ?? null;
   return shaming.get(`${hint ?? ""}\u0000${text}`, () => {
-    const norm = normaliseText(text).toLowerCase();
-    if (norm.trim().length === 0) return false;
-    const order = languagesFor(norm, hint);
-    if (!order) return null;
-    return order.some((language) => {
-      const c = compiledLexicon(language);
-      if (!c) return false;
-      const source = c.lexicon.tools.unit === "char" ? c.lexicon.tools.fold(norm) : norm;
-      return c.lexicon.shamingRefusal.test(source);
-    });
+    const sources = lexiconSources(text, hint);
+    return sources === null ? null : sources.some(({ lexicon, source }) => lexicon.shamingRefusal.test(source));
   });
 }
 
-/** The control's text as its lexicon reads it, in the languages to try (its own first); null when none is read. */
-function controlSources(text: string, hint: string | null): { language: string; source: string }[] | null {
+/** A text as each lexicon that may read it sees it (normalised, lower-cased, folded), its own language first; null when none reads it. */
+function lexiconSources(text: string, hint: string | null): { lexicon: Lexicon; source: string }[] | null {
   const norm = normaliseText(text).toLowerCase();
   if (norm.trim().length === 0) return [];
-  const order = languagesFor(norm, hint);
+  const order = readingOrder(norm, hint);
   if (!order) return null;
   return order.flatMap((language) => {
     const c = compiledLexicon(language);
-    return c ? [{ language, source: c.lexicon.tools.unit === "char" ? c.lexicon.tools.fold(norm) : norm }] : [];
+    return c ? [{ lexicon: c.lexicon, source: c.fold(norm) }] : [];
   });
 }
 
@@ -113,10 +98,9 @@ function controlSources(text: string, hint: string | null): { language: string; 
 const CLAUSE_BREAKS = /[.;:!?()[\]。；：！？（）【】]+/u;
 
 /** How many negations one clause holds, by the first lexicon that finds any. */
-function negationCount(clauses: { language: string; source: string }[]): number {
-  for (const { language, source } of clauses) {
-    const negations = compiledLexicon(language)?.lexicon.negations;
-    const count = negations ? (source.match(negations) ?? []).length : 0;
+function negationCount(clause: readonly { lexicon: Lexicon; source: string }[]): number {
+  for (const { lexicon, source } of clause) {
+    const count = (source.match(lexicon.negations) ?? []).length;
     if (count > 0) return count;
   }
   return 0;
@@ -134,17 +118,17 @@ const wording = new Memo<{ tickingRefuses: boolean; doubleNegative: boolean } | 
 export function controlWording(text: string, langHint?: string | null): { tickingRefuses: boolean; doubleNegative: boolean } | null {
   const hint = langHint ?? null;
   return wording.get(`${hint ?? ""}\u0000${text}`, () => {
-    const sources = controlSources(text, hint);
+    const sources = lexiconSources(text, hint);
     if (sources === null) return null;
+    // Each lexicon's source split once; the same clause index is the same clause in every one (folding keeps punctuation).
+    const split = sources.map(({ lexicon, source }) => ({ lexicon, clauses: source.split(CLAUSE_BREAKS) }));
     let tickingRefuses = false;
     let doubleNegative = false;
-    const clauseCount = sources[0]?.source.split(CLAUSE_BREAKS).length ?? 0;
-    for (let i = 0; i < clauseCount; i++) {
-      const clauses = sources.map(({ language, source }) => ({ language, source: (source.split(CLAUSE_BREAKS)[i] ?? "").trim() }));
-      const count = negationCount(clauses);
+    for (let i = 0; i < (split[0]?.clauses.length ?? 0); i++) {
+      const clause = split.map(({ lexicon, clauses }) => ({ lexicon, source: (clauses[i] ?? "").trim() }));
+      const count = negationCount(clause);
       if (count >= 2) doubleNegative = true;
-      const optOut = clauses.some(({ language, source }) => compiledLexicon(language)?.lexicon.optOut.test(source) ?? false);
-      if (optOut && count % 2 === 1) tickingRefuses = true;
+      if (count % 2 === 1 && clause.some(({ lexicon, source }) => lexicon.optOut.test(source))) tickingRefuses = true;
     }
     return { tickingRefuses: tickingRefuses && !doubleNegative, doubleNegative };
   });

@@ -1,8 +1,7 @@
 /** Whether a radio or select option grants ("Yes", "Allow", "同意", "Ja, gerne"), refuses ("No", "不同意", "Nein") or neither. */
 import type { OptionPolarity } from "./types.js";
 import { compiledLexicon } from "./lexicon/compiled.js";
-import { supportedLanguages } from "./lexicon/registry.js";
-import { detectLanguage } from "./detect.js";
+import { readingOrder } from "./reading-order.js";
 import { normaliseText } from "./normalise.js";
 import { Memo } from "./memo.js";
 
@@ -12,10 +11,8 @@ const LEADING_MARKS = /^[\s\p{P}\p{S}]+/u;
 function polarity(text: string, hint: string | null): OptionPolarity {
   const norm = normaliseText(text).replace(LEADING_MARKS, "").toLowerCase();
   if (norm.length === 0) return "neutral";
-  const language = detectLanguage(norm, hint);
-  if (!language.supported) return "neutral";
-  // The option's own language first; a bare "Yes" on a German page, or "Ja" on an English one, is read by the lexicon that knows it.
-  const order = [language.language, ...supportedLanguages().filter((l) => l !== language.language)];
+  const order = readingOrder(norm, hint);
+  if (!order) return "neutral";
   for (const l of order) {
     const p = polarityIn(norm, l);
     if (p !== "neutral") return p;
@@ -26,8 +23,7 @@ function polarity(text: string, hint: string | null): OptionPolarity {
 function polarityIn(norm: string, language: string): OptionPolarity {
   const c = compiledLexicon(language);
   if (!c) return "neutral";
-  const tools = c.lexicon.tools;
-  const source = tools.unit === "char" ? tools.fold(norm) : norm;
+  const source = c.fold(norm);
   if (c.lexicon.polarity.refuse.test(source)) return "refuse";
   if (c.lexicon.polarity.grant.test(source)) return "grant";
   return "neutral";

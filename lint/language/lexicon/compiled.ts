@@ -14,6 +14,8 @@ export interface Tagged<T> {
 
 export interface CompiledLexicon {
   lexicon: Lexicon;
+  /** How text is folded before it is matched: traditional to simplified for Chinese, unchanged for word languages. */
+  fold: (text: string) => string;
   purposes: readonly Tagged<Purpose>[];
   necessary: readonly Pattern[];
   requiredTerms: readonly Pattern[];
@@ -46,6 +48,7 @@ function compile(lexicon: Lexicon): CompiledLexicon {
   const fold = lexicon.tools.unit === "char" ? lexicon.tools.fold : (t: string) => t;
   return {
     lexicon,
+    fold,
     purposes: tagged(lexicon.purposes, lang),
     necessary: list(lexicon.necessary),
     requiredTerms: list(lexicon.requiredTerms),
