@@ -56,7 +56,10 @@ export class StaticState implements StateSource {
     const { from, opts } = this;
     let model: PageModel;
     if (from.kind === "file") {
+      const bytes = readFileSync(from.path);
+      this.html = bytes;
       model = buildStaticModelFromFile(from.path, {
+        bytes,
         viewport: opts.viewport,
         locale: opts.locale,
         ...(from.root ? { root: from.root } : {}),
@@ -85,12 +88,11 @@ export class StaticState implements StateSource {
     return "";
   }
 
-  /** The HTML as it was read (a file's own bytes) and the model built from it; no pictures without a browser. */
+  /** The HTML as it was read for the model (a file's own bytes) and the model built from it; no pictures without a browser. */
   async evidence(_result: unknown, model: PageModel): Promise<StateEvidence> {
-    const html = this.html ?? (this.from.kind === "file" ? readFileSync(this.from.path) : "");
     return {
       files: [
-        { path: "page.html", content: html },
+        { path: "page.html", content: this.html ?? "" },
         { path: "model.json", content: JSON.stringify(model, null, 2) + "\n" },
       ],
     };

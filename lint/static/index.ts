@@ -65,6 +65,8 @@ export interface StaticFileOptions {
   root?: string;
   /** URL the model reports (default: the file's file: URL). */
   url?: string;
+  /** The file's bytes when the caller has read them already (its evidence then holds the very bytes the model was built from). */
+  bytes?: Uint8Array;
 }
 
 export { runStaticRules, staticLimits } from "./outcome/static-outcome.js";
@@ -185,7 +187,7 @@ export function buildStaticModel(html: string, opts: StaticModelOptions): PageMo
 export function buildStaticModelFromFile(path: string, opts: StaticFileOptions): PageModel {
   const file = resolve(path);
   const fallback = defaultEncoding(opts.locale);
-  const html = decodeHtml(readFileSync(file), fallback);
+  const html = decodeHtml(opts.bytes ?? readFileSync(file), fallback);
   const root = resolve(opts.root ?? dirname(file));
   return modelOf(
     html,
