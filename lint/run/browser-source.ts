@@ -13,7 +13,7 @@ import { installSettleTracker, waitForSettle } from "../browser/settle.js";
 import { captureFindingScreenshots } from "../evidence/finding-screenshots.js";
 import { capturePageEvidence } from "../evidence/page-evidence.js";
 import { RequestLog } from "../evidence/request-log.js";
-import { extractPageModel } from "../extract/index.js";
+import { extractPageModel, type ExtractOptions } from "../extract/index.js";
 import type { FlowActionRecord, PageModel } from "../model.js";
 import { LocalFileServer, type Mount } from "../targets/file-server.js";
 import { Deadline, TimeoutError } from "./deadline.js";
@@ -59,6 +59,24 @@ interface OpenTarget {
   guards: PageGuards;
   requests: RequestLog | null;
   flowActions: FlowActionRecord[];
+}
+
+/** Waits for the page to settle within what the state's budget leaves, and reports the phase. */
+export async function settleWithin(page: Page, deadline: Deadline, hooks: PipelineHooks): Promise<void> {
+  const settled = await waitForSettle(page, { timeoutMs: deadline.forSettle() });
+  hooks.onPhase?.("settle", { settled: settled.settled });
+}
+
+/** Reads the page's model within what the state's budget leaves, and reports the read and assembly phases. */
+export async function readWithin(
+  page: Page,
+  read: Omit<ExtractOptions, "timeoutMs" | "onRead">,
+  deadline: Deadline,
+  hooks: PipelineHooks,
+): Promise<PageModel> {
+  const model = await extractPageModel(page, { ...read, timeoutMs: deadline.forExtract(), onRead: () => hooks.onPhase?.("read") });
+  hooks.onPhase?.("assemble");
+  return model;
 }
 
 /** A target's states in a fresh context of `browser`. */
@@ -155,17 +173,14 @@ class BrowserState implements StateSource {
     const { job } = this;
     for (let attempt = 1; ; attempt++) {
       const before = guards.documents;
-      const settled = await waitForSettle(page, { timeoutMs: deadline.forSettle() });
-      hooks.onPhase?.("settle", { settled: settled.settled });
+      await settleWithin(page, deadline, hooks);
       try {
-        const model = await extractPageModel(page, {
-          viewport: job.viewport,
-          locale: job.locale,
-          flowActions: [...flowActions],
-          timeoutMs: deadline.forExtract(),
-          onRead: () => hooks.onPhase?.("read"),
-        });
-        hooks.onPhase?.("assemble");
+        const model = await readWithin(
+          page,
+          { viewport: job.viewport, locale: job.locale, flowActions: [...flowActions] },
+          deadline,
+          hooks,
+        );
         if (guards.documents === before) return model;
         if (attempt >= MAX_READS) {
           model.notes.push({

@@ -5,11 +5,10 @@
  */
 import type { Locator, Page } from "playwright";
 import { runRules } from "./engine.js";
-import { extractPageModel } from "../extract/index.js";
 import type { FlowActionRecord, PageModel, Viewport } from "../model.js";
 import type { LintOptions } from "./runner.js";
 import { prepareRun } from "./setup.js";
-import { waitForSettle } from "../browser/settle.js";
+import { readWithin, settleWithin } from "./browser-source.js";
 import { TOUCHED_ATTRIBUTE } from "../flow/actions.js";
 import type { LintResult, Rule } from "../types.js";
 import { DEFAULT_TIMEOUT_MS, Deadline } from "./deadline.js";
@@ -54,18 +53,9 @@ class OwnedPageState implements StateSource {
   async reach(): Promise<void> {}
 
   async read(deadline: Deadline, hooks: PipelineHooks): Promise<PageModel> {
-    const settled = await waitForSettle(this.page, { timeoutMs: deadline.forSettle() });
-    hooks.onPhase?.("settle", { settled: settled.settled });
+    await settleWithin(this.page, deadline, hooks);
     if (this.opts.touched?.length) await markTouched(this.opts.touched);
-    const model = await extractPageModel(this.page, {
-      viewport: this.viewport,
-      locale: null,
-      flowActions: this.opts.flowActions ?? [],
-      timeoutMs: deadline.forExtract(),
-      onRead: () => hooks.onPhase?.("read"),
-    });
-    hooks.onPhase?.("assemble");
-    return model;
+    return readWithin(this.page, { viewport: this.viewport, locale: null, flowActions: this.opts.flowActions ?? [] }, deadline, hooks);
   }
 
   rules = runRules;
