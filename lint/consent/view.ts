@@ -35,7 +35,7 @@ export interface ControlView {
   /** Why the control is a required one (checked and disabled, or labelled always on), which is never a consent control; null when it is not. */
   required: RequiredReason | null;
   /**
-   * An opt-out box or switch: its wording says ticking it refuses ("Tick here
+   * A consent control that is an opt-out box or switch: its wording says ticking it refuses ("Tick here
    * if you do NOT want us to share ..."), so it grants when left unticked.
    */
   tickingRefuses: boolean;
@@ -165,7 +165,7 @@ function readControl(model: PageModel, control: Control, languages: readonly str
         : optionPolarity(option, hint);
   const required = requiredReason(control, hint);
   const consent = status === "understood" && analysis.optionalConsent && required === null;
-  const tickingRefuses = isTickBox(control) && (controlWording(text, hint)?.tickingRefuses ?? false);
+  const tickingRefuses = consent && isTickBox(control) && (controlWording(text, hint)?.tickingRefuses ?? false);
   return {
     control,
     text,
