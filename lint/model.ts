@@ -5,7 +5,7 @@
  * which are pure functions of it.
  */
 
-export const PAGE_MODEL_VERSION = 1;
+export const PAGE_MODEL_VERSION = 2;
 
 export interface Box {
   x: number;
@@ -171,12 +171,48 @@ export interface ActionElement {
   fontPx: number;
   /** Background is a filled, non-transparent colour. */
   filled: boolean;
+  /** Computed font weight (400 normal, 700 bold). */
+  fontWeight: number;
+  /** Text colour, with its alpha. */
+  color: Rgba;
+  /** What is painted behind the text (its own fill over what is behind it); null when unknown (an image). */
+  background: Rgba | null;
+  /** WCAG 2.x contrast of the text on `background` (worst case over gradient stops); null when unknown. */
+  textContrast: number | null;
+  /** WCAG contrast of its own fill against what is behind it; null when it paints no fill (or a gradient or image). */
+  fillContrast: number | null;
+  /** WCAG contrast of its border against what is behind it, when it has a visible border on every side; null otherwise. */
+  borderContrast: number | null;
+  /** Drawn as a button: a fill or a border on every side that stands out from what is behind it (contrast at least 1.5:1), or a gradient or image fill. */
+  buttonLike: boolean;
   box: Box;
   visibility: Visibility;
   selector: string;
   groupId: string | null;
   regionId: string;
   framePath: string;
+}
+
+/**
+ * How much of the page a layer blocks while the state is shown: the facts a
+ * consent wall is judged on. Measured in the viewport as the state opens.
+ */
+export interface Blocking {
+  /**
+   * Share (0-1) of points on an even grid over the viewport whose topmost
+   * element is a layer over the page: inside a dialog, banner or frame region,
+   * or a fixed or absolutely placed element that is not the page's own flow
+   * content (a backdrop).
+   */
+  viewportCovered: number;
+  /** Id of the dialog, banner or frame region the covering points belong to most (a backdrop counts for the region it holds or sits beside); null when none. */
+  coveringRegionId: string | null;
+  /** The page content beneath is blurred: a `filter: blur()` on an element holding most of the page's text, or a `backdrop-filter: blur()` layer covering most of the viewport. */
+  blurred: boolean;
+  /** Scrolling is locked: overflow hidden or clip on the root or body (or a fixed body) while the content is taller than the viewport. */
+  scrollLocked: boolean;
+  /** The page content beneath is taken out of reach: `inert` or aria-hidden="true" on an element holding most of the page's text. */
+  contentInert: boolean;
 }
 
 export interface FormField {
@@ -262,10 +298,19 @@ export interface PageModel {
   controls: Control[];
   texts: TextBlock[];
   actions: ActionElement[];
+  /**
+   * Links drawn as text, not as buttons (no fill or border all round), with
+   * short text (60 characters at most): where a consent request puts a
+   * "Reject" or "Settings" link. Buttons and links drawn as buttons are in
+   * `actions`.
+   */
+  links: ActionElement[];
   fields: FormField[];
   frames: FrameInfo[];
   /** What the extractor could not see or decide. */
   notes: ModelNote[];
+  /** What the state's layers block (null when not measured: static mode lays nothing out). */
+  blocking: Blocking | null;
   /** Actions of the flow so far that led to this state (empty for single pages). */
   flowActions: FlowActionRecord[];
   /** Time the state was captured (ISO 8601 UTC). */

@@ -31,9 +31,11 @@ export function assembleModel(parts: readonly FramePart[], unread: readonly Unre
     controls: parts.flatMap((p) => p.controls),
     texts: parts.flatMap((p) => p.texts),
     actions: parts.flatMap((p) => p.actions),
+    links: [],
     fields: parts.flatMap((p) => p.fields),
     frames: parts.flatMap((p) => p.frames),
     notes: [],
+    blocking: null,
     flowActions: [...info.flowActions],
     capturedAt: info.capturedAt,
   };

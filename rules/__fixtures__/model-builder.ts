@@ -6,6 +6,7 @@
 import {
   PAGE_MODEL_VERSION,
   type ActionElement,
+  type Blocking,
   type Box,
   type Control,
   type ControlKind,
@@ -93,9 +94,13 @@ export interface ModelSpec {
   controls?: ControlSpec[];
   texts?: TextSpec[];
   actions?: ActionSpec[];
+  /** Links drawn as text (defaults: not filled, not button-like). */
+  links?: ActionSpec[];
   fields?: Partial<FormField>[];
   frames?: FrameInfo[];
   notes?: ModelNote[];
+  /** What the state's layers block; null (the default) when not measured. */
+  blocking?: Partial<Blocking> | null;
   flowActions?: FlowActionRecord[];
 }
 
@@ -260,19 +265,27 @@ function makeControl(spec: ControlSpec, index: number, regionId: string, texts: 
   };
 }
 
-function makeAction(spec: ActionSpec, index: number, regionId: string): ActionElement {
-  const id = spec.id ?? `a${index + 1}`;
+function makeAction(spec: ActionSpec, index: number, regionId: string, link = false): ActionElement {
+  const id = spec.id ?? `${link ? "l" : "a"}${index + 1}`;
+  const filled = spec.filled ?? !link;
   const box = spec.box ?? { x: 40, y: 300, width: 240, height: 44 };
   return {
     id,
     text: spec.text,
-    tag: spec.tag ?? "button",
-    role: spec.role ?? "button",
-    type: spec.type ?? "submit",
+    tag: spec.tag ?? (link ? "a" : "button"),
+    role: spec.role ?? (link ? "link" : "button"),
+    type: spec.type === undefined ? (link ? null : "submit") : spec.type,
     disabled: spec.disabled ?? false,
     area: spec.area ?? box.width * box.height,
     fontPx: spec.fontPx ?? 16,
-    filled: spec.filled ?? true,
+    filled,
+    fontWeight: spec.fontWeight ?? 400,
+    color: spec.color ?? (filled ? { r: 255, g: 255, b: 255, a: 1 } : { r: 17, g: 17, b: 17, a: 1 }),
+    background: spec.background === undefined ? (filled ? { r: 29, g: 78, b: 216, a: 1 } : { r: 255, g: 255, b: 255, a: 1 }) : spec.background,
+    textContrast: spec.textContrast === undefined ? (filled ? 6.7 : 18.9) : spec.textContrast,
+    fillContrast: spec.fillContrast === undefined ? (filled ? 6.7 : null) : spec.fillContrast,
+    borderContrast: spec.borderContrast ?? null,
+    buttonLike: spec.buttonLike ?? (filled || (spec.borderContrast ?? 0) >= 1.5),
     box,
     visibility: { ...VISIBLE, ...spec.visibility },
     selector: spec.selector ?? `#${id}`,
@@ -281,6 +294,8 @@ function makeAction(spec: ActionSpec, index: number, regionId: string): ActionEl
     framePath: spec.framePath ?? "",
   };
 }
+
+const NOT_BLOCKED: Blocking = { viewportCovered: 0, coveringRegionId: null, blurred: false, scrollLocked: false, contentInert: false };
 
 function makeRegion(spec: RegionSpec): Region {
   return {
@@ -314,6 +329,7 @@ export function makeModel(spec: ModelSpec = {}): PageModel {
     controls,
     texts,
     actions: (spec.actions ?? []).map((a, i) => makeAction(a, i, defaultRegion)),
+    links: (spec.links ?? []).map((a, i) => makeAction(a, i, defaultRegion, true)),
     fields: (spec.fields ?? []).map((f) => ({
       type: f.type ?? "text",
       name: f.name ?? "",
@@ -324,6 +340,7 @@ export function makeModel(spec: ModelSpec = {}): PageModel {
     })),
     frames: spec.frames ?? [],
     notes: spec.notes ?? [],
+    blocking: spec.blocking ? { ...NOT_BLOCKED, ...spec.blocking } : null,
     flowActions: spec.flowActions ?? [],
     capturedAt: "2024-01-01T00:00:00.000Z",
   };
