@@ -38,6 +38,8 @@ describe("choiceAction", () => {
         "Necessary cookies only",
         "Use necessary cookies only",
         "Continue without accepting",
+        "Not now",
+        "Maybe later",
         "Do not accept",
         "I don't agree",
         "Refuse all",
@@ -63,8 +65,6 @@ describe("choiceAction", () => {
       ],
       acknowledge: ["OK", "Okay", "Got it", "Got it!", "I understand", "Close", "Dismiss", "Continue"],
       other: [
-        "Not now",
-        "Maybe later",
         "Subscribe",
         "Sign up",
         "Buy now",
@@ -103,6 +103,8 @@ describe("choiceAction", () => {
         "Verweigern",
         "Nein, danke",
         "Nein",
+        "Nicht jetzt",
+        "Später",
       ],
       settings: [
         "Einstellungen",
@@ -116,17 +118,17 @@ describe("choiceAction", () => {
         "Auswahl anpassen",
       ],
       acknowledge: ["OK", "Verstanden", "Alles klar", "Ich habe verstanden", "Schließen", "Weiter", "In Ordnung"],
-      other: ["Nicht jetzt", "Später", "Jetzt kaufen", "Registrieren", "Abonnieren"],
+      other: ["Jetzt kaufen", "Registrieren", "Abonnieren"],
     });
   });
 
   it("reads Chinese buttons, simplified and traditional", () => {
     expectActions("zh", {
-      accept: ["同意", "全部接受", "立即授权", "接受", "允许", "我同意", "同意并继续", "全部同意", "接受所有Cookie", "一键授权"],
-      refuse: ["拒绝", "仅必要", "不同意", "全部拒绝", "拒绝所有", "仅接受必要Cookie", "只允许必要", "不接受", "不同意并继续"],
+      accept: ["同意", "全部接受", "立即授权", "接受", "允许", "我同意", "同意并继续", "同意并领取", "全部同意", "接受所有Cookie", "一键授权"],
+      refuse: ["拒绝", "仅必要", "不同意", "全部拒绝", "拒绝所有", "仅接受必要Cookie", "只允许必要", "不接受", "不同意并继续", "以后再说", "暂不", "不了，谢谢"],
       settings: ["设置", "管理", "更多选项", "Cookie设置", "自定义", "了解更多", "管理偏好", "查看详情"],
       acknowledge: ["知道了", "我知道了", "好的", "确定", "明白"],
-      other: ["以后再说", "暂不", "立即购买", "注册", "查看账单"],
+      other: ["立即购买", "注册", "查看账单"],
     });
     expectActions("zh-TW", {
       accept: ["同意", "全部接受", "接受所有Cookie", "立即授權"],
