@@ -1,6 +1,6 @@
 /** The choice-action lexicons, entry by entry: what each button wording does, and which refusals shame. */
 import { describe, expect, it } from "vitest";
-import { choiceAction, controlWording, shamesRefusal } from "./choice-actions.js";
+import { choiceAction, controlWording, isConduct, offersPaidAlternative, shamesRefusal } from "./choice-actions.js";
 
 type Table = Record<string, readonly string[]>;
 
@@ -124,8 +124,33 @@ describe("choiceAction", () => {
 
   it("reads Chinese buttons, simplified and traditional", () => {
     expectActions("zh", {
-      accept: ["同意", "全部接受", "立即授权", "接受", "允许", "我同意", "同意并继续", "同意并领取", "全部同意", "接受所有Cookie", "一键授权"],
-      refuse: ["拒绝", "仅必要", "不同意", "全部拒绝", "拒绝所有", "仅接受必要Cookie", "只允许必要", "不接受", "不同意并继续", "以后再说", "暂不", "不了，谢谢"],
+      accept: [
+        "同意",
+        "全部接受",
+        "立即授权",
+        "接受",
+        "允许",
+        "我同意",
+        "同意并继续",
+        "同意并领取",
+        "全部同意",
+        "接受所有Cookie",
+        "一键授权",
+      ],
+      refuse: [
+        "拒绝",
+        "仅必要",
+        "不同意",
+        "全部拒绝",
+        "拒绝所有",
+        "仅接受必要Cookie",
+        "只允许必要",
+        "不接受",
+        "不同意并继续",
+        "以后再说",
+        "暂不",
+        "不了，谢谢",
+      ],
       settings: ["设置", "管理", "更多选项", "Cookie设置", "自定义", "了解更多", "管理偏好", "查看详情"],
       acknowledge: ["知道了", "我知道了", "好的", "确定", "明白"],
       other: ["立即购买", "注册", "查看账单"],
@@ -249,5 +274,85 @@ describe("controlWording", () => {
 
   it("does not guess in a language it does not read", () => {
     expect(controlWording("Cochez si vous ne souhaitez pas recevoir nos offres", "fr")).toBeNull();
+  });
+});
+
+describe("isConduct", () => {
+  /** Each statement action with the page's language as the hint, and whether it is conduct rather than an affirmative action. */
+  const expectConduct = (lang: string, rows: readonly [string, boolean][]) => {
+    for (const [text, conduct] of rows) expect([text, isConduct(text, lang)]).toEqual([text, conduct]);
+  };
+
+  it("reads continuing, browsing, scrolling, closing and using as conduct, and a named click as none", () => {
+    expectConduct("en", [
+      ["continue", true],
+      ["continuing to browse", true],
+      ["keep reading", true],
+      ["scrolling this page", true],
+      ["closing this notice", true],
+      ["using our site", true],
+      ["staying on this website", true],
+      ["Accept", false],
+      ["clicking Accept all", false],
+      ["Sign up", false],
+      ["placing your order", false],
+    ]);
+    expectConduct("de", [
+      ["die Website weiter nutzen", true],
+      ["weitersurfen", true],
+      ["Fortfahren", true],
+      ["diesen Hinweis schließen", true],
+      ["Alle akzeptieren", false],
+      ["Registrieren", false],
+    ]);
+    expectConduct("zh", [
+      ["继续使用", true],
+      ["继续浏览本网站", true],
+      ["关闭本提示", true],
+      ["使用本应用", true],
+      ["点击同意", false],
+      ["提交订单", false],
+    ]);
+    expectConduct("zh-TW", [
+      ["繼續瀏覽", true],
+      ["點擊同意", false],
+    ]);
+  });
+
+  it("does not guess in a language it does not read", () => {
+    expect(isConduct("en poursuivant votre navigation", "fr")).toBeNull();
+  });
+});
+
+describe("offersPaidAlternative", () => {
+  const expectPaid = (lang: string, rows: readonly [string, boolean][]) => {
+    for (const [text, paid] of rows) expect([text, offersPaidAlternative(text, lang)]).toEqual([text, paid]);
+  };
+
+  it("reads subscribe, ad-free and priced offers as a paid alternative, and consent choices as none", () => {
+    expectPaid("en", [
+      ["Subscribe", true],
+      ["Go ad-free for $2.99/month", true],
+      ["Read without ads: subscribe", true],
+      ["Accept all", false],
+      ["Reject all", false],
+      ["Manage options", false],
+    ]);
+    expectPaid("de", [
+      ["Pur-Abo abschließen", true],
+      ["Werbefrei lesen für 2,99 € im Monat", true],
+      ["Mit Werbung weiterlesen", false],
+      ["Alle ablehnen", false],
+    ]);
+    expectPaid("zh", [
+      ["订阅会员，免广告阅读", true],
+      ["开通会员 ¥15/月", true],
+      ["同意并继续", false],
+      ["拒绝", false],
+    ]);
+    expectPaid("zh-TW", [
+      ["訂閱免廣告", true],
+      ["同意", false],
+    ]);
   });
 });

@@ -133,3 +133,31 @@ export function controlWording(text: string, langHint?: string | null): { tickin
     return { tickingRefuses: tickingRefuses && !doubleNegative, doubleNegative };
   });
 }
+
+const conduct = new Memo<boolean | null>(5_000);
+
+/**
+ * Whether the action a consent statement names ("continuing to browse",
+ * "die Website weiter nutzen", "继续使用") is conduct that is no affirmative
+ * action: continuing, browsing, scrolling, closing, using the service. A
+ * click on a named button ("by clicking Accept") is not. Null for text in a
+ * language the linter does not read.
+ */
+export function isConduct(statementAction: string, langHint?: string | null): boolean | null {
+  const hint = langHint ?? null;
+  return conduct.get(`${hint ?? ""}\u0000${statementAction}`, () => {
+    const sources = lexiconSources(statementAction, hint);
+    return sources === null ? null : sources.some(({ lexicon, source }) => lexicon.conduct.test(source));
+  });
+}
+
+const paid = new Memo<boolean | null>(5_000);
+
+/** Whether a button's or link's text offers a paid alternative to consent ("Subscribe", "Pur-Abo", "订阅免广告"). Null for text the linter does not read. */
+export function offersPaidAlternative(text: string, langHint?: string | null): boolean | null {
+  const hint = langHint ?? null;
+  return paid.get(`${hint ?? ""}\u0000${text}`, () => {
+    const sources = lexiconSources(text, hint);
+    return sources === null ? null : sources.some(({ lexicon, source }) => lexicon.paidAlternative.test(source));
+  });
+}

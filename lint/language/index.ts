@@ -16,7 +16,7 @@ export type {
 export { detectLanguage } from "./detect.js";
 export { analyzeConsent, type AnalyzeOptions, type ConsentRole } from "./consent.js";
 export { optionPolarity } from "./polarity.js";
-export { choiceAction, controlWording, shamesRefusal } from "./choice-actions.js";
+export { choiceAction, controlWording, isConduct, offersPaidAlternative, shamesRefusal } from "./choice-actions.js";
 export { classifyPrimaryPurpose } from "./primary-purpose.js";
 export { fingerprintText } from "./fingerprint.js";
 export { tokenize } from "./tokenize.js";

@@ -237,6 +237,9 @@ export const de: Lexicon = {
   },
   shamingRefusal:
     /(?:ich verzichte (?:gerne |lieber )?auf|ich zahle lieber|lieber (?:den )?vollen? preis|mir (?:ist|sind) (?:meine? )?(?:sicherheit|privatsphäre|gesundheit|ersparnisse?|rabatte?|angebote?) (?:egal|gleichgültig)|ich (?:will|möchte) (?:nicht sparen|keine? (?:vorteile|rabatte|angebote|ersparnis)|(?:lieber )?mehr (?:bezahlen|zahlen))|(?:vorteile|rabatte|angebote|sparen) (?:verpassen|entgehen lassen)|ich brauche keine (?:hilfe|vorteile|rabatte)|ich bleibe lieber (?:uninformiert|ungeschützt))/iu,
+  conduct:
+    /(?:weiter(?:e|en)? (?:nutz|besuch|surf|les|verwend)|weitersurf|weiterles|weiter(?:hin)? auf (?:der|dieser|unserer) (?:seite|website)|fortfahr|fortsetz|nutzung (?:der|dieser|unserer) (?:seite|website|app|dienste)|(?:seite|website|app) (?:weiter(?:hin)? )?nutz|scroll|schließ|schliess|navigier|besuch)/iu,
+  paidAlternative: /(?:abo\b|abonn|pur-?abo|werbefrei|ohne werbung|bezahl|kostenpflichtig|monatlich|pro monat|im monat|€\s?\d|\d\s?€)/iu,
 
   optOut:
     /(?:(?:ankreuzen|anhaken|markieren|auswählen|aktivieren),? (?:wenn|falls|sofern) sie [^.;]{0,120}?nicht (?:möchten|wünschen|wollen|einverstanden sind|zustimmen)|\bich widerspreche\b|^ich (?:möchte|will|wünsche) (?:nicht|keine)|^(?:bitte )?(?:keine|nicht) (?:weitergabe|weitergeben|teilen|verkaufen|werbung)|^(?:von|aus) [^.;]{0,60}? (?:ausschließen|austragen))/iu,

@@ -256,6 +256,10 @@ export const en: Lexicon = {
   },
   shamingRefusal:
     /\b(?:i(?: prefer| would rather|'d rather| like| love| enjoy) (?:to )?(?:pay(?:ing)?|miss(?:ing)?|los(?:e|ing)|waste|be(?:ing)? (?:bored|left out|uninformed))|i (?:do not|don'?t) (?:care|want to (?:save|win|know|be (?:safe|protected))|like (?:saving|discounts|deals|free))|i(?: hate| am not interested in|'m not interested in) (?:saving|discounts|deals|free|offers|money|my (?:security|privacy|health))|full price|i'?ll (?:stay|remain) (?:uninformed|unprotected|behind)|(?:leave|keep) me (?:unprotected|uninformed|in the dark)|i (?:don'?t|do not) (?:need|want) (?:help|savings|to be safe))/iu,
+  conduct:
+    /\b(?:continu(?:e|es|ing)|keep(?:ing)? (?:browsing|using|reading)|brows(?:e|es|ing)|scroll(?:s|ing)?|navigat(?:e|es|ing)|clos(?:e|es|ing)|dismiss(?:es|ing)?|us(?:e|es|ing) (?:this|our|the) (?:site|website|app|service)|stay(?:s|ing)? on|remain(?:s|ing)? on|visit(?:s|ing)?|further use)\b/iu,
+  paidAlternative:
+    /\b(?:subscribe|subscription|subscriber|ad[- ]free|without ads|pay|paid|premium|plus plan|per month|a month|\/month)\b|[$€£]\s?\d/iu,
 
   optOut:
     /\b(?:(?:tick|check|select|mark)(?: (?:here|this|this box|the box|below))?,? if you (?:do not|don't|would not|wouldn't|would rather not|no longer)\b|^(?:please )?(?:do not|don't|never) (?:share|sell|send|use|track|contact|email|pass on|disclose)|^i (?:do not|don't) (?:want|wish|agree|consent|allow)|^(?:i )?(?:opt out of|object to)|^(?:exclude|remove) me from)/iu,

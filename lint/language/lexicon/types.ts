@@ -96,6 +96,20 @@ export interface Lexicon {
    */
   shamingRefusal: RegExp;
   /**
+   * Conduct a statement may take as consent that is no affirmative action:
+   * continuing, browsing, scrolling, closing the notice, using or staying on
+   * the service ("by continuing to browse", "weiter nutzen", "继续使用").
+   * Matched anywhere in the action a consent statement names
+   * (`ConsentAnalysis.statementAction`), lower-cased and folded.
+   */
+  conduct: RegExp;
+  /**
+   * A paid alternative to consent offered on the same layer ("Subscribe",
+   * "Go ad-free", "Pur-Abo", "订阅会员免广告"): accept or pay. Matched
+   * anywhere in a button's or link's text, lower-cased and folded.
+   */
+  paidAlternative: RegExp;
+  /**
    * A consent control's wording by which ticking it refuses (an opt-out
    * control: "Tick here if you do NOT want us to share ...", "Ich widerspreche
    * ...", "如您不希望...请勾选"): left unticked, it grants. Matched anywhere in
