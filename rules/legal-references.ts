@@ -80,6 +80,54 @@ export const LEGAL = {
     title:
       "Provisions on the Scope of Necessary Personal Information for Common Types of Mobile Internet Applications: basic functions may not be refused for declining unnecessary processing",
   },
+  gdprArt7_3: {
+    id: "GDPR Art. 7(3)",
+    title: "It shall be as easy to withdraw as to give consent",
+    url: GDPR,
+  },
+  gdprRecitals42_43: {
+    id: "GDPR Recitals 42-43",
+    title: "Consent is not freely given if the person cannot refuse without detriment, or if a service depends on it",
+    url: GDPR,
+  },
+  edpbCookieBannerTaskforce2023: {
+    id: "EDPB Cookie Banner Taskforce report (2023)",
+    title: "Report of the work undertaken by the Cookie Banner Taskforce: no reject button on the first layer, deceptive button colours and contrast",
+    url: "https://www.edpb.europa.eu/our-work-tools/our-documents/report/report-work-undertaken-cookie-banner-taskforce_en",
+  },
+  edpb032022Skipping: {
+    id: "EDPB Guidelines 03/2022",
+    title: 'Guidelines 03/2022 on deceptive design patterns: "skipping" and "hidden in plain sight" (the privacy-friendly choice made less visible)',
+  },
+  edpb032022Emotional: {
+    id: "EDPB Guidelines 03/2022",
+    title: 'Guidelines 03/2022 on deceptive design patterns: "emotional steering" (wording that makes people feel guilty or scared)',
+  },
+  edpb032022Ambiguous: {
+    id: "EDPB Guidelines 03/2022",
+    title: 'Guidelines 03/2022 on deceptive design patterns: "ambiguous wording or information" (double negatives, reversed options)',
+  },
+  edpb052020Scrolling: {
+    id: "EDPB Guidelines 05/2020 §86",
+    title: "Scrolling, swiping or continuing to use a website is not a clear affirmative action",
+  },
+  edpb052020Walls: {
+    id: "EDPB Guidelines 05/2020 §39-41",
+    title: "Cookie walls: access to content made conditional on accepting cookies is not freely given consent",
+  },
+  edpbOpinion082024: {
+    id: "EDPB Opinion 08/2024",
+    title: 'Valid consent in the context of "consent or pay" models implemented by large online platforms',
+  },
+  cnilGoogleFacebook2021: {
+    id: "CNIL decisions SAN-2021-023 and SAN-2021-024",
+    title: "Google and Facebook fined: refusing cookies must be as easy as accepting them (one click on the first layer)",
+  },
+  dsaArt25: {
+    id: "Digital Services Act Art. 25",
+    title: "Online interfaces must not deceive, manipulate or otherwise distort people's ability to make free and informed decisions",
+    url: "https://eur-lex.europa.eu/eli/reg/2022/2065/oj",
+  },
 } satisfies Record<string, LegalReference>;
 
 /** The documentation page of a rule on the repository. */

@@ -1,0 +1,162 @@
+/**
+ * The choices a consent request offers, layer by layer (rules.md, "Choice
+ * rules"): each dialog, banner or frame that asks for consent to optional
+ * processing, and the page itself when it is a privacy-settings step, with
+ * its shown buttons and links read as accept, refuse, settings or
+ * acknowledge, what its text asks for, and whether it offers a paid
+ * alternative. Built once per consent view; the choice rules read it.
+ */
+import type { ActionElement, PageModel, TextBlock } from "../model.js";
+import type { ChoiceAction, Purpose } from "../language/types.js";
+import { analyzeConsent, choiceAction, offersPaidAlternative } from "../language/index.js";
+import { isShown } from "./prominence.js";
+import { langHint, statusIn } from "./languages.js";
+import type { ConsentView, RegionView } from "./view.js";
+
+/** A button or link of a consent request, and what it does. */
+export interface Choice {
+  element: ActionElement;
+  /** "button": a button or a link drawn as one; "link": a link drawn as text. */
+  drawnAs: "button" | "link";
+  /** What it does, by its text; "accept" also for an acknowledgement the layer's text ties granting to ("By clicking OK you agree ..."). */
+  action: ChoiceAction | "unknown-language";
+  /** Laid out where a person can see it. */
+  shown: boolean;
+}
+
+export interface ChoiceLayer {
+  region: RegionView;
+  /** Shown choices, in page order. */
+  choices: Choice[];
+  accept: Choice[];
+  refuse: Choice[];
+  settings: Choice[];
+  acknowledge: Choice[];
+  /** Refuse controls of the region that are not shown: on a layer behind a settings control. */
+  laterRefuse: Choice[];
+  /** A shown choice that offers a paid alternative to consent (accept or subscribe). */
+  paidAlternative: Choice | null;
+  /** Shown text of the layer, other than its buttons. */
+  blocks: TextBlock[];
+  /** Optional purposes the layer's text or its accept controls name. */
+  purposes: Purpose[];
+  /** The block that states the request: the first naming an optional purpose, else the first. */
+  request: TextBlock | null;
+  /** The layer's text speaks of strictly necessary processing only. */
+  necessaryOnly: boolean;
+  /** Text of the layer in a language the linter does not read (or the user did not ask for): the layer is not judged. */
+  unread: boolean;
+  langHint: string | undefined;
+}
+
+const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
+
+/** Shown and not faded out entirely. */
+function visible(element: { visibility: ActionElement["visibility"] }): boolean {
+  return isShown(element.visibility) && element.visibility.opacity > 0.01;
+}
+
+function choicesOf(model: PageModel, regionId: string, controlSelectors: ReadonlySet<string>, hint: string | undefined): Choice[] {
+  const read = (element: ActionElement, drawnAs: Choice["drawnAs"]): Choice => ({
+    element,
+    drawnAs,
+    action: choiceAction(element.text, hint),
+    shown: visible(element),
+  });
+  const ofRegion = (e: ActionElement) => e.regionId === regionId && !controlSelectors.has(e.selector) && e.text.trim() !== "";
+  return [
+    ...model.actions.filter(ofRegion).map((a) => read(a, a.buttonLike || a.filled ? "button" : "link")),
+    ...model.links.filter(ofRegion).map((l) => read(l, l.buttonLike ? "button" : "link")),
+  ].sort((a, b) => a.element.box.y - b.element.box.y || a.element.box.x - b.element.box.x);
+}
+
+/** Text the user reads in the layer: shown blocks that are not buttons. */
+function layerBlocks(model: PageModel, regionId: string): TextBlock[] {
+  return model.texts.filter((b) => b.regionId === regionId && !b.inButton && visible(b) && b.text.trim() !== "");
+}
+
+/**
+ * An acknowledgement the layer's own text ties granting to ("By clicking OK
+ * you agree to ...") accepts: the statement names it as the granting action.
+ */
+function tiedToGrant(choice: Choice, statementActions: readonly string[]): boolean {
+  const name = choice.element.text.trim().toLowerCase();
+  return name !== "" && statementActions.some((a) => a.toLowerCase().includes(name));
+}
+
+function buildLayer(view: ConsentView, region: RegionView, controlSelectors: ReadonlySet<string>, languages: readonly string[]): ChoiceLayer | null {
+  const model = view.model;
+  const id = region.region.id;
+  const blocks = layerBlocks(model, id);
+  const hint = langHint(model, blocks);
+  const all = choicesOf(model, id, controlSelectors, hint);
+  const analyses = blocks.map((b) => analyzeConsent(b.text, { langHint: langHint(model, [b]), role: "statement" }));
+  const unread = analyses.some((a) => statusIn(a, languages) === "unsupported") || all.some((c) => c.action === "unknown-language");
+  const statementActions = analyses.filter((a) => a.statement && a.optionalConsent && a.statementAction).map((a) => a.statementAction as string);
+  const choices = all
+    .filter((c) => c.shown)
+    .map((c) => (c.action === "acknowledge" && tiedToGrant(c, statementActions) ? { ...c, action: "accept" as const } : c));
+  const of = (action: ChoiceAction) => choices.filter((c) => c.action === action);
+  const accept = of("accept");
+  const purposes = unique([
+    ...analyses.flatMap((a) => a.purposes),
+    ...accept.flatMap((c) => analyzeConsent(c.element.text, { langHint: hint, role: "control" }).purposes),
+    ...view.consentControls.filter((c) => c.control.regionId === id).flatMap((c) => c.analysis.purposes),
+  ]);
+  const isPage = region.region.kind === "page";
+  const asks = region.consentStep || (!isPage && purposes.length > 0);
+  const offers = choices.some((c) => c.action === "accept" || c.action === "refuse" || c.action === "acknowledge");
+  if (!region.region.visible || !asks || !offers) return null;
+  const requestIndex = analyses.findIndex((a) => a.purposes.length > 0);
+  return {
+    region,
+    choices,
+    accept,
+    refuse: of("refuse"),
+    settings: of("settings"),
+    acknowledge: of("acknowledge"),
+    laterRefuse: all.filter((c) => !c.shown && c.action === "refuse"),
+    paidAlternative: choices.find((c) => c.action !== "accept" && c.action !== "refuse" && offersPaidAlternative(c.element.text, hint) === true) ?? null,
+    blocks,
+    purposes,
+    request: blocks[requestIndex >= 0 ? requestIndex : 0] ?? null,
+    necessaryOnly: purposes.length === 0 && analyses.some((a) => a.necessaryOnly),
+    unread,
+    langHint: hint,
+  };
+}
+
+const layersOf = new WeakMap<ConsentView, { languages: readonly string[]; layers: ChoiceLayer[] }[]>();
+
+/**
+ * The consent requests of a view, one layer per region that asks for
+ * consent and offers a choice (accept, refuse or acknowledge) a person can
+ * see: a dialog, banner or frame whose text or accept button names an
+ * optional purpose, or any region read as a consent or privacy-settings step.
+ */
+export function choiceLayers(view: ConsentView, languages: readonly string[] = []): ChoiceLayer[] {
+  const cached = layersOf.get(view) ?? [];
+  const hit = cached.find((c) => c.languages.join(",") === languages.join(","));
+  if (hit) return hit.layers;
+  const controlSelectors = new Set(view.model.controls.map((c) => c.selector));
+  const layers = view.regions
+    .map((region) => buildLayer(view, region, controlSelectors, languages))
+    .filter((l): l is ChoiceLayer => l !== null);
+  layersOf.set(view, [...cached, { languages: [...languages], layers }]);
+  return layers;
+}
+
+/** The most prominent of some choices: drawn as a button first, then the larger box, then the larger type. */
+export function strongest(choices: readonly Choice[]): Choice | null {
+  let best: Choice | null = null;
+  for (const c of choices) {
+    if (best === null) {
+      best = c;
+      continue;
+    }
+    const a = c.element;
+    const b = best.element;
+    if (a.buttonLike !== b.buttonLike ? a.buttonLike : a.area !== b.area ? a.area > b.area : a.fontPx > b.fontPx) best = c;
+  }
+  return best;
+}
