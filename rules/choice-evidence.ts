@@ -9,7 +9,13 @@ const round = (n: number | null) => (n === null ? null : Math.round(n * 100) / 1
 const hex = (c: Rgba | null) =>
   c === null
     ? null
-    : `#${[c.r, c.g, c.b].map((v) => Math.round(v).toString(16).padStart(2, "0")).join("")}${c.a < 1 ? Math.round(c.a * 255).toString(16).padStart(2, "0") : ""}`;
+    : `#${[c.r, c.g, c.b].map((v) => Math.round(v).toString(16).padStart(2, "0")).join("")}${
+        c.a < 1
+          ? Math.round(c.a * 255)
+              .toString(16)
+              .padStart(2, "0")
+          : ""
+      }`;
 
 /** A choice's measures, as a regulator reads them: text, what it does, size, type, colours, contrast and style. */
 export function choiceMeasures(c: Choice): Evidence {
@@ -54,7 +60,12 @@ export function meaningKey(text: string, lang: string | undefined): string {
 
 export function layerPass(layer: ChoiceLayer): Omit<PassEntry, "ruleId"> {
   const text = layer.request?.text ?? layer.choices.map((c) => c.element.text).join(" / ");
-  return { selector: layer.region.region.selector, role: layer.region.region.kind, name: layer.region.region.label, text: reportedText(text) };
+  return {
+    selector: layer.region.region.selector,
+    role: layer.region.region.kind,
+    name: layer.region.region.label,
+    text: reportedText(text),
+  };
 }
 
 /** A consent request whose language was not read: judged by nobody, reported once per layer. */

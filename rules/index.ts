@@ -20,4 +20,13 @@ export const allRules: Rule[] = [
   consentWall,
 ];
 
-export { asymmetricChoice, bundledConsent, confirmshaming, consentWall, hiddenConsentText, implicitConsent, preCheckedOptIn, trickQuestion };
+export {
+  asymmetricChoice,
+  bundledConsent,
+  confirmshaming,
+  consentWall,
+  hiddenConsentText,
+  implicitConsent,
+  preCheckedOptIn,
+  trickQuestion,
+};

@@ -92,12 +92,14 @@ export const LEGAL = {
   },
   edpbCookieBannerTaskforce2023: {
     id: "EDPB Cookie Banner Taskforce report (2023)",
-    title: "Report of the work undertaken by the Cookie Banner Taskforce: no reject button on the first layer, deceptive button colours and contrast",
+    title:
+      "Report of the work undertaken by the Cookie Banner Taskforce: no reject button on the first layer, deceptive button colours and contrast",
     url: "https://www.edpb.europa.eu/our-work-tools/our-documents/report/report-work-undertaken-cookie-banner-taskforce_en",
   },
   edpb032022Skipping: {
     id: "EDPB Guidelines 03/2022",
-    title: 'Guidelines 03/2022 on deceptive design patterns: "skipping" and "hidden in plain sight" (the privacy-friendly choice made less visible)',
+    title:
+      'Guidelines 03/2022 on deceptive design patterns: "skipping" and "hidden in plain sight" (the privacy-friendly choice made less visible)',
   },
   edpb032022Emotional: {
     id: "EDPB Guidelines 03/2022",

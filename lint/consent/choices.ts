@@ -84,7 +84,12 @@ function tiedToGrant(choice: Choice, statementActions: readonly string[]): boole
   return name !== "" && statementActions.some((a) => a.toLowerCase().includes(name));
 }
 
-function buildLayer(view: ConsentView, region: RegionView, controlSelectors: ReadonlySet<string>, languages: readonly string[]): ChoiceLayer | null {
+function buildLayer(
+  view: ConsentView,
+  region: RegionView,
+  controlSelectors: ReadonlySet<string>,
+  languages: readonly string[],
+): ChoiceLayer | null {
   const model = view.model;
   const id = region.region.id;
   const blocks = layerBlocks(model, id);
@@ -92,7 +97,9 @@ function buildLayer(view: ConsentView, region: RegionView, controlSelectors: Rea
   const all = choicesOf(model, id, controlSelectors, hint);
   const analyses = blocks.map((b) => analyzeConsent(b.text, { langHint: langHint(model, [b]), role: "statement" }));
   const unread = analyses.some((a) => statusIn(a, languages) === "unsupported") || all.some((c) => c.action === "unknown-language");
-  const statementActions = analyses.filter((a) => a.statement && a.optionalConsent && a.statementAction).map((a) => a.statementAction as string);
+  const statementActions = analyses
+    .filter((a) => a.statement && a.optionalConsent && a.statementAction)
+    .map((a) => a.statementAction as string);
   const choices = all
     .filter((c) => c.shown)
     .map((c) => (c.action === "acknowledge" && tiedToGrant(c, statementActions) ? { ...c, action: "accept" as const } : c));
@@ -106,7 +113,9 @@ function buildLayer(view: ConsentView, region: RegionView, controlSelectors: Rea
   const isPage = region.region.kind === "page";
   const asks = region.consentStep || (!isPage && purposes.length > 0);
   const offers = choices.some((c) => c.action === "accept" || c.action === "refuse" || c.action === "acknowledge");
-  if (!region.region.visible || !asks || !offers) return null;
+  // A layer over the page in a language not read may be a consent request: it is kept, marked unread, for the rules to report.
+  const unreadRequest = unread && !isPage && choices.length > 0;
+  if (!region.region.visible || !((asks && offers) || unreadRequest)) return null;
   const requestIndex = analyses.findIndex((a) => a.purposes.length > 0);
   return {
     region,
@@ -116,7 +125,8 @@ function buildLayer(view: ConsentView, region: RegionView, controlSelectors: Rea
     settings: of("settings"),
     acknowledge: of("acknowledge"),
     laterRefuse: all.filter((c) => !c.shown && c.action === "refuse"),
-    paidAlternative: choices.find((c) => c.action !== "accept" && c.action !== "refuse" && offersPaidAlternative(c.element.text, hint) === true) ?? null,
+    paidAlternative:
+      choices.find((c) => c.action !== "accept" && c.action !== "refuse" && offersPaidAlternative(c.element.text, hint) === true) ?? null,
     blocks,
     purposes,
     request: blocks[requestIndex >= 0 ? requestIndex : 0] ?? null,

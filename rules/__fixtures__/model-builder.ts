@@ -61,6 +61,7 @@ export interface TextSpec {
   linkHref?: string | null;
   framePath?: string;
   selector?: string;
+  box?: Box;
 }
 
 export interface ControlSpec extends Partial<Omit<Control, "visibility">> {
@@ -180,7 +181,7 @@ function makeBlock(spec: TextSpec, id: string, regionId: string): TextBlock {
       makeRun(r, spec.style ?? {}, visibility, runSpecs.length === 1 ? selector : `${selector} > :nth-child(${i + 1})`),
     ),
     selector,
-    box: BOX,
+    box: spec.box ?? BOX,
     visibility,
     controlIds: spec.controlIds ?? [],
     groupId: spec.groupId ?? null,
@@ -281,7 +282,8 @@ function makeAction(spec: ActionSpec, index: number, regionId: string, link = fa
     filled,
     fontWeight: spec.fontWeight ?? 400,
     color: spec.color ?? (filled ? { r: 255, g: 255, b: 255, a: 1 } : { r: 17, g: 17, b: 17, a: 1 }),
-    background: spec.background === undefined ? (filled ? { r: 29, g: 78, b: 216, a: 1 } : { r: 255, g: 255, b: 255, a: 1 }) : spec.background,
+    background:
+      spec.background === undefined ? (filled ? { r: 29, g: 78, b: 216, a: 1 } : { r: 255, g: 255, b: 255, a: 1 }) : spec.background,
     textContrast: spec.textContrast === undefined ? (filled ? 6.7 : 18.9) : spec.textContrast,
     fillContrast: spec.fillContrast === undefined ? (filled ? 6.7 : null) : spec.fillContrast,
     borderContrast: spec.borderContrast ?? null,

@@ -31,10 +31,30 @@ const OPTIONS_SCHEMA: OptionsSchema = {
   type: "object",
   additionalProperties: false,
   properties: {
-    minFontRatio: { type: "number", exclusiveMinimum: 0, maximum: 1, description: "Refuse font size below this share of the accept's is weaker (default 0.8)." },
-    minAreaRatio: { type: "number", exclusiveMinimum: 0, maximum: 1, description: "Refuse box area below this share of the accept's is weaker (default 0.5)." },
-    faintContrast: { type: "number", minimum: 1, maximum: 21, description: "Refuse text contrast below this is faint when the accept's is readable (default 3)." },
-    readableContrast: { type: "number", minimum: 1, maximum: 21, description: "Accept text contrast at or above this is readable (default 4.5)." },
+    minFontRatio: {
+      type: "number",
+      exclusiveMinimum: 0,
+      maximum: 1,
+      description: "Refuse font size below this share of the accept's is weaker (default 0.8).",
+    },
+    minAreaRatio: {
+      type: "number",
+      exclusiveMinimum: 0,
+      maximum: 1,
+      description: "Refuse box area below this share of the accept's is weaker (default 0.5).",
+    },
+    faintContrast: {
+      type: "number",
+      minimum: 1,
+      maximum: 21,
+      description: "Refuse text contrast below this is faint when the accept's is readable (default 3).",
+    },
+    readableContrast: {
+      type: "number",
+      minimum: 1,
+      maximum: 21,
+      description: "Accept text contrast at or above this is readable (default 4.5).",
+    },
   },
 };
 
@@ -79,13 +99,28 @@ function weaknessWords(w: readonly Weakness[], accept: Choice, refuse: Choice): 
 function weakerFinding(layer: ChoiceLayer, accept: Choice, refuse: Choice, w: Weakness[]): RuleFinding {
   return {
     messageId: "weakerRefuse",
-    data: { refuse: reportedText(refuse.element.text, 60), accept: reportedText(accept.element.text, 60), weaker: weaknessWords(w, accept, refuse) },
+    data: {
+      refuse: reportedText(refuse.element.text, 60),
+      accept: reportedText(accept.element.text, 60),
+      weaker: weaknessWords(w, accept, refuse),
+    },
     selector: refuse.element.selector,
     role: refuse.element.role,
     name: refuse.element.text,
     text: reportedText(refuse.element.text),
-    evidence: { layer: layerWord(layer), weaker: w, accept: choiceMeasures(accept), refuse: choiceMeasures(refuse), language: layer.langHint },
-    fingerprintParts: ["weaker-refuse", layer.region.region.kind, meaningKey(accept.element.text, layer.langHint), meaningKey(refuse.element.text, layer.langHint)],
+    evidence: {
+      layer: layerWord(layer),
+      weaker: w,
+      accept: choiceMeasures(accept),
+      refuse: choiceMeasures(refuse),
+      language: layer.langHint,
+    },
+    fingerprintParts: [
+      "weaker-refuse",
+      layer.region.region.kind,
+      meaningKey(accept.element.text, layer.langHint),
+      meaningKey(refuse.element.text, layer.langHint),
+    ],
   };
 }
 
@@ -102,7 +137,9 @@ function noRefuseFinding(layer: ChoiceLayer, accept: Choice): RuleFinding {
       layer: layerWord(layer),
       accept: choiceMeasures(accept),
       settings: layer.settings.map(choiceMeasures),
-      ...(later ? { laterRefuse: layer.laterRefuse.map((c) => ({ text: reportedText(c.element.text, 80), selector: c.element.selector })) } : {}),
+      ...(later
+        ? { laterRefuse: layer.laterRefuse.map((c) => ({ text: reportedText(c.element.text, 80), selector: c.element.selector })) }
+        : {}),
       language: layer.langHint,
     },
     fingerprintParts: ["no-refuse", layer.region.region.kind, meaningKey(accept.element.text, layer.langHint)],
@@ -146,7 +183,7 @@ export const asymmetricChoice: Rule<AsymmetricChoiceOptions> = {
     explanation:
       "The consent request makes accepting easy and refusing hard: there is no way to refuse next to the accept button, or the refuse option is much smaller, fainter or drawn as plain text beside a button. Refusing has to be as easy as accepting, on the same screen.",
     fullDescription:
-      "For each consent request a person sees (a cookie banner, a consent dialog, an app's permission sheet, a privacy-settings step), finds its accept control (\"Accept all\", \"Zustimmen\", \"同意\") and its refuse control (\"Reject all\", \"Nur notwendige\", \"拒绝\", \"Not now\"), and fires when there is no refuse control on that layer (refusing needs a second layer, or is not offered), or when the refuse control is markedly weaker: font size below 0.8 of the accept's, box area below half of it, text contrast below 3:1 while the accept's is at least 4.5:1, or the accept drawn as a button (fill or border at least 1.5:1 against what is behind it) and the refuse as plain text. A filled accept beside an outlined refuse of similar size is fine, and so is a third, weaker \"Settings\" link. Notices offering only \"OK\" are implicit-consent; accept-or-subscribe offers are reported as incomplete (consent-or-pay).",
+      'For each consent request a person sees (a cookie banner, a consent dialog, an app\'s permission sheet, a privacy-settings step), finds its accept control ("Accept all", "Zustimmen", "同意") and its refuse control ("Reject all", "Nur notwendige", "拒绝", "Not now"), and fires when there is no refuse control on that layer (refusing needs a second layer, or is not offered), or when the refuse control is markedly weaker: font size below 0.8 of the accept\'s, box area below half of it, text contrast below 3:1 while the accept\'s is at least 4.5:1, or the accept drawn as a button (fill or border at least 1.5:1 against what is behind it) and the refuse as plain text. A filled accept beside an outlined refuse of similar size is fine, and so is a third, weaker "Settings" link. Notices offering only "OK" are implicit-consent; accept-or-subscribe offers are reported as incomplete (consent-or-pay).',
     docsUrl: docsUrl(ID),
     legal: [
       LEGAL.gdprArt7_3,

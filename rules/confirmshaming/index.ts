@@ -44,7 +44,9 @@ function gap(a: ActionElement["box"], b: ActionElement["box"]): number {
 /** Buttons and links a person sees, other than consent controls. */
 function options(model: PageModel): ActionElement[] {
   const controls = new Set(model.controls.map((c) => c.selector));
-  return [...model.actions, ...model.links].filter((a) => !controls.has(a.selector) && shownAndReadable(a.visibility) && a.text.trim() !== "");
+  return [...model.actions, ...model.links].filter(
+    (a) => !controls.has(a.selector) && shownAndReadable(a.visibility) && a.text.trim() !== "",
+  );
 }
 
 /** Wordings that shame refusing: a button or link's own text, or short text right beside an option that refuses or declines. */
@@ -53,7 +55,16 @@ function shamingWordings(model: PageModel, opts: readonly ActionElement[]): Word
   for (const a of opts) {
     const lang = langHint(model);
     if (shamesRefusal(a.text, lang) !== true) continue;
-    out.push({ selector: a.selector, role: a.role, text: a.text, box: a.box, regionId: a.regionId, groupId: a.groupId, lang, beside: null });
+    out.push({
+      selector: a.selector,
+      role: a.role,
+      text: a.text,
+      box: a.box,
+      regionId: a.regionId,
+      groupId: a.groupId,
+      lang,
+      beside: null,
+    });
   }
   const declines = opts.filter((a) => choiceAction(a.text, langHint(model)) === "refuse");
   for (const b of model.texts) {
@@ -61,7 +72,16 @@ function shamingWordings(model: PageModel, opts: readonly ActionElement[]): Word
     const lang = langHint(model, [b]);
     const option = declines.find((a) => a.regionId === b.regionId && gap(a.box, b.box) <= BESIDE_PX);
     if (!option || shamesRefusal(b.text, lang) !== true) continue;
-    out.push({ selector: b.selector, role: "text", text: b.text, box: b.box, regionId: b.regionId, groupId: b.groupId, lang, beside: option });
+    out.push({
+      selector: b.selector,
+      role: "text",
+      text: b.text,
+      box: b.box,
+      regionId: b.regionId,
+      groupId: b.groupId,
+      lang,
+      beside: option,
+    });
   }
   return out;
 }
@@ -133,9 +153,9 @@ export const confirmshaming: Rule = {
     description: "Refusing consent must not be worded to shame or guilt the person",
     title: "Refusing is made to feel bad",
     explanation:
-      "The option to say no is worded to make people feel foolish or guilty for refusing (\"No thanks, I prefer paying full price\", \"残忍拒绝\"), to push them into agreeing to marketing, sharing or tracking. A plain \"No thanks\" is fine.",
+      'The option to say no is worded to make people feel foolish or guilty for refusing ("No thanks, I prefer paying full price", "残忍拒绝"), to push them into agreeing to marketing, sharing or tracking. A plain "No thanks" is fine.',
     fullDescription:
-      "Fires when a refuse option, or short text right beside it, describes refusing as a loss, a flaw or a cruelty (\"No, I don't care about my security\", \"Nein, ich verzichte auf Vorteile\", \"不了，我不想省钱\", \"残忍拒绝\") and the offer it refuses grants optional processing (sharing, marketing, personalised ads, tracking). Neutral refusals (\"No thanks\", \"Not now\", \"Ablehnen\", \"以后再说\") never fire. The shaming wording is matched per language (en, de, zh); text in other languages is not judged.",
+      'Fires when a refuse option, or short text right beside it, describes refusing as a loss, a flaw or a cruelty ("No, I don\'t care about my security", "Nein, ich verzichte auf Vorteile", "不了，我不想省钱", "残忍拒绝") and the offer it refuses grants optional processing (sharing, marketing, personalised ads, tracking). Neutral refusals ("No thanks", "Not now", "Ablehnen", "以后再说") never fire. The shaming wording is matched per language (en, de, zh); text in other languages is not judged.',
     docsUrl: docsUrl(ID),
     legal: [LEGAL.edpb032022Emotional, LEGAL.ftcDarkPatterns2022, LEGAL.dsaArt25, LEGAL.gdprArt4_11],
     messages: {

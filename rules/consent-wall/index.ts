@@ -56,7 +56,11 @@ function finding(model: PageModel, layer: ChoiceLayer, b: Blocking, refused: str
       language: layer.langHint,
       viewport: model.viewport,
     },
-    fingerprintParts: [refused !== null ? "wall-after-refusal" : "wall", purposeKey(layer.purposes), meaningKey(accept?.element.text ?? "", layer.langHint)],
+    fingerprintParts: [
+      refused !== null ? "wall-after-refusal" : "wall",
+      purposeKey(layer.purposes),
+      meaningKey(accept?.element.text ?? "", layer.langHint),
+    ],
   };
 }
 

@@ -69,14 +69,16 @@ function check(model: PageModel, ctx: RuleContext): RuleOutcome {
   for (const layer of choiceLayers(view, ctx.languages)) {
     if (regionsWithStatement.has(layer.region.region.id)) continue;
     if (layer.unread) {
-      incomplete.push(unreadLayer(layer));
+      // Unread running text is reported once per region below; a layer whose only unread words are its buttons, here.
+      if (!view.unread.some((u) => u.kind === "text" && u.regionId === layer.region.region.id)) incomplete.push(unreadLayer(layer));
       continue;
     }
     const acknowledgeOnly = layer.acknowledge.length > 0 && layer.accept.length === 0 && layer.refuse.length === 0;
     if (acknowledgeOnly && layer.purposes.length > 0) findings.push(acknowledgeFinding(layer));
     else passes.push(layerPass(layer));
   }
-  for (const s of view.statements) if (!takesConductAsConsent(s) && !regionsWithStatement.has(s.region.region.id)) passes.push(statementPass(s));
+  for (const s of view.statements)
+    if (!takesConductAsConsent(s) && !regionsWithStatement.has(s.region.region.id)) passes.push(statementPass(s));
   incomplete.push(...unreadIncompletes(view.unread, new Set(["text"])), ...blindSpotIncompletes(model));
   return finishOutcome(findings, passes, incomplete);
 }
@@ -89,13 +91,13 @@ export const implicitConsent: Rule = {
     description: "Continuing, scrolling or closing a notice must not be taken as consent",
     title: "Consent taken from silence",
     explanation:
-      "The page treats doing nothing in particular (carrying on, scrolling, closing the notice, or pressing \"OK\" on a notice that offers no choice) as agreeing to optional tracking, ads or data sharing. Consent has to be a clear, active yes, and people must be able to say no.",
+      'The page treats doing nothing in particular (carrying on, scrolling, closing the notice, or pressing "OK" on a notice that offers no choice) as agreeing to optional tracking, ads or data sharing. Consent has to be a clear, active yes, and people must be able to say no.',
     fullDescription:
-      "Fires on text saying that continuing, browsing, scrolling, closing the notice or using the service counts as consent to optional processing (\"By continuing to browse you agree to our use of cookies for analytics and advertising\", \"Wenn Sie die Website weiter nutzen, stimmen Sie ... zu\", \"继续使用即表示您同意...\"), even beside a refuse control, and on a notice about optional processing that offers only acknowledgement (\"OK\", \"Got it\", \"Verstanden\", \"知道了\") and no refuse control. A notice about strictly necessary cookies only does not fire, nor does a statement tied to a named button (\"By clicking Accept you agree ...\"). Text in languages the linter cannot read is incomplete.",
+      'Fires on text saying that continuing, browsing, scrolling, closing the notice or using the service counts as consent to optional processing ("By continuing to browse you agree to our use of cookies for analytics and advertising", "Wenn Sie die Website weiter nutzen, stimmen Sie ... zu", "继续使用即表示您同意..."), even beside a refuse control, and on a notice about optional processing that offers only acknowledgement ("OK", "Got it", "Verstanden", "知道了") and no refuse control. A notice about strictly necessary cookies only does not fire, nor does a statement tied to a named button ("By clicking Accept you agree ..."). Text in languages the linter cannot read is incomplete.',
     docsUrl: docsUrl(ID),
     legal: [LEGAL.gdprRecital32, LEGAL.gdprArt4_11, LEGAL.edpb052020Scrolling, LEGAL.planet49],
     messages: {
-      conduct: 'The page says that {{conduct}} counts as consent to {{purposes}}: silence or carrying on is not consent',
+      conduct: "The page says that {{conduct}} counts as consent to {{purposes}}: silence or carrying on is not consent",
       acknowledgeOnly: 'The {{layer}} about {{purposes}} offers only "{{acknowledge}}": there is no way to refuse',
     },
     // A statement rests on its text being shown; an acknowledgement-only notice also on no refuse control being shown by script.

@@ -35,10 +35,16 @@ function finding(c: ControlView, messageId: "doubleNegative" | "polaritySwitch",
     evidence: {
       ...controlEvidence(c),
       ...(messageId === "polaritySwitch"
-        ? { group: others.map((o) => ({ text: reportedText(o.text, 120), tickingRefuses: o.tickingRefuses, selector: o.control.selector })) }
+        ? {
+            group: others.map((o) => ({ text: reportedText(o.text, 120), tickingRefuses: o.tickingRefuses, selector: o.control.selector })),
+          }
         : { doubleNegative: true }),
     },
-    fingerprintParts: [messageId === "doubleNegative" ? "double-negative" : "polarity-switch", c.control.kind, purposeKey(c.analysis.purposes)],
+    fingerprintParts: [
+      messageId === "doubleNegative" ? "double-negative" : "polarity-switch",
+      c.control.kind,
+      purposeKey(c.analysis.purposes),
+    ],
   };
 }
 
@@ -58,7 +64,16 @@ function check(model: PageModel, ctx: RuleContext): RuleOutcome {
   const flagged = new Set<ControlView>();
   // A service repeated under its purpose toggle is the toggle's detail, not a question of its own.
   const boxes = view.consentControls.filter((c) => isTickBox(c) && c.governor === null);
-  for (const c of boxes) {
+  // A double negative may hide which way the box grants, so any understood box naming an optional purpose is read.
+  const asking = view.controls.filter(
+    (c) =>
+      isTickBox(c) &&
+      c.governor === null &&
+      c.required === null &&
+      c.status === "understood" &&
+      (c.consent || c.analysis.purposes.length > 0),
+  );
+  for (const c of asking) {
     if (!doubleNegative(c)) continue;
     findings.push(finding(c, "doubleNegative", []));
     flagged.add(c);
@@ -83,13 +98,14 @@ export const trickQuestion: Rule = {
     description: "A consent box's wording must make clear what ticking it means",
     title: "Confusing consent wording",
     explanation:
-      "The wording next to a consent box makes it hard to tell whether ticking it agrees or refuses: a double negative (\"Untick if you do not want to not receive offers\"), or a list where one box is ticked to agree and the next is ticked to refuse. People end up agreeing to what they meant to refuse.",
+      'The wording next to a consent box makes it hard to tell whether ticking it agrees or refuses: a double negative ("Untick if you do not want to not receive offers"), or a list where one box is ticked to agree and the next is ticked to refuse. People end up agreeing to what they meant to refuse.',
     fullDescription:
-      "Reads each consent checkbox and switch clause by clause (en, de, zh) and fires on a double negative (two or more negations in one clause: \"Tick this box if you do not want to not receive offers\", \"Kreuzen Sie dieses Feld nicht an, wenn Sie keine ... möchten\", \"如您并非不愿意接收推荐，请勿勾选\"), and, once per group of consent controls, on the box whose polarity differs from the group's first (one box ticked to agree, the next ticked to refuse). A single, clearly worded opt-out box (\"Tick here if you do NOT want us to share ...\") is not a trick question; the core rules read it as granting when left unticked (pre-checked-opt-in, bundled-consent).",
+      'Reads each consent checkbox and switch clause by clause (en, de, zh) and fires on a double negative (two or more negations in one clause: "Tick this box if you do not want to not receive offers", "Kreuzen Sie dieses Feld nicht an, wenn Sie keine ... möchten", "如您并非不愿意接收推荐，请勿勾选"), and, once per group of consent controls, on the box whose polarity differs from the group\'s first (one box ticked to agree, the next ticked to refuse). A single, clearly worded opt-out box ("Tick here if you do NOT want us to share ...") is not a trick question; the core rules read it as granting when left unticked (pre-checked-opt-in, bundled-consent).',
     docsUrl: docsUrl(ID),
     legal: [LEGAL.edpb032022Ambiguous, LEGAL.ftcDarkPatterns2022, LEGAL.gdprArt4_11],
     messages: {
-      doubleNegative: "The wording of this consent box to {{purposes}} stacks negatives: it is hard to tell whether ticking it agrees or refuses",
+      doubleNegative:
+        "The wording of this consent box to {{purposes}} stacks negatives: it is hard to tell whether ticking it agrees or refuses",
       polaritySwitch: "This consent box to {{purposes}} is ticked to refuse while the boxes beside it are ticked to agree (or the reverse)",
     },
     // Wording and grouping in the HTML as served; a pass also rests on no script adding boxes.
