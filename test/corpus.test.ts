@@ -1,22 +1,34 @@
 /**
- * The whole corpus, linted in real Chromium through the public API with the
- * corpus config, must give every page exactly its expected findings.
+ * The whole corpus (`pages/`, the core rules' pages, and `choice/`, the
+ * choice rules' pages), linted in real Chromium through the public API with
+ * the corpus config, must give every page exactly its expected findings, for
+ * all rules. Precision and recall per rule are printed.
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { join, resolve } from "node:path";
 import { lint } from "../lint/index.js";
 import type { LintReport, LintResult } from "../lint/types.js";
-import { compareWithExpected, describeComparison, listCorpusPages } from "./corpus-expectations.js";
+import { addToScores, compareWithExpected, describeComparison, describeScore, listCorpusPages, type Score } from "./corpus-expectations.js";
 
 const corpusRoot = resolve(__dirname, "../corpus");
-const pages = listCorpusPages(join(corpusRoot, "pages"), corpusRoot);
+const FOLDERS = ["pages", "choice"];
+const pages = FOLDERS.flatMap((folder) => listCorpusPages(join(corpusRoot, folder), corpusRoot));
 
 describe("corpus", () => {
   let report: LintReport;
   const byPath = new Map<string, LintResult>();
+  const scores = new Map<string, Score>();
+
+  afterAll(() => {
+    const lines = [...scores].sort(([a], [b]) => a.localeCompare(b)).map(([rule, s]) => `  ${rule.padEnd(20)} ${describeScore(s)}`);
+    console.log(`corpus pages/ and choice/, precision and recall per rule:\n${lines.join("\n")}`);
+  });
 
   beforeAll(async () => {
-    report = await lint([join(corpusRoot, "pages")], { config: join(corpusRoot, "consentlint.config.json"), cwd: corpusRoot });
+    report = await lint(
+      FOLDERS.map((folder) => join(corpusRoot, folder)),
+      { config: join(corpusRoot, "consentlint.config.json"), cwd: corpusRoot },
+    );
     for (const r of report.results) byPath.set(resolve(corpusRoot, r.target), r);
   }, 600_000);
 
@@ -37,6 +49,7 @@ describe("corpus", () => {
       expect(result, `no result for ${page.name}`).toBeDefined();
       expect(result!.error).toBeUndefined();
       const comparison = compareWithExpected(result!, page.expected);
+      addToScores(scores, page.expected.findings, comparison);
       const problems = describeComparison(comparison, result!);
       expect(problems, `${page.name}: ${page.expected.description}\n${problems}`).toBe("");
     });

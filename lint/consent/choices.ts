@@ -44,6 +44,12 @@ export interface ChoiceLayer {
   request: TextBlock | null;
   /** The layer's text speaks of strictly necessary processing only. */
   necessaryOnly: boolean;
+  /**
+   * A cookie or consent notice that names no purpose and does not say its
+   * cookies are strictly necessary ("This website uses cookies to ensure you
+   * get the best experience"): cookies beyond the necessary ones need consent.
+   */
+  unstatedPurposes: boolean;
   /** Text of the layer in a language the linter does not read (or the user did not ask for): the layer is not judged. */
   unread: boolean;
   langHint: string | undefined;
@@ -131,6 +137,7 @@ function buildLayer(
     purposes,
     request: blocks[requestIndex >= 0 ? requestIndex : 0] ?? null,
     necessaryOnly: purposes.length === 0 && analyses.some((a) => a.necessaryOnly),
+    unstatedPurposes: purposes.length === 0 && region.consentStep && !analyses.some((a) => a.necessaryOnly),
     unread,
     langHint: hint,
   };

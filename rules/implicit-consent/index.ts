@@ -74,7 +74,7 @@ function check(model: PageModel, ctx: RuleContext): RuleOutcome {
       continue;
     }
     const acknowledgeOnly = layer.acknowledge.length > 0 && layer.accept.length === 0 && layer.refuse.length === 0;
-    if (acknowledgeOnly && layer.purposes.length > 0) findings.push(acknowledgeFinding(layer));
+    if (acknowledgeOnly && (layer.purposes.length > 0 || layer.unstatedPurposes)) findings.push(acknowledgeFinding(layer));
     else passes.push(layerPass(layer));
   }
   for (const s of view.statements)
