@@ -157,6 +157,34 @@ describe("how actions are painted", () => {
   });
 });
 
+describe("what is painted behind an action", () => {
+  it("takes what is behind from an element painted under it that is not its ancestor", async () => {
+    await p.setContent(
+      html(
+        `<div style="position:relative;height:200px"><div style="position:absolute;inset:0;background:#000"></div>
+        <div style="position:relative;padding:20px"><button id="ghost" style="background:none;border:1px solid #fff;color:#fff">Reject</button>
+        <button id="solid" style="background:#fff;border:0;color:#000">Accept</button></div></div>`,
+      ),
+    );
+    const out = await inPage(
+      p,
+      (api, a) => {
+        const pass = api.createPass(a);
+        api.walkDocument(pass);
+        api.chooseRegions(pass);
+        return api.buildActions(pass).map((x) => [x.background, x.textContrast, x.fillContrast, x.borderContrast, x.buttonLike]);
+      },
+      passArgs(),
+    );
+    const black = { r: 0, g: 0, b: 0, a: 1 };
+    const white = { r: 255, g: 255, b: 255, a: 1 };
+    expect(out).toEqual([
+      [black, 21, null, 21, true],
+      [white, 21, 21, null, true],
+    ]);
+  });
+});
+
 describe("links", () => {
   it("reads links drawn as text with short text, in walk order, apart from the actions", async () => {
     await p.setContent(
@@ -179,17 +207,15 @@ describe("links", () => {
         api.chooseRegions(pass);
         return {
           actions: api.buildActions(pass).map((x) => x.text),
-          links: api
-            .buildLinks(pass)
-            .map((x) => ({
-              id: x.id,
-              text: x.text,
-              tag: x.tag,
-              role: x.role,
-              type: x.type,
-              fontWeight: x.fontWeight,
-              buttonLike: x.buttonLike,
-            })),
+          links: api.buildLinks(pass).map((x) => ({
+            id: x.id,
+            text: x.text,
+            tag: x.tag,
+            role: x.role,
+            type: x.type,
+            fontWeight: x.fontWeight,
+            buttonLike: x.buttonLike,
+          })),
           notes: pass.notes,
         };
       },

@@ -60,7 +60,7 @@ export function actionRecord(pass: Pass, info: Info, n: number, letter = "a", kn
   const input = info.tag === "input" ? (el as HTMLInputElement) : null;
   const text = knownText ?? actionText(pass, info);
   const { box, local } = elementBox(pass, info);
-  const { v, bg: hitBg } = visibilityFacts(pass, info, box, local, el);
+  const { v, bg: hitBg, behind: hitBehind } = visibilityFacts(pass, info, box, local, el);
   const behind = info.parent ? info.parent.bg : pass.ctx.background;
   const filled = filledLayer(layerOf(pass, info.style), behind);
   const type = info.tag === "button" ? (el as HTMLButtonElement).type : input ? input.type : null;
@@ -74,7 +74,7 @@ export function actionRecord(pass: Pass, info: Info, n: number, letter = "a", kn
     area: round2(boxArea(box)),
     fontPx: round2(cssPx(info.style.fontSize)),
     filled,
-    ...actionPaint(pass, info, hitBg),
+    ...actionPaint(pass, info, hitBg, hitBehind),
     box: roundBox(box),
     visibility: v,
     selector: selectorOf(pass, el),

@@ -178,14 +178,18 @@ export function borderColours(pass: Pass, style: CSSStyleDeclaration): Rgba[] | 
  * opacity applied), and whether that draws it as a button (either at least
  * 1.5:1, or a gradient or image fill; over an image, where contrast is
  * unknown, a fill or border all round at least half opaque counts).
+ * `hitBg` and `hitBehind`: the background at its centre with and without its
+ * own, when hit-testing found something other than its ancestors painted
+ * there (see `hitTest`); otherwise its ancestors' backgrounds are used.
  */
 export function actionPaint(
   pass: Pass,
   info: Info,
   hitBg: BackgroundState | null,
+  hitBehind: BackgroundState | null = null,
 ): Pick<ActionElement, "fontWeight" | "color" | "background" | "textContrast" | "fillContrast" | "borderContrast" | "buttonLike"> {
   const st = info.style;
-  const behind = info.parent ? info.parent.bg : pass.ctx.background;
+  const behind = hitBehind ?? (info.parent ? info.parent.bg : pass.ctx.background);
   const parentOpacity = info.parent ? info.parent.opacity : pass.ctx.opacity;
   const ownOpacity = parentOpacity > 0 ? Math.min(1, info.opacity / parentOpacity) : 1;
   const fill = colourOf(pass, st.getPropertyValue("-webkit-text-fill-color")) ?? colourOf(pass, st.color) ?? pass.k.BLACK;
