@@ -179,11 +179,21 @@ export interface ActionElement {
   background: Rgba | null;
   /** WCAG 2.x contrast of the text on `background` (worst case over gradient stops); null when unknown. */
   textContrast: number | null;
-  /** WCAG contrast of its own fill against what is behind it; null when it paints no fill (or a gradient or image). */
+  /** WCAG contrast of its own solid fill (its own opacity applied) against what is behind it; null when it paints no fill (or a gradient or image), or what is behind is unknown (an image). */
   fillContrast: number | null;
-  /** WCAG contrast of its border against what is behind it, when it has a visible border on every side; null otherwise. */
+  /**
+   * WCAG contrast of its border against what is behind it (the worst side),
+   * when every side has a border at least 1px wide, of a style other than
+   * none or hidden, in a colour not wholly transparent; null otherwise, or
+   * when what is behind is unknown.
+   */
   borderContrast: number | null;
-  /** Drawn as a button: a fill or a border on every side that stands out from what is behind it (contrast at least 1.5:1), or a gradient or image fill. */
+  /**
+   * Drawn as a button: a fill or a border on every side that stands out from
+   * what is behind it (contrast at least 1.5:1), or a gradient or image fill.
+   * Over an image, where contrast is unknown, a fill or a border all round at
+   * least half opaque counts.
+   */
   buttonLike: boolean;
   box: Box;
   visibility: Visibility;
@@ -195,23 +205,40 @@ export interface ActionElement {
 
 /**
  * How much of the page a layer blocks while the state is shown: the facts a
- * consent wall is judged on. Measured in the viewport as the state opens.
+ * consent wall is judged on. Measured in the top document's viewport at the
+ * end of the state's read (after the page has settled).
  */
 export interface Blocking {
   /**
-   * Share (0-1) of points on an even grid over the viewport whose topmost
-   * element is a layer over the page: inside a dialog, banner or frame region,
-   * or a fixed or absolutely placed element that is not the page's own flow
-   * content (a backdrop).
+   * Share (0-1) of the points of a 10x10 grid over the viewport (cell
+   * centres) whose topmost element (hit-testing, into open shadow roots) is a
+   * layer over the page: inside a dialog, banner or frame region, or inside
+   * an element other than html and body with position fixed (a backdrop).
+   * Elements with pointer-events: none are not hit.
    */
   viewportCovered: number;
-  /** Id of the dialog, banner or frame region the covering points belong to most (a backdrop counts for the region it holds or sits beside); null when none. */
+  /**
+   * Id of the dialog, banner or frame region the covered points belong to
+   * most; a fixed backdrop outside any region counts for the visible dialog,
+   * banner or frame region of the top document last in document order (the
+   * one it sits beside). Null when no point is covered.
+   */
   coveringRegionId: string | null;
-  /** The page content beneath is blurred: a `filter: blur()` on an element holding most of the page's text, or a `backdrop-filter: blur()` layer covering most of the viewport. */
+  /**
+   * A `filter` with blur() of more than 0 on an element holding at least half
+   * of the page's visible text, or a `backdrop-filter` blur() on an element
+   * covering at least half of the viewport. The page's visible text: the
+   * characters (whitespace left out) of shown text in the top document outside
+   * dialog, banner and frame regions (tentative ones count as page).
+   */
   blurred: boolean;
-  /** Scrolling is locked: overflow hidden or clip on the root or body (or a fixed body) while the content is taller than the viewport. */
+  /**
+   * The computed overflow-y (which `overflow` sets) of the root element or the
+   * body is hidden or clip, or the body is position: fixed. A CSS fact: the
+   * content's height is not considered.
+   */
   scrollLocked: boolean;
-  /** The page content beneath is taken out of reach: `inert` or aria-hidden="true" on an element holding most of the page's text. */
+  /** `inert`, or aria-hidden="true", on an element holding at least half of the page's visible text (as for `blurred`). */
   contentInert: boolean;
 }
 
@@ -299,10 +326,12 @@ export interface PageModel {
   texts: TextBlock[];
   actions: ActionElement[];
   /**
-   * Links drawn as text, not as buttons (no fill or border all round), with
-   * short text (60 characters at most): where a consent request puts a
+   * Links (`a[href]`, role=link) drawn as text, not as buttons, with short
+   * text (1 to 60 characters after whitespace is collapsed), rendered (not
+   * display:none) and not inside an action: where a consent request puts a
    * "Reject" or "Settings" link. Buttons and links drawn as buttons are in
-   * `actions`.
+   * `actions`. Ids `l1`, `l2`... (with a frame's prefix); at most 400 per
+   * document read, the first in document order, with a "links-capped" note.
    */
   links: ActionElement[];
   fields: FormField[];

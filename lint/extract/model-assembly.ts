@@ -14,7 +14,8 @@ export interface AssemblyInfo {
 /**
  * One model from the top document's part (first) and the parts of frames
  * read on their own: lists joined in reading order, region headings given to
- * their regions, unreadable frames noted.
+ * their regions, what the layers block as the top document measured it,
+ * unreadable frames noted.
  */
 export function assembleModel(parts: readonly FramePart[], unread: readonly UnreadFrame[], info: AssemblyInfo): PageModel {
   const top = parts[0];
@@ -31,11 +32,11 @@ export function assembleModel(parts: readonly FramePart[], unread: readonly Unre
     controls: parts.flatMap((p) => p.controls),
     texts: parts.flatMap((p) => p.texts),
     actions: parts.flatMap((p) => p.actions),
-    links: [],
+    links: parts.flatMap((p) => p.links),
     fields: parts.flatMap((p) => p.fields),
     frames: parts.flatMap((p) => p.frames),
     notes: [],
-    blocking: null,
+    blocking: top.blocking ?? null,
     flowActions: [...info.flowActions],
     capturedAt: info.capturedAt,
   };

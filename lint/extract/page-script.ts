@@ -12,6 +12,7 @@ import * as regionRules from "../heuristics/regions.js";
 import * as selectorRules from "../heuristics/selectors.js";
 import * as sentences from "../heuristics/sentences.js";
 import * as actionsFields from "./in-page/actions-fields.js";
+import * as blocking from "./in-page/blocking.js";
 import { collectFrame } from "./in-page/collect-frame.js";
 import * as colour from "../heuristics/colour.js";
 import * as controlText from "./in-page/control-text.js";
@@ -60,6 +61,7 @@ export const IN_PAGE_MODULES: Readonly<Record<string, Record<string, unknown>>> 
   "actions-fields.ts": actionsFields,
   "headings.ts": headings,
   "read-notes.ts": readNotes,
+  "blocking.ts": blocking,
   "collect-frame.ts": { collectFrame },
 };
 

@@ -20,7 +20,7 @@ import {
   type Viewport,
 } from "../model.js";
 import { accessibleName } from "./model/accessible-name.js";
-import { actionKind, fieldType, isDisabled, isRequired, ownFill } from "./model/actions.js";
+import { actionKind, actionPaint, fieldType, isDisabled, isRequired, isTextLink, ownFill } from "./model/actions.js";
 import { TOP_FRAME_BASE } from "./css/computed-style.js";
 import { controlState, formOwner, settleRadioGroups, type ControlState } from "./model/control-state.js";
 import { controlTexts, linkedBlocks } from "./model/control-text.js";
@@ -278,7 +278,16 @@ function modelOf(html: string, opts: StaticModelOptions, files: LocalFiles | nul
     linkHref: linkHrefOf(b.info),
   }));
 
-  const actions = actionsOf(actionInfos, index, groupOf, regionOf);
+  const mayPaintBehind = (info: ElementInfo): boolean => behind.mayPaintBehind(info);
+  const actions = actionsOf(actionInfos, index, groupOf, regionOf, mayPaintBehind);
+  const links = linksOf(
+    index.elements.filter((info) => !info.visibility.displayNone && isTextLink(info) && !insideAction(info, actionSet, ownBlocks)),
+    index,
+    groupOf,
+    regionOf,
+    mayPaintBehind,
+    notes,
+  );
   const fields = fieldsOf(index, groupOf, regionOf);
 
   assignHeadings(index, regionAssignment);
@@ -308,7 +317,7 @@ function modelOf(html: string, opts: StaticModelOptions, files: LocalFiles | nul
     controls,
     texts,
     actions,
-    links: [],
+    links,
     fields,
     frames,
     notes: notes.notes,
@@ -320,40 +329,94 @@ function modelOf(html: string, opts: StaticModelOptions, files: LocalFiles | nul
   return model;
 }
 
-/** The page's buttons and links in model form. */
+/** An action or link in model form, with id `id`. */
+function actionRecord(
+  info: ElementInfo,
+  id: string,
+  text: string,
+  kind: { role: string; type: string | null },
+  groupOf: (info: ElementInfo) => string | null,
+  regionOf: (info: ElementInfo) => string,
+  mayPaintBehind: (info: ElementInfo) => boolean,
+): ActionElement {
+  return {
+    id,
+    text,
+    tag: info.tag,
+    role: kind.role,
+    type: kind.type,
+    disabled: isDisabled(info),
+    area: 0,
+    fontPx: Math.round(info.style.fontPx * 100) / 100,
+    filled: ownFill(info),
+    ...actionPaint(info, mayPaintBehind(info)),
+    box: { ...ZERO_BOX },
+    visibility: { ...info.visibility },
+    selector: info.selector,
+    groupId: groupOf(info),
+    regionId: regionOf(info),
+    framePath: info.scope.doc.framePath,
+  };
+}
+
+/** The page's buttons and links drawn as buttons in model form. */
 function actionsOf(
   actionInfos: ElementInfo[],
   index: PageIndex,
   groupOf: (info: ElementInfo) => string | null,
   regionOf: (info: ElementInfo) => string,
+  mayPaintBehind: (info: ElementInfo) => boolean,
 ): ActionElement[] {
-  return actionInfos.map((info, i) => {
-    const kind = actionKind(info) as NonNullable<ReturnType<typeof actionKind>>;
-    return {
-      id: `a${i + 1}`,
-      text: accessibleName(info, index),
-      tag: info.tag,
-      role: kind.role,
-      type: kind.type,
-      disabled: isDisabled(info),
-      area: 0,
-      fontPx: Math.round(info.style.fontPx * 100) / 100,
-      filled: ownFill(info),
-      fontWeight: 400,
-      color: { r: 0, g: 0, b: 0, a: 1 },
-      background: null,
-      textContrast: null,
-      fillContrast: null,
-      borderContrast: null,
-      buttonLike: ownFill(info),
-      box: { ...ZERO_BOX },
-      visibility: { ...info.visibility },
-      selector: info.selector,
-      groupId: groupOf(info),
-      regionId: regionOf(info),
-      framePath: info.scope.doc.framePath,
-    };
-  });
+  return actionInfos.map((info, i) =>
+    actionRecord(
+      info,
+      `a${i + 1}`,
+      accessibleName(info, index),
+      actionKind(info) as NonNullable<ReturnType<typeof actionKind>>,
+      groupOf,
+      regionOf,
+      mayPaintBehind,
+    ),
+  );
+}
+
+/** Links a document (the page or a frame) gives at most; the rest are left out, with a note. */
+const MAX_LINKS = 400;
+/** Links with longer text than this are not read as links. */
+const MAX_LINK_TEXT = 60;
+
+/**
+ * The page's links drawn as text with short text (1 to 60 characters), as the
+ * browser extractor selects them: at most 400 per document, the first ones,
+ * with a "links-capped" note when more were left out.
+ */
+function linksOf(
+  candidates: ElementInfo[],
+  index: PageIndex,
+  groupOf: (info: ElementInfo) => string | null,
+  regionOf: (info: ElementInfo) => string,
+  mayPaintBehind: (info: ElementInfo) => boolean,
+  notes: NoteList,
+): ActionElement[] {
+  const links: ActionElement[] = [];
+  const perDocument = new Map<string, number>();
+  for (const info of candidates) {
+    const text = accessibleName(info, index);
+    if (!text || Array.from(text).length > MAX_LINK_TEXT) continue;
+    const framePath = info.scope.doc.framePath;
+    const count = perDocument.get(framePath) ?? 0;
+    if (count >= MAX_LINKS) {
+      notes.add({
+        kind: "links-capped",
+        message: `The page has more than ${MAX_LINKS} links drawn as text${framePath ? " in a frame" : ""}; only the first ${MAX_LINKS} were read`,
+      });
+      continue;
+    }
+    perDocument.set(framePath, count + 1);
+    const role = roleAttr(info.el) || "link";
+    links.push(actionRecord(info, `l${links.length + 1}`, text, { role, type: null }, groupOf, regionOf, mayPaintBehind));
+  }
+  return links;
 }
 
 /** The page's form fields (not consent controls) with their labels. */

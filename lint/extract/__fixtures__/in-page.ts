@@ -13,6 +13,7 @@ import type * as RegionRules from "../../heuristics/regions.js";
 import type * as SelectorRules from "../../heuristics/selectors.js";
 import type * as SentenceRules from "../../heuristics/sentences.js";
 import type * as ActionFns from "../in-page/actions-fields.js";
+import type * as BlockingFns from "../in-page/blocking.js";
 import type * as CollectFns from "../in-page/collect-frame.js";
 import type * as ColourFns from "../../heuristics/colour.js";
 import type * as ControlTextFns from "../in-page/control-text.js";
@@ -44,6 +45,7 @@ export type InPageApi = typeof BlockRules &
   typeof SelectorRules &
   typeof SentenceRules &
   typeof ActionFns &
+  typeof BlockingFns &
   typeof CollectFns &
   typeof ColourFns &
   typeof ControlTextFns &

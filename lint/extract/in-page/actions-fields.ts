@@ -1,7 +1,7 @@
 /**
- * Actions and form fields in the page: buttons (and links drawn as
- * buttons) with their text, size and whether they are filled, and the
- * fields a form asks for, with their labels.
+ * Actions, links and form fields in the page: buttons (and links drawn as
+ * buttons) with their text, size and how they are painted, links drawn as
+ * text with short text, and the fields a form asks for, with their labels.
  *
  * Every function here is standalone (no imports at run time, no module
  * state, only other in-page functions by name), because the extractor sends
@@ -17,6 +17,7 @@ import type * as RegionFns from "./regions.js";
 import type * as SelectorFns from "./selectors.js";
 import type * as TextFns from "./text.js";
 import type * as VisibilityFns from "./visibility.js";
+import type * as PassFns from "./pass.js";
 import type { Info, Pass } from "./pass.js";
 
 declare const labelsOf: typeof ControlFns.labelsOf;
@@ -29,6 +30,8 @@ declare const roundBox: typeof GeometryFns.roundBox;
 declare const groupOf: typeof GroupFns.groupOf;
 declare const layerOf: typeof PaintFns.layerOf;
 declare const filledLayer: typeof PaintFns.filledLayer;
+declare const actionPaint: typeof PaintFns.actionPaint;
+declare const addNote: typeof PassFns.addNote;
 declare const regionOf: typeof RegionFns.regionOf;
 declare const selectorOf: typeof SelectorFns.selectorOf;
 declare const textIn: typeof TextFns.textIn;
@@ -51,18 +54,18 @@ export function actionText(pass: Pass, info: Info): string {
   );
 }
 
-/** The model's record of an action, numbered `n` in the pass. */
-export function actionRecord(pass: Pass, info: Info, n: number): ActionElement {
+/** The model's record of an action (or, with `letter` "l", a link), numbered `n` in the pass. */
+export function actionRecord(pass: Pass, info: Info, n: number, letter = "a", knownText?: string): ActionElement {
   const el = info.el;
   const input = info.tag === "input" ? (el as HTMLInputElement) : null;
-  const text = actionText(pass, info);
+  const text = knownText ?? actionText(pass, info);
   const { box, local } = elementBox(pass, info);
-  const { v } = visibilityFacts(pass, info, box, local, el);
+  const { v, bg: hitBg, behind: hitBehind } = visibilityFacts(pass, info, box, local, el);
   const behind = info.parent ? info.parent.bg : pass.ctx.background;
   const filled = filledLayer(layerOf(pass, info.style), behind);
   const type = info.tag === "button" ? (el as HTMLButtonElement).type : input ? input.type : null;
   return {
-    id: `${pass.prefix}a${n}`,
+    id: `${pass.prefix}${letter}${n}`,
     text,
     tag: info.tag,
     role: info.role || (info.tag === "a" ? "link" : "button"),
@@ -71,13 +74,7 @@ export function actionRecord(pass: Pass, info: Info, n: number): ActionElement {
     area: round2(boxArea(box)),
     fontPx: round2(cssPx(info.style.fontSize)),
     filled,
-    fontWeight: 400,
-    color: { r: 0, g: 0, b: 0, a: 1 },
-    background: null,
-    textContrast: null,
-    fillContrast: null,
-    borderContrast: null,
-    buttonLike: filled,
+    ...actionPaint(pass, info, hitBg, hitBehind),
     box: roundBox(box),
     visibility: v,
     selector: selectorOf(pass, el),
@@ -90,6 +87,37 @@ export function actionRecord(pass: Pass, info: Info, n: number): ActionElement {
 /** The pass's actions, in walk order. */
 export function buildActions(pass: Pass): ActionElement[] {
   return pass.actionInfos.map((info, i) => actionRecord(pass, info, i + 1));
+}
+
+/** Links a pass records at most; the rest are left out, with a note. */
+export function maxLinks(): number {
+  return 400;
+}
+
+/**
+ * The pass's links drawn as text (those drawn as buttons are actions), in
+ * walk order: rendered, not inside an action, with text of 1 to 60
+ * characters; at most `maxLinks()`, the first ones, with a "links-capped"
+ * note when more were left out.
+ */
+export function buildLinks(pass: Pass): ActionElement[] {
+  const out: ActionElement[] = [];
+  const max = maxLinks();
+  for (const info of pass.linkInfos) {
+    if (info.displayNone || info.inAction) continue;
+    const text = actionText(pass, info);
+    if (!text || Array.from(text).length > 60) continue;
+    if (out.length >= max) {
+      addNote(
+        pass,
+        "links-capped",
+        `The page has more than ${max} links drawn as text${pass.prefix ? " in a frame" : ""}; only the first ${max} were read`,
+      );
+      break;
+    }
+    out.push(actionRecord(pass, info, out.length + 1, "l", text));
+  }
+  return out;
 }
 
 /** The label of a form field: its labels, labelled-by, aria-label, placeholder or title. */

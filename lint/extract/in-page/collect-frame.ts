@@ -16,6 +16,7 @@
  * each document has an offset and scale from its frame element.
  */
 import type * as ActionFns from "./actions-fields.js";
+import type * as BlockingFns from "./blocking.js";
 import type * as ControlFns from "./controls.js";
 import type * as DomFns from "./dom.js";
 import type * as FrameFns from "./frames.js";
@@ -29,6 +30,8 @@ import type { CollectArgs, FramePart } from "./frame-part.js";
 
 declare const buildActions: typeof ActionFns.buildActions;
 declare const buildFields: typeof ActionFns.buildFields;
+declare const buildLinks: typeof ActionFns.buildLinks;
+declare const measureBlocking: typeof BlockingFns.measureBlocking;
 declare const buildControls: typeof ControlFns.buildControls;
 declare const norm: typeof DomFns.norm;
 declare const pendingFrames: typeof FrameFns.pendingFrames;
@@ -41,7 +44,11 @@ declare const chooseRegions: typeof RegionFns.chooseRegions;
 declare const buildTextBlocks: typeof TextBlockFns.buildTextBlocks;
 declare const walkDocument: typeof WalkFns.walkDocument;
 
-/** Reads the document the pass runs in: walk, regions, text blocks, controls, actions, fields, headings, frames, notes. */
+/**
+ * Reads the document the pass runs in: walk, regions, text blocks, controls,
+ * actions, links, fields, headings, frames, notes; in the top document, also
+ * what its layers block, measured last, as the page is at the end of the read.
+ */
 export function collectFrame(args: CollectArgs): FramePart {
   const pass = createPass(args);
   walkDocument(pass);
@@ -50,11 +57,13 @@ export function collectFrame(args: CollectArgs): FramePart {
   buildTextBlocks(pass);
   const controls = buildControls(pass);
   const actions = buildActions(pass);
+  const links = buildLinks(pass);
   const fields = buildFields(pass);
   const headings = regionHeadings(pass);
   const pending = pendingFrames(pass);
   noteClosedShadowRoots(pass);
   noteTruncation(pass);
+  const blocking = pass.ctx.framePath === "" && pass.ctx.regionId === null ? measureBlocking(pass) : null;
   const topRoot = pass.topRoot;
   return {
     url: pass.dom.urlOf(document),
@@ -66,9 +75,11 @@ export function collectFrame(args: CollectArgs): FramePart {
     controls,
     texts: pass.texts,
     actions,
+    links,
     fields,
     frames: pass.frames,
     notes: pass.notes,
+    blocking,
     pending,
     elementCount: pass.elementCount,
     elapsedMs: Date.now() - pass.started,

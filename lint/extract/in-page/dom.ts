@@ -27,6 +27,8 @@ export interface Dom {
   elementsIn(el: Element): HTMLCollectionOf<Element>;
   /** The first element under `el` matching `selector`. */
   firstMatchIn(el: Element, selector: string): Element | null;
+  /** The topmost element at a point of a document's (or shadow root's) viewport, as hit-testing finds it. */
+  elementAt(root: Document | ShadowRoot, x: number, y: number): Element | null;
 }
 
 /** A reader of property `name` through the getter `proto` defines, whatever the object itself shadows. */
@@ -53,6 +55,8 @@ export function savedDom(): Dom {
   const rectFn = Element.prototype.getBoundingClientRect;
   const elementsByTagFn = Element.prototype.getElementsByTagName;
   const querySelectorFn = Element.prototype.querySelector;
+  const documentPointFn = Document.prototype.elementFromPoint;
+  const shadowPointFn = typeof ShadowRoot === "function" ? ShadowRoot.prototype.elementFromPoint : undefined;
   return {
     tagOf: (el) => String(tagGetter(el) ?? ""),
     idOf: (el) => {
@@ -74,6 +78,10 @@ export function savedDom(): Dom {
     titleOf: (doc) => String(titleGetter(doc) ?? ""),
     elementsIn: (el) => elementsByTagFn.call(el, "*"),
     firstMatchIn: (el, selector) => querySelectorFn.call(el, selector),
+    elementAt: (root, x, y) => {
+      const fn = root.nodeType === 9 ? documentPointFn : shadowPointFn;
+      return fn ? (fn.call(root, x, y) as Element | null) : null;
+    },
   };
 }
 

@@ -4,7 +4,19 @@
  * and open shadow roots); frames it cannot enter come back as pending, to be
  * read by a pass of their own with the context of their frame element.
  */
-import type { ActionElement, Box, Control, FormField, FrameInfo, Group, ModelNote, Region, Rgba, TextBlock } from "../../model.js";
+import type {
+  ActionElement,
+  Blocking,
+  Box,
+  Control,
+  FormField,
+  FrameInfo,
+  Group,
+  ModelNote,
+  Region,
+  Rgba,
+  TextBlock,
+} from "../../model.js";
 
 /** The background behind content, as known so far: candidate opaque colours and where they come from. */
 export interface BackgroundState {
@@ -87,9 +99,13 @@ export interface FramePart {
   controls: Control[];
   texts: TextBlock[];
   actions: ActionElement[];
+  /** Links drawn as text, with short text. */
+  links: ActionElement[];
   fields: FormField[];
   frames: FrameInfo[];
   notes: ModelNote[];
+  /** What the document's layers block: measured in the top document only, null elsewhere or when it could not be. */
+  blocking: Blocking | null;
   pending: PendingFrame[];
   /** Elements visited, for the caller's bookkeeping. */
   elementCount: number;

@@ -8,12 +8,12 @@
  * state, only other in-page functions by name), because the extractor sends
  * their source text into the page and runs them there.
  */
-import type { Rgba } from "../../model.js";
+import type { ActionElement, Rgba } from "../../model.js";
 import type * as ColourFns from "../../heuristics/colour.js";
 import type * as DisclosureRules from "../../heuristics/disclosures.js";
 import type * as GeometryFns from "./css-geometry.js";
 import type { BackgroundState } from "./frame-part.js";
-import type { Layer, Pass } from "./pass.js";
+import type { Info, Layer, Pass } from "./pass.js";
 
 declare const parseCssColour: typeof ColourFns.parseCssColour;
 declare const compositeOver: typeof ColourFns.compositeOver;
@@ -146,4 +146,79 @@ export function colourWorst(colour: Rgba, bg: BackgroundState, opacity: number):
     }
   }
   return { background: roundedColour(worst), contrast: worstRatio };
+}
+
+/** The worst WCAG contrast of `colour` (its alpha and `opacity` applied) against the colours behind it; null when they are unknown. */
+export function contrastBehind(colour: Rgba, behind: BackgroundState, opacity: number): number | null {
+  if (behind.source === "image" || behind.source === "canvas" || behind.colours.length === 0) return null;
+  let worst = Infinity;
+  for (const c of behind.colours) worst = Math.min(worst, textContrast(colour, c, opacity));
+  return worst;
+}
+
+/** The colour of a border all round (width at least 1px, a style that draws, a colour not wholly transparent) per side; null without one. */
+export function borderColours(pass: Pass, style: CSSStyleDeclaration): Rgba[] | null {
+  const out: Rgba[] = [];
+  for (const s of ["top", "right", "bottom", "left"]) {
+    if (cssPx(style.getPropertyValue(`border-${s}-width`)) < 1) return null;
+    const kind = style.getPropertyValue(`border-${s}-style`);
+    if (kind === "none" || kind === "hidden" || kind === "") return null;
+    const c = colourOf(pass, style.getPropertyValue(`border-${s}-color`));
+    if (!c || c.a <= 0) return null;
+    out.push(c);
+  }
+  return out;
+}
+
+/**
+ * How an action or link is painted: font weight, text colour, the background
+ * behind its text (its own fill over what is behind it, the worst candidate)
+ * and the text's contrast on it (opacity applied as for text runs), its own
+ * solid fill's and its border's contrast against what is behind it (its own
+ * opacity applied), and whether that draws it as a button (either at least
+ * 1.5:1, or a gradient or image fill; over an image, where contrast is
+ * unknown, a fill or border all round at least half opaque counts).
+ * `hitBg` and `hitBehind`: the background at its centre with and without its
+ * own, when hit-testing found something other than its ancestors painted
+ * there (see `hitTest`); otherwise its ancestors' backgrounds are used.
+ */
+export function actionPaint(
+  pass: Pass,
+  info: Info,
+  hitBg: BackgroundState | null,
+  hitBehind: BackgroundState | null = null,
+): Pick<ActionElement, "fontWeight" | "color" | "background" | "textContrast" | "fillContrast" | "borderContrast" | "buttonLike"> {
+  const st = info.style;
+  const behind = hitBehind ?? (info.parent ? info.parent.bg : pass.ctx.background);
+  const parentOpacity = info.parent ? info.parent.opacity : pass.ctx.opacity;
+  const ownOpacity = parentOpacity > 0 ? Math.min(1, info.opacity / parentOpacity) : 1;
+  const fill = colourOf(pass, st.getPropertyValue("-webkit-text-fill-color")) ?? colourOf(pass, st.color) ?? pass.k.BLACK;
+  const { background, contrast } = colourWorst(fill, hitBg ?? info.bg, info.opacity);
+  const layer = layerOf(pass, st);
+  const unknownBehind = behind.source === "image" || behind.source === "canvas" || behind.colours.length === 0;
+  const fillContrast = layer.kind === "colour" ? contrastBehind(layer.colour, behind, ownOpacity) : null;
+  const borders = borderColours(pass, st);
+  let borderContrast: number | null = null;
+  if (borders && !unknownBehind) {
+    for (const c of borders) {
+      const ratio = contrastBehind(c, behind, ownOpacity);
+      if (ratio !== null && (borderContrast === null || ratio < borderContrast)) borderContrast = ratio;
+    }
+  }
+  const opaqueEnough = (c: Rgba): boolean => c.a * ownOpacity >= 0.5;
+  const buttonLike =
+    layer.kind === "gradient" ||
+    layer.kind === "image" ||
+    (fillContrast !== null && fillContrast >= 1.5) ||
+    (borderContrast !== null && borderContrast >= 1.5) ||
+    (unknownBehind && ((layer.kind === "colour" && opaqueEnough(layer.colour)) || (borders !== null && borders.every(opaqueEnough))));
+  return {
+    fontWeight: parseInt(st.fontWeight, 10) || 400,
+    color: roundedColour(fill),
+    background,
+    textContrast: contrast,
+    fillContrast,
+    borderContrast,
+    buttonLike,
+  };
 }

@@ -189,6 +189,8 @@ export interface Pass {
   blockList: BlockAcc[];
   controlInfos: Info[];
   actionInfos: Info[];
+  /** Links not drawn as buttons (`a[href]`, role=link), in walk order. */
+  linkInfos: Info[];
   fieldInfos: Info[];
   /** Elements that are controls or fields, in walk order. */
   itemInfos: Info[];
@@ -309,6 +311,7 @@ export function createPass(args: CollectArgs): Pass {
     blockList: [],
     controlInfos: [],
     actionInfos: [],
+    linkInfos: [],
     fieldInfos: [],
     itemInfos: [],
     headingInfos: [],

@@ -86,7 +86,7 @@ describe("visibilityFacts", () => {
       },
       passArgs(),
     );
-    expect(out.under).toEqual({ covered: true, coveredBy: 'div#cover "Sign up for our newsletter"', bg: null });
+    expect(out.under).toEqual({ covered: true, coveredBy: 'div#cover "Sign up for our newsletter"', bg: null, behind: null });
     expect(out.free.covered).toBe(false);
     expect(out.describe).toBe('div#cover "Sign up for our newsletter"');
     expect(out.seeThrough).toBe(true);

@@ -76,6 +76,8 @@ export interface HitResult {
   covered: boolean;
   coveredBy?: string;
   bg: BackgroundState | null;
+  /** The same without the target's own background: what is painted behind the target. */
+  behind: BackgroundState | null;
 }
 
 /** What lies under the point where `target` is, from the top: something covering it, and what paints beneath it. */
@@ -83,11 +85,11 @@ export function hitTest(pass: Pass, info: Info, target: Element, box: Box): HitR
   const fs = info.fs;
   const frameView: Box = { x: fs.ox, y: fs.oy, width: fs.viewW * fs.scale, height: fs.viewH * fs.scale };
   const seen = intersectBoxes(intersectBoxes(box, info.clip), intersectBoxes(frameView, fs.baseClip));
-  if (!seen || seen.width < 1 || seen.height < 1) return { covered: false, bg: null };
+  if (!seen || seen.width < 1 || seen.height < 1) return { covered: false, bg: null, behind: null };
   const lx = (seen.x + seen.width / 2 - fs.ox) / fs.scale;
   const ly = (seen.y + seen.height / 2 - fs.oy) / fs.scale;
   const root = target.getRootNode() as Document | ShadowRoot;
-  if (typeof root.elementsFromPoint !== "function") return { covered: false, bg: null };
+  if (typeof root.elementsFromPoint !== "function") return { covered: false, bg: null, behind: null };
   const hits = root.elementsFromPoint(lx, ly);
   let at = -1;
   for (let i = 0; i < hits.length; i++) {
@@ -97,18 +99,34 @@ export function hitTest(pass: Pass, info: Info, target: Element, box: Box): HitR
       break;
     }
     if (seeThrough(pass, hit)) continue;
-    return { covered: true, coveredBy: describe(pass, hit), bg: null };
+    return { covered: true, coveredBy: describe(pass, hit), bg: null, behind: null };
   }
-  if (at < 0) return { covered: false, bg: null };
-  return { covered: false, bg: backgroundFromHits(pass, hits, at, target, fs) };
+  if (at < 0) return { covered: false, bg: null, behind: null };
+  return {
+    covered: false,
+    bg: backgroundFromHits(pass, hits, at, target, fs),
+    behind: backgroundFromHits(pass, hits, at, target, fs, false),
+  };
 }
 
-/** The background from what is painted under the target, when something other than its ancestors paints there. */
-export function backgroundFromHits(pass: Pass, hits: Element[], from: number, target: Element, fs: FrameState): BackgroundState | null {
+/**
+ * The background from what is painted under the target (with the target's
+ * own background, or without it when `withTarget` is false), when something
+ * other than its ancestors paints there.
+ */
+export function backgroundFromHits(
+  pass: Pass,
+  hits: Element[],
+  from: number,
+  target: Element,
+  fs: FrameState,
+  withTarget = true,
+): BackgroundState | null {
   const layers: Layer[] = [];
   let foreign = false;
   for (let i = from; i < hits.length; i++) {
     const e = hits[i];
+    if (!withTarget && e === target) continue;
     const ancestor = composedContains(e, target);
     if (!ancestor && composedContains(target, e)) continue;
     let layer = layerOf(pass, styleOf(pass, e));
@@ -138,7 +156,7 @@ export function visibilityFacts(
   box: Box,
   local: { left: number; top: number; width: number; height: number },
   hitTarget: Element | null,
-): { v: Visibility; bg: BackgroundState | null } {
+): { v: Visibility; bg: BackgroundState | null; behind: BackgroundState | null } {
   const rendered = !info.displayNone && !info.collapsed;
   const visibilityHidden = info.style.visibility === "hidden" || info.style.visibility === "collapse";
   const zeroSize = rendered && (box.width <= 0 || box.height <= 0);
@@ -161,6 +179,7 @@ export function visibilityFacts(
     srOnly: info.srOnly,
   };
   let bg: BackgroundState | null = null;
+  let behind: BackgroundState | null = null;
   if (hitTarget && shown && !visibilityHidden && !offscreen && !clipped && info.opacity > 0 && !overBudget(pass)) {
     const hit = hitTest(pass, info, hitTarget, box);
     if (hit.covered) {
@@ -168,8 +187,9 @@ export function visibilityFacts(
       if (hit.coveredBy) v.coveredBy = hit.coveredBy;
     }
     bg = hit.bg;
+    behind = hit.behind;
   }
-  return { v, bg };
+  return { v, bg, behind };
 }
 
 /** Whether visibility facts leave an element (of the given effective opacity) for a reader to see. */

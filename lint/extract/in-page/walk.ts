@@ -122,6 +122,8 @@ export function fileInfo(pass: Pass, info: Info): void {
   if (info.kind === "control" || info.kind === "control-field") pass.controlInfos.push(info);
   if (info.kind === "field" || info.kind === "control-field") pass.fieldInfos.push(info);
   if (info.kind === "action") pass.actionInfos.push(info);
+  else if (info.kind === null && ((info.tag === "a" && pass.dom.hasAttr(info.el, "href")) || info.role === "link"))
+    pass.linkInfos.push(info);
   if (info.itemCount > 0) pass.itemInfos.push(info);
   if (/^h[1-6]$/.test(info.tag) || info.role === "heading") pass.headingInfos.push(info);
   if (layerCandidate(pass, info)) pass.regionCandidates.push(info);

@@ -13,6 +13,7 @@ const SYSTEM_COLOURS: ReadonlyMap<string, Rgba> = new Map([
   ["canvastext", BLACK],
   ["buttonface", { r: 239, g: 239, b: 239, a: 1 }],
   ["buttontext", BLACK],
+  ["buttonborder", BLACK],
   ["field", WHITE],
   ["fieldtext", BLACK],
   ["graytext", { r: 109, g: 109, b: 109, a: 1 }],

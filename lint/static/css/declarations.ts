@@ -129,13 +129,15 @@ function boxLonghands(prefix: string, value: string): Record<string, string> {
 const SIDES = ["top", "right", "bottom", "left"] as const;
 const BORDER_STYLES = new Set(["none", "hidden", "dotted", "dashed", "solid", "double", "groove", "ridge", "inset", "outset"]);
 
-/** Width and style of one border side from a `border`/`border-top` value (the colour is not read). */
-function borderSide(value: string): { width: string; style: string } {
+/** Width, style and colour of one border side from a `border`/`border-top` value. */
+function borderSide(value: string): { width: string; style: string; colour: string } {
   let width = "medium";
   let style = "none";
+  let colour = "currentcolor";
   for (const token of topLevelTokens(value)) {
     const t = token.toLowerCase();
     if (BORDER_STYLES.has(t)) style = t;
+    else if (t === "currentcolor" || parseColour(token, TRANSPARENT) !== null) colour = token;
     else if (
       t === "thin" ||
       t === "medium" ||
@@ -145,21 +147,22 @@ function borderSide(value: string): { width: string; style: string } {
     )
       width = token;
   }
-  return { width, style };
+  return { width, style, colour };
 }
 
 function borderLonghands(sides: readonly (typeof SIDES)[number][], value: string): Record<string, string> {
-  const { width, style } = borderSide(value);
+  const { width, style, colour } = borderSide(value);
   const out: Record<string, string> = {};
   for (const side of sides) {
     out[`border-${side}-width`] = width;
     out[`border-${side}-style`] = style;
+    out[`border-${side}-color`] = colour;
   }
   return out;
 }
 
-/** border-width or border-style: one to four values, top right bottom left. */
-function borderPartLonghands(part: "width" | "style", value: string): Record<string, string> {
+/** border-width, border-style or border-color: one to four values, top right bottom left. */
+function borderPartLonghands(part: "width" | "style" | "color", value: string): Record<string, string> {
   const t = topLevelTokens(value);
   const [top, right = top, bottom = top, left = right] = t;
   if (top === undefined) return {};
@@ -186,6 +189,7 @@ const SHORTHANDS: Record<string, (value: string) => Record<string, string> | nul
   "border-left": (v) => borderLonghands(["left"], v),
   "border-width": (v) => borderPartLonghands("width", v),
   "border-style": (v) => borderPartLonghands("style", v),
+  "border-color": (v) => borderPartLonghands("color", v),
 };
 
 /** The longhand values of a shorthand (or the property itself), from a value without var(). */
@@ -210,13 +214,14 @@ const DEFERRED_LONGHANDS: Record<string, string[]> = {
   inset: ["top", "right", "bottom", "left"],
   margin: ["margin-top", "margin-right", "margin-bottom", "margin-left"],
   padding: ["padding-top", "padding-right", "padding-bottom", "padding-left"],
-  border: SIDES.flatMap((side) => [`border-${side}-width`, `border-${side}-style`]),
-  "border-top": ["border-top-width", "border-top-style"],
-  "border-right": ["border-right-width", "border-right-style"],
-  "border-bottom": ["border-bottom-width", "border-bottom-style"],
-  "border-left": ["border-left-width", "border-left-style"],
+  border: SIDES.flatMap((side) => [`border-${side}-width`, `border-${side}-style`, `border-${side}-color`]),
+  "border-top": ["border-top-width", "border-top-style", "border-top-color"],
+  "border-right": ["border-right-width", "border-right-style", "border-right-color"],
+  "border-bottom": ["border-bottom-width", "border-bottom-style", "border-bottom-color"],
+  "border-left": ["border-left-width", "border-left-style", "border-left-color"],
   "border-width": SIDES.map((side) => `border-${side}-width`),
   "border-style": SIDES.map((side) => `border-${side}-style`),
+  "border-color": SIDES.map((side) => `border-${side}-color`),
 };
 
 /** A declaration as the longhands the cascade compares. */

@@ -81,10 +81,15 @@ function computeUaDeclarations(el: Element, tag: string): Declaration[] {
     add("font-size", "13.333333px");
     add("font-weight", "normal");
     add("color", tag === "button" ? "buttontext" : "fieldtext");
-    add(
-      "background-color",
-      tag === "button" || (tag === "input" && /^(button|submit|reset)$/iu.test(attr(el, "type") ?? "")) ? "buttonface" : "field",
-    );
+    const button = tag === "button" || (tag === "input" && /^(button|submit|reset)$/iu.test(attr(el, "type") ?? ""));
+    add("background-color", button ? "buttonface" : "field");
+    if (button) {
+      for (const side of ["top", "right", "bottom", "left"]) {
+        add(`border-${side}-width`, "2px");
+        add(`border-${side}-style`, "outset");
+        add(`border-${side}-color`, "buttonborder");
+      }
+    }
   }
   if (tag === "a" && hasAttr(el, "href")) add("color", "linktext");
   if (tag === "mark") {

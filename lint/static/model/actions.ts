@@ -1,14 +1,17 @@
 /**
  * Buttons, submit inputs and links styled as buttons (the candidates for a
- * step's primary action), and form fields, as the browser extractor tells
- * them apart.
+ * step's primary action) and how they are painted, links drawn as text, and
+ * form fields, as the browser extractor tells them apart.
  */
-import { fillStandsOut } from "../../heuristics/colour.js";
+import type { ActionElement, Rgba } from "../../model.js";
+import { fillStandsOut, roundedColour, textContrast as contrastOn } from "../../heuristics/colour.js";
+import { parseColour } from "../css/colour.js";
 import { paddedLikeButton } from "../../heuristics/disclosures.js";
 import { elementKinds } from "../../heuristics/element-kinds.js";
 import type { EffectiveBackground } from "../css/computed-style.js";
 import { attr, hasAttr, isElement, roleAttr, tagOf } from "./dom-nodes.js";
 import type { ElementInfo } from "./styled-tree.js";
+import { textContrast } from "./text-runs.js";
 
 export interface ActionKind {
   role: string;
@@ -56,6 +59,83 @@ function looksLikeButton(info: ElementInfo): boolean {
     px(info, "padding-top") + px(info, "padding-bottom"),
   );
   return (ownFill(info) || bordered) && padded;
+}
+
+/** The worst contrast of `colour` (its alpha and `opacity` applied) against the colours behind; null when they are unknown. */
+function contrastBehind(colour: Rgba, behindColours: readonly Rgba[], opacity: number): number | null {
+  if (behindColours.length === 0) return null;
+  let worst = Infinity;
+  for (const c of behindColours) worst = Math.min(worst, contrastOn(colour, c, opacity));
+  return worst;
+}
+
+/** The colours of a border drawn all round (each side at least 1px wide, of a style that draws, not wholly transparent); null without one. */
+function borderColours(info: ElementInfo): Rgba[] | null {
+  const out: Rgba[] = [];
+  for (const s of SIDES) {
+    const kind = (info.style.get(`border-${s}-style`) ?? "none").trim().toLowerCase();
+    if (kind === "none" || kind === "hidden") return null;
+    const width = info.style.get(`border-${s}-width`) === null ? BORDER_WIDTHS.medium : px(info, `border-${s}-width`);
+    if (width < 1) return null;
+    const colour = parseColour(info.style.get(`border-${s}-color`) ?? "currentcolor", info.style.color);
+    if (!colour || colour.a <= 0) return null;
+    out.push(colour);
+  }
+  return out;
+}
+
+/**
+ * How an action or link is painted, as the browser extractor measures it
+ * (see `ActionElement`): font weight, text colour, the background behind its
+ * text and the text's contrast, its own solid fill's and its border's
+ * contrast against what is behind it, and whether that draws it as a button.
+ * `behindUnknown`: something other than its ancestors may be painted behind
+ * it (painted-behind.ts), so what is behind is unknown, as over an image.
+ */
+export function actionPaint(
+  info: ElementInfo,
+  behindUnknown: boolean,
+): Pick<ActionElement, "fontWeight" | "color" | "background" | "textContrast" | "fillContrast" | "borderContrast" | "buttonLike"> {
+  const style = info.style;
+  const under = behind(info);
+  const unknown = behindUnknown || under.kind === "image" || under.colours.length === 0;
+  const text = behindUnknown ? { background: null, contrast: null } : textContrast(info);
+  const fillColour = !style.ownGradient && !style.ownBackgroundImage && style.ownBackgroundColour.a > 0 ? style.ownBackgroundColour : null;
+  const fillContrast = fillColour && !unknown ? contrastBehind(fillColour, under.colours, style.ownOpacity) : null;
+  const borders = borderColours(info);
+  let borderContrast: number | null = null;
+  if (borders && !unknown) {
+    for (const c of borders) {
+      const ratio = contrastBehind(c, under.colours, style.ownOpacity);
+      if (ratio !== null && (borderContrast === null || ratio < borderContrast)) borderContrast = ratio;
+    }
+  }
+  const opaqueEnough = (c: Rgba): boolean => c.a * style.ownOpacity >= 0.5;
+  const buttonLike =
+    style.ownGradient ||
+    style.ownBackgroundImage ||
+    (fillContrast !== null && fillContrast >= 1.5) ||
+    (borderContrast !== null && borderContrast >= 1.5) ||
+    (unknown && ((fillColour !== null && opaqueEnough(fillColour)) || (borders !== null && borders.every(opaqueEnough))));
+  return {
+    fontWeight: style.fontWeight,
+    color: roundedColour(style.textColour),
+    background: text.background,
+    textContrast: text.contrast,
+    fillContrast,
+    borderContrast,
+    buttonLike,
+  };
+}
+
+/** Whether the element is a link drawn as text: `a[href]` or role=link that is neither an action nor a control. */
+export function isTextLink(info: ElementInfo): boolean {
+  const tag = info.tag;
+  const role = roleAttr(info.el);
+  if (tag === "input" || tag === "button" || tag === "select" || tag === "textarea" || role === "button" || CONTROL_ROLES.has(role))
+    return false;
+  if (!((tag === "a" && hasAttr(info.el, "href")) || role === "link")) return false;
+  return actionKind(info) === null;
 }
 
 /** Whether the element is an action, and its role and type; aria-pressed toggles and ARIA checkboxes, switches and radios are controls, not actions. */
