@@ -38,6 +38,7 @@ describe("choiceAction", () => {
         "Necessary cookies only",
         "Use necessary cookies only",
         "Continue without accepting",
+        "Close and reject",
         "Not now",
         "Maybe later",
         "Do not accept",
@@ -105,6 +106,7 @@ describe("choiceAction", () => {
         "Nein",
         "Nicht jetzt",
         "Später",
+        "Schließen und ablehnen",
       ],
       settings: [
         "Einstellungen",

@@ -45,6 +45,10 @@ for (const lang of LANGS) {
       inapplicable: true,
     },
     {
+      name: `${lang}: a strictly-necessary-only notice with an accept button`,
+      model: consentRequest(lang, { texts: [{ text: W.necessaryText[lang] }], actions: [filledButton(W.accept[lang])] }),
+    },
+    {
       name: `${lang}: an age gate with a yes button asks for no consent`,
       model: consentRequest(lang, { kind: "dialog", texts: [{ text: W.ageGate[lang] }], actions: [filledButton(W.yesAge[lang])] }),
       inapplicable: true,

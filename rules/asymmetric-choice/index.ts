@@ -153,6 +153,8 @@ function check(model: PageModel, ctx: RuleContext<AsymmetricChoiceOptions>): Rul
   const incomplete: RuleIncomplete[] = [];
   for (const layer of layers) {
     const accept = strongest(layer.accept);
+    // A notice about strictly necessary cookies only asks for no consent: its "Accept" only closes it.
+    if (layer.necessaryOnly) continue;
     if (accept === null) {
       if (layer.unread) incomplete.push(unreadLayer(layer));
       continue;

@@ -37,6 +37,16 @@ for (const lang of LANGS) {
       errors: 1,
     },
     {
+      name: `${lang}: a wall with accept and a settings link, and no refuse control anywhere in the page`,
+      model: consentRequest(lang, {
+        kind: "dialog",
+        blocking: WALL,
+        actions: [filledButton(W.accept[lang])],
+        links: [textLink(W.settings[lang])],
+      }),
+      errors: 1,
+    },
+    {
       name: `${lang}: the wall stays after the flow refused`,
       model: consentRequest(lang, {
         kind: "dialog",
@@ -54,6 +64,19 @@ for (const lang of LANGS) {
         kind: "dialog",
         blocking: WALL,
         actions: [filledButton(W.accept[lang]), outlinedButton(W.reject[lang])],
+      }),
+      passes: 1,
+    },
+    {
+      name: `${lang}: a wall whose settings layer (in the page, not shown yet) refuses`,
+      model: consentRequest(lang, {
+        kind: "dialog",
+        blocking: WALL,
+        actions: [
+          filledButton(W.accept[lang]),
+          outlinedButton(W.settings[lang]),
+          outlinedButton(W.reject[lang], { visibility: { displayNone: true } }),
+        ],
       }),
       passes: 1,
     },
@@ -85,15 +108,6 @@ for (const lang of LANGS) {
         actions: [filledButton(W.accept[lang]), outlinedButton(W.subscribe[lang])],
       }),
       incomplete: [{ reason: "consent-or-pay" }],
-    },
-    {
-      name: `${lang}: a wall with accept and settings only`,
-      model: consentRequest(lang, {
-        kind: "dialog",
-        blocking: WALL,
-        actions: [filledButton(W.accept[lang]), outlinedButton(W.settings[lang])],
-      }),
-      incomplete: [{ reason: "refusal-behind-settings" }],
     },
     {
       name: `${lang}: blocking not measured (static mode)`,

@@ -88,14 +88,7 @@ function check(model: PageModel, ctx: RuleContext): RuleOutcome {
   else if (layer.paidAlternative !== null) incomplete.push(consentOrPay(layer));
   else if (refusedJustBefore(model) !== null) findings.push(finding(model, layer, b, refusedJustBefore(model)));
   else if (layer.refuse.length > 0 || layer.laterRefuse.length > 0) passes.push(layerPass(layer));
-  else if (layer.settings.length > 0) {
-    incomplete.push({
-      reason: "refusal-behind-settings",
-      message: `The ${layerWord(layer)} blocks the page and offers no refuse control, only settings; whether the settings let the person refuse and still use the page was not seen (a flow step that opens them decides)`,
-      selector: layer.settings[0].element.selector,
-      text: reportedText(layer.settings[0].element.text),
-    });
-  } else findings.push(finding(model, layer, b, null));
+  else findings.push(finding(model, layer, b, null));
   return finishOutcome(findings, passes, incomplete);
 }
 
@@ -109,7 +102,7 @@ export const consentWall: Rule = {
     explanation:
       "The page is covered or blurred and cannot be scrolled until the person accepts tracking or data use, and there is no way to refuse and still use it. Consent that is the price of entry is not freely given.",
     fullDescription:
-      "Fires when a consent request blocks the page (a layer or blur covering at least half the viewport, with scrolling locked, measured in Chromium) and offers an accept control but no refuse control on any of its layers, or when a flow refused and the wall stayed up. Does not fire on a blocking request that offers refusal on equal terms (asymmetric-choice judges how equal), nor on an age gate or a login wall (they ask for no consent). An accept-or-subscribe offer is incomplete (consent-or-pay): whether it is lawful depends on the offer (EDPB Opinion 08/2024). A blocking request offering only settings is incomplete until a flow opens them. Static mode lays nothing out, so it reports consent requests as incomplete.",
+      "Fires when a consent request blocks the page (a layer or blur covering at least half the viewport, with scrolling locked, measured in Chromium) and offers an accept control but no refuse control, neither on the layer shown nor on a settings layer in the page, or when a flow refused and the wall stayed up. Does not fire on a blocking request that offers refusal on equal terms (asymmetric-choice judges how equal), nor on an age gate or a login wall (they ask for no consent). An accept-or-subscribe offer is incomplete (consent-or-pay): whether it is lawful depends on the offer (EDPB Opinion 08/2024). Static mode lays nothing out, so it reports consent requests as incomplete.",
     docsUrl: docsUrl(ID),
     legal: [LEGAL.gdprArt7_4, LEGAL.gdprRecitals42_43, LEGAL.edpb052020Walls, LEGAL.edpbOpinion082024],
     messages: {

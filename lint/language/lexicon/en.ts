@@ -249,7 +249,7 @@ export const en: Lexicon = {
     accept:
       /^(?:(?:yes,? )?(?:i )?(?:accept|agree|allow|consent)(?: (?:all|everything|all cookies|cookies|and (?:continue|close|proceed)|& (?:continue|close)))?|accept all and close|allow all cookies|agree to all|yes,? (?:please|i'?m in)|ok,? (?:accept|agree)(?: all)?|sounds good,? accept)$/iu,
     refuse:
-      /^(?:(?:reject|decline|refuse|deny|disallow)(?: all| all cookies| cookies| optional(?: cookies)?| and close)?|(?:i )?do not (?:accept|agree|consent)|(?:i )?don'?t (?:accept|agree|consent)|(?:use |accept |allow )?(?:only |strictly )?(?:necessary|essential|required)(?: cookies)?(?: only)?|continue without (?:accepting|agreeing|consent(?:ing)?)|no,? thanks|no thank you|no|not now|not yet|(?:maybe |ask me )?later|no,? not now|don'?t allow)$/iu,
+      /^(?:(?:(?:close|dismiss) and )?(?:reject|decline|refuse|deny|disallow)(?: all| all cookies| cookies| optional(?: cookies)?| and close)?|(?:i )?do not (?:accept|agree|consent)|(?:i )?don'?t (?:accept|agree|consent)|(?:use |accept |allow )?(?:only |strictly )?(?:necessary|essential|required)(?: cookies)?(?: only)?|continue without (?:accepting|agreeing|consent(?:ing)?)|no,? thanks|no thank you|no|not now|not yet|(?:maybe |ask me )?later|no,? not now|don'?t allow)$/iu,
     settings:
       /^(?:(?:cookie |privacy )?(?:settings|preferences|options)|(?:manage|customi[sz]e|change|set|adjust|edit)(?: (?:my )?(?:cookies|cookie settings|settings|preferences|options|choices))?|more options|let me choose|show (?:details|purposes|vendors|partners)|(?:learn|read|find out) more|more info(?:rmation)?|details)$/iu,
     acknowledge: /^(?:ok|okay|got it|i understand|understood|fine|close|dismiss|continue|i see|noted|alright|ok,? got it)$/iu,
