@@ -8,7 +8,7 @@
  */
 import type { ActionElement, PageModel, TextBlock } from "../model.js";
 import type { ChoiceAction, Purpose } from "../language/types.js";
-import { analyzeConsent, choiceAction, offersPaidAlternative } from "../language/index.js";
+import { analyzeConsent, choiceAction, deniedPurposes, offersPaidAlternative, shamesRefusal } from "../language/index.js";
 import { isShown } from "./prominence.js";
 import { langHint, statusIn } from "./languages.js";
 import type { ConsentView, RegionView } from "./view.js";
@@ -63,12 +63,12 @@ function visible(element: { visibility: ActionElement["visibility"] }): boolean 
 }
 
 function choicesOf(model: PageModel, regionId: string, controlSelectors: ReadonlySet<string>, hint: string | undefined): Choice[] {
-  const read = (element: ActionElement, drawnAs: Choice["drawnAs"]): Choice => ({
-    element,
-    drawnAs,
-    action: choiceAction(element.text, hint),
-    shown: visible(element),
-  });
+  const read = (element: ActionElement, drawnAs: Choice["drawnAs"]): Choice => {
+    const action = choiceAction(element.text, hint);
+    // A refusal worded to shame ("残忍拒绝", "No, I don't care about my security") still refuses.
+    const shaming = action === "other" && shamesRefusal(element.text, hint) === true;
+    return { element, drawnAs, action: shaming ? "refuse" : action, shown: visible(element) };
+  };
   const ofRegion = (e: ActionElement) => e.regionId === regionId && !controlSelectors.has(e.selector) && e.text.trim() !== "";
   return [
     ...model.actions.filter(ofRegion).map((a) => read(a, a.buttonLike || a.filled ? "button" : "link")),
@@ -111,8 +111,13 @@ function buildLayer(
     .map((c) => (c.action === "acknowledge" && tiedToGrant(c, statementActions) ? { ...c, action: "accept" as const } : c));
   const of = (action: ChoiceAction) => choices.filter((c) => c.action === action);
   const accept = of("accept");
+  // A purpose the notice names only to deny it ("we do not use advertising cookies") is not asked for.
+  const asked = analyses.map((a, i) => {
+    const denied = a.purposes.length > 0 ? (deniedPurposes(blocks[i].text, langHint(model, [blocks[i]])) ?? []) : [];
+    return a.purposes.filter((p) => !denied.includes(p));
+  });
   const purposes = unique([
-    ...analyses.flatMap((a) => a.purposes),
+    ...asked.flat(),
     ...accept.flatMap((c) => analyzeConsent(c.element.text, { langHint: hint, role: "control" }).purposes),
     ...view.consentControls.filter((c) => c.control.regionId === id).flatMap((c) => c.analysis.purposes),
   ]);
@@ -122,7 +127,7 @@ function buildLayer(
   // A layer over the page in a language not read may be a consent request: it is kept, marked unread, for the rules to report.
   const unreadRequest = unread && !isPage && choices.length > 0;
   if (!region.region.visible || !((asks && offers) || unreadRequest)) return null;
-  const requestIndex = analyses.findIndex((a) => a.purposes.length > 0);
+  const requestIndex = asked.findIndex((p) => p.length > 0);
   return {
     region,
     choices,
@@ -136,8 +141,11 @@ function buildLayer(
     blocks,
     purposes,
     request: blocks[requestIndex >= 0 ? requestIndex : 0] ?? null,
-    necessaryOnly: purposes.length === 0 && analyses.some((a) => a.necessaryOnly),
-    unstatedPurposes: purposes.length === 0 && region.consentStep && !analyses.some((a) => a.necessaryOnly),
+    necessaryOnly: purposes.length === 0 && analyses.some((a) => a.necessaryOnly || a.matched.some((m) => m.startsWith("necessary:"))),
+    unstatedPurposes:
+      purposes.length === 0 &&
+      region.consentStep &&
+      !analyses.some((a) => a.necessaryOnly || a.matched.some((m) => m.startsWith("necessary:"))),
     unread,
     langHint: hint,
   };

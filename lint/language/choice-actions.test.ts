@@ -1,6 +1,15 @@
 /** The choice-action lexicons, entry by entry: what each button wording does, and which refusals shame. */
 import { describe, expect, it } from "vitest";
-import { choiceAction, controlWording, isConduct, offersPaidAlternative, shamesRefusal } from "./choice-actions.js";
+import {
+  choiceAction,
+  controlWording,
+  deniedPurposes,
+  isConduct,
+  offersPaidAlternative,
+  refusalDeniesService,
+  shamesRefusal,
+} from "./choice-actions.js";
+import { analyzeConsent } from "./consent.js";
 
 type Table = Record<string, readonly string[]>;
 
@@ -15,6 +24,9 @@ describe("choiceAction", () => {
   it("reads English buttons (rules.md vocabulary and common consent-manager wording)", () => {
     expectActions("en", {
       accept: [
+        "Accept and read free",
+        "Yes, I want my discount",
+        "Agree and continue reading",
         "Accept all",
         "Accept",
         "Agree",
@@ -87,6 +99,8 @@ describe("choiceAction", () => {
         "Einverstanden",
         "Ich stimme zu",
         "Zustimmen und weiter",
+        "Akzeptieren und weiterlesen",
+        "Ja, ich möchte sparen",
         "Alle zulassen",
         "Annehmen",
         "Ich bin einverstanden",
@@ -356,5 +370,62 @@ describe("offersPaidAlternative", () => {
       ["訂閱免廣告", true],
       ["同意", false],
     ]);
+  });
+});
+
+describe("deniedPurposes", () => {
+  it("finds purposes a notice names only to deny them", () => {
+    expect(deniedPurposes("We only use strictly necessary cookies. We do not use analytics or advertising cookies.", "en")).toContain(
+      "analytics-cookies",
+    );
+    expect(deniedPurposes("Es werden nur notwendige Cookies gesetzt. Es findet kein Tracking und keine Werbung statt.", "de")).toEqual(
+      expect.arrayContaining(["analytics-cookies", "marketing"]),
+    );
+    expect(deniedPurposes("本网站仅使用必需的 Cookie，不使用分析或广告 Cookie，也不与第三方分享您的浏览数据。", "zh-CN")).toEqual(
+      expect.arrayContaining(["analytics-cookies", "third-party-sharing"]),
+    );
+  });
+
+  it("keeps purposes a clause without a negation names", () => {
+    expect(deniedPurposes("We use cookies for analytics and advertising. You can refuse them at any time.", "en")).toEqual([]);
+    expect(deniedPurposes("我们使用Cookie进行个性化广告，不会出售您的数据，但会用于广告投放。", "zh-CN")).not.toContain("personalised-ads");
+  });
+
+  it("does not guess in a language it does not read", () => {
+    expect(deniedPurposes("Nous n'utilisons pas de cookies publicitaires.", "fr")).toBeNull();
+  });
+});
+
+describe("marketing by text message", () => {
+  it("reads product recommendation texts as marketing", () => {
+    expect(
+      analyzeConsent("如您并非不愿意接收合作保险公司的产品推荐短信，请勿勾选", { langHint: "zh-CN", role: "control" }).purposes,
+    ).toContain("marketing");
+  });
+});
+
+describe("refusalDeniesService", () => {
+  const expectDenies = (lang: string, rows: readonly [string, boolean][]) => {
+    for (const [text, denies] of rows) expect([text, refusalDeniesService(text, lang)]).toEqual([text, denies]);
+  };
+
+  it("reads a consent request saying refusing leaves the service out of reach", () => {
+    expectDenies("en", [
+      ["If you decline, you will not be able to watch our videos.", true],
+      ["Without your consent you can't read our articles.", true],
+      ["If you decline, we will only use necessary cookies.", false],
+      ["You can refuse at any time in the settings.", false],
+    ]);
+    expectDenies("de", [
+      ["Wenn Sie ablehnen, können Sie unsere Inhalte leider nicht nutzen.", true],
+      ["Ohne Ihre Zustimmung ist das Abspielen nicht möglich.", true],
+      ["Wenn Sie ablehnen, setzen wir nur notwendige Cookies.", false],
+    ]);
+    expectDenies("zh", [
+      ["如您拒绝，将无法观看本站视频。", true],
+      ["拒绝后您将无法使用本应用。", true],
+      ["如您拒绝，我们仅使用必要的Cookie。", false],
+    ]);
+    expectDenies("zh-TW", [["如您拒絕，將無法觀看本站影片。", true]]);
   });
 });

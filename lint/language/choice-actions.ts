@@ -5,7 +5,8 @@
  * shames the person for refusing. The choice rules ask these; the wording
  * lives in each language's lexicon (`choiceActions`, `shamingRefusal`).
  */
-import type { ChoiceAction } from "./types.js";
+import type { ChoiceAction, Purpose } from "./types.js";
+import { analyzeConsent } from "./consent.js";
 import type { Lexicon } from "./lexicon/types.js";
 import { compiledLexicon } from "./lexicon/compiled.js";
 import { readingOrder } from "./reading-order.js";
@@ -159,5 +160,46 @@ export function offersPaidAlternative(text: string, langHint?: string | null): b
   return paid.get(`${hint ?? ""}\u0000${text}`, () => {
     const sources = lexiconSources(text, hint);
     return sources === null ? null : sources.some(({ lexicon, source }) => lexicon.paidAlternative.test(source));
+  });
+}
+
+/** Clauses of a notice: sentences, and the parts between commas and semicolons. */
+const NOTICE_CLAUSES = /[.;:!?，,；。！？、]+/u;
+
+const denied = new Memo<Purpose[] | null>(2_000);
+
+/**
+ * Purposes a notice names only to deny them ("We do not use analytics or
+ * advertising cookies", "Es findet kein Tracking statt", "不使用分析或广告
+ * Cookie"): each is named in no clause without a negation. Null for text in a
+ * language the linter does not read.
+ */
+export function deniedPurposes(text: string, langHint?: string | null): Purpose[] | null {
+  const hint = langHint ?? null;
+  return denied.get(`${hint ?? ""}\u0000${text}`, () => {
+    const sources = lexiconSources(text, hint);
+    if (sources === null) return null;
+    const named = new Set<Purpose>();
+    const affirmed = new Set<Purpose>();
+    for (const clause of normaliseText(text).split(NOTICE_CLAUSES)) {
+      const purposes = analyzeConsent(clause, { langHint: hint ?? undefined, role: "statement" }).purposes;
+      if (purposes.length === 0) continue;
+      const negated = (lexiconSources(clause, hint) ?? []).some(
+        ({ lexicon, source }) => (source.match(lexicon.negations) ?? []).length > 0 || lexicon.denials.test(source),
+      );
+      for (const p of purposes) (negated ? named : affirmed).add(p);
+    }
+    return [...named].filter((p) => !affirmed.has(p));
+  });
+}
+
+const denies = new Memo<boolean | null>(5_000);
+
+/** Whether a consent request's text says refusing leaves the service out of reach ("如您拒绝，将无法观看"). Null for text the linter does not read. */
+export function refusalDeniesService(text: string, langHint?: string | null): boolean | null {
+  const hint = langHint ?? null;
+  return denies.get(`${hint ?? ""}\u0000${text}`, () => {
+    const sources = lexiconSources(text, hint);
+    return sources === null ? null : sources.some(({ lexicon, source }) => lexicon.refusalDenies.test(source));
   });
 }

@@ -16,7 +16,15 @@ export type {
 export { detectLanguage } from "./detect.js";
 export { analyzeConsent, type AnalyzeOptions, type ConsentRole } from "./consent.js";
 export { optionPolarity } from "./polarity.js";
-export { choiceAction, controlWording, isConduct, offersPaidAlternative, shamesRefusal } from "./choice-actions.js";
+export {
+  choiceAction,
+  controlWording,
+  deniedPurposes,
+  isConduct,
+  offersPaidAlternative,
+  refusalDeniesService,
+  shamesRefusal,
+} from "./choice-actions.js";
 export { classifyPrimaryPurpose } from "./primary-purpose.js";
 export { fingerprintText } from "./fingerprint.js";
 export { tokenize } from "./tokenize.js";

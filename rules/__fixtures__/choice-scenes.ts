@@ -66,6 +66,11 @@ export const CHOICE_WORDS = {
     de: "Bitte ankreuzen, falls Sie nicht möchten, dass wir Ihre Adresse an Partner weitergeben",
     zh: "如您不希望我们与合作伙伴共享您的地址，请勾选此框",
   },
+  refusalDenied: {
+    en: "If you decline, you will not be able to read our articles.",
+    de: "Wenn Sie ablehnen, können Sie unsere Artikel leider nicht lesen.",
+    zh: "如您拒绝，将无法阅读本站文章。",
+  },
   ageGate: { en: "Are you 18 or older?", de: "Sind Sie mindestens 18 Jahre alt?", zh: "您是否已满18岁？" },
   yesAge: { en: "Yes, I am 18+", de: "Ja, ich bin volljährig", zh: "是，我已满18岁" },
 } as const;

@@ -100,12 +100,19 @@ function offerPurposes(view: ConsentView, w: Wording): { purposes: Purpose[]; of
     item.regionId === w.regionId && (!isPage || (w.groupId !== null ? item.groupId === w.groupId : near(item.box)));
   const purposes = new Set<Purpose>(view.consentControls.filter((c) => inOffer(c.control)).flatMap((c) => c.analysis.purposes));
   let offer: TextBlock | null = null;
-  for (const b of model.texts) {
-    if (!inOffer(b) || b.selector === w.selector || !shownAndReadable(b.visibility)) continue;
-    const found = analyzeConsent(b.text, { langHint: langHint(model, [b]), role: "statement" }).purposes;
-    if (found.length > 0 && offer === null) offer = b;
-    for (const p of found) purposes.add(p);
-  }
+  const read = (inside: (b: TextBlock) => boolean) => {
+    for (const b of model.texts) {
+      if (!inside(b) || b.selector === w.selector || b.inButton || !shownAndReadable(b.visibility)) continue;
+      const found = analyzeConsent(b.text, { langHint: langHint(model, [b]), role: "statement" }).purposes;
+      if (found.length > 0 && offer === null) offer = b;
+      for (const p of found) purposes.add(p);
+    }
+  };
+  read(inOffer);
+  // Buttons in a bar of their own (a sheet's footer) answer the text above them, in whichever region it is.
+  if (purposes.size === 0) read((b) => near(b.box));
+  // A bar holding only the buttons answers the whole screen above it.
+  if (purposes.size === 0 && !model.texts.some((b) => b.regionId === w.regionId && !b.inButton)) read(() => true);
   return { purposes: [...purposes], offer };
 }
 

@@ -47,6 +47,18 @@ for (const lang of LANGS) {
       errors: 1,
     },
     {
+      name: `${lang}: a wall offering refusal that says refusing leaves the service out of reach`,
+      model: consentRequest(lang, {
+        kind: "dialog",
+        blocking: WALL,
+        texts: [{ text: W.cookieText[lang] }, { text: W.refusalDenied[lang] }],
+        actions: [filledButton(W.accept[lang]), outlinedButton(W.reject[lang])],
+      }),
+      errors: [
+        { message: /says refusing leaves it out of reach/u, text: W.cookieText[lang], evidence: { refusalDenied: W.refusalDenied[lang] } },
+      ],
+    },
+    {
       name: `${lang}: the wall stays after the flow refused`,
       model: consentRequest(lang, {
         kind: "dialog",

@@ -7,7 +7,7 @@
 import type { Blocking, PageModel } from "../../lint/model.js";
 import type { PassEntry, Rule, RuleContext, RuleFinding, RuleIncomplete, RuleOutcome } from "../../lint/types.js";
 import { choiceLayers, consentView, langHint, reportedText, strongest, type ChoiceLayer } from "../../lint/consent/index.js";
-import { choiceAction } from "../../lint/language/index.js";
+import { choiceAction, refusalDeniesService } from "../../lint/language/index.js";
 import { choiceMeasures, consentOrPay, layerPass, layerWord, meaningKey, unreadLayer } from "../choice-evidence.js";
 import { purposeKey } from "../evidence.js";
 import { LEGAL, docsUrl } from "../legal-references.js";
@@ -29,18 +29,28 @@ function wallLayer(layers: readonly ChoiceLayer[], b: Blocking): ChoiceLayer | n
   return over.find((l) => l.region.region.id === b.coveringRegionId) ?? (over.length === 1 ? over[0] : null);
 }
 
+/** The layer's own sentence saying refusing leaves the service out of reach ("如您拒绝，将无法观看本站视频"), when it has one. */
+function statedDenial(layer: ChoiceLayer): string | null {
+  return layer.blocks.find((b) => refusalDeniesService(b.text, b.lang ?? layer.langHint) === true)?.text ?? null;
+}
+
 /** The flow's last action refused: the wall still up after it means refusing leaves it in place. */
 function refusedJustBefore(model: PageModel): string | null {
   const last = model.flowActions[model.flowActions.length - 1];
   return last && last.targetText !== "" && choiceAction(last.targetText, langHint(model)) === "refuse" ? last.targetText : null;
 }
 
-function finding(model: PageModel, layer: ChoiceLayer, b: Blocking, refused: string | null): RuleFinding {
+function finding(model: PageModel, layer: ChoiceLayer, b: Blocking, refused: string | null, denial: string | null = null): RuleFinding {
   const accept = strongest(layer.accept);
   const request = layer.request?.text ?? accept?.element.text ?? "";
   return {
-    messageId: refused !== null ? "wallAfterRefusal" : "wall",
-    data: { layer: layerWord(layer), refused: reportedText(refused ?? "", 40), covered: `${Math.round(b.viewportCovered * 100)}%` },
+    messageId: refused !== null ? "wallAfterRefusal" : denial !== null ? "refusalDenied" : "wall",
+    data: {
+      layer: layerWord(layer),
+      refused: reportedText(refused ?? "", 40),
+      denial: reportedText(denial ?? "", 100),
+      covered: `${Math.round(b.viewportCovered * 100)}%`,
+    },
     selector: layer.request?.selector ?? layer.region.region.selector,
     role: layer.region.region.kind,
     name: layer.region.region.label,
@@ -52,6 +62,7 @@ function finding(model: PageModel, layer: ChoiceLayer, b: Blocking, refused: str
       refuse: layer.refuse.map(choiceMeasures),
       settings: layer.settings.map(choiceMeasures),
       ...(refused !== null ? { refusedBy: refused } : {}),
+      ...(denial !== null ? { refusalDenied: reportedText(denial) } : {}),
       purposes: layer.purposes,
       language: layer.langHint,
       viewport: model.viewport,
@@ -87,6 +98,7 @@ function check(model: PageModel, ctx: RuleContext): RuleOutcome {
   if (layer.unread) incomplete.push(unreadLayer(layer));
   else if (layer.paidAlternative !== null) incomplete.push(consentOrPay(layer));
   else if (refusedJustBefore(model) !== null) findings.push(finding(model, layer, b, refusedJustBefore(model)));
+  else if (statedDenial(layer) !== null) findings.push(finding(model, layer, b, null, statedDenial(layer)));
   else if (layer.refuse.length > 0 || layer.laterRefuse.length > 0) passes.push(layerPass(layer));
   else findings.push(finding(model, layer, b, null));
   return finishOutcome(findings, passes, incomplete);
@@ -102,12 +114,14 @@ export const consentWall: Rule = {
     explanation:
       "The page is covered or blurred and cannot be scrolled until the person accepts tracking or data use, and there is no way to refuse and still use it. Consent that is the price of entry is not freely given.",
     fullDescription:
-      "Fires when a consent request blocks the page (a layer or blur covering at least half the viewport, with scrolling locked, measured in Chromium) and offers an accept control but no refuse control, neither on the layer shown nor on a settings layer in the page, or when a flow refused and the wall stayed up. Does not fire on a blocking request that offers refusal on equal terms (asymmetric-choice judges how equal), nor on an age gate or a login wall (they ask for no consent). An accept-or-subscribe offer is incomplete (consent-or-pay): whether it is lawful depends on the offer (EDPB Opinion 08/2024). Static mode lays nothing out, so it reports consent requests as incomplete.",
+      'Fires when a consent request blocks the page (a layer or blur covering at least half the viewport, with scrolling locked, measured in Chromium) and offers an accept control but no refuse control, neither on the layer shown nor on a settings layer in the page, or when it offers refusal but says refusing leaves the service out of reach ("如您拒绝，将无法观看本站视频"), or when a flow refused and the wall stayed up. Does not fire on a blocking request that offers refusal on equal terms (asymmetric-choice judges how equal), nor on an age gate or a login wall (they ask for no consent). An accept-or-subscribe offer is incomplete (consent-or-pay): whether it is lawful depends on the offer (EDPB Opinion 08/2024). Static mode lays nothing out, so it reports consent requests as incomplete.',
     docsUrl: docsUrl(ID),
     legal: [LEGAL.gdprArt7_4, LEGAL.gdprRecitals42_43, LEGAL.edpb052020Walls, LEGAL.edpbOpinion082024],
     messages: {
       wall: "The {{layer}} blocks the page ({{covered}} of the view covered, scrolling locked) until the person accepts, with no way to refuse",
       wallAfterRefusal: 'The page stays blocked after refusing ("{{refused}}"): the {{layer}} still covers it',
+      refusalDenied:
+        'The {{layer}} blocks the page ({{covered}} of the view covered, scrolling locked) and says refusing leaves it out of reach ("{{denial}}")',
     },
     restsOn: { findings: ["layout", "styles", "scripts"], passes: ["layout", "styles", "scripts"] },
   },

@@ -73,7 +73,9 @@ function check(model: PageModel, ctx: RuleContext): RuleOutcome {
       if (!view.unread.some((u) => u.kind === "text" && u.regionId === layer.region.region.id)) incomplete.push(unreadLayer(layer));
       continue;
     }
-    const acknowledgeOnly = layer.acknowledge.length > 0 && layer.accept.length === 0 && layer.refuse.length === 0;
+    // A layer with consent controls is answered by them ("Continue" saves the boxes); only a notice without any offers no choice.
+    const controls = view.consentControls.some((c) => c.control.regionId === layer.region.region.id);
+    const acknowledgeOnly = layer.acknowledge.length > 0 && layer.accept.length === 0 && layer.refuse.length === 0 && !controls;
     if (acknowledgeOnly && (layer.purposes.length > 0 || layer.unstatedPurposes)) findings.push(acknowledgeFinding(layer));
     else passes.push(layerPass(layer));
   }

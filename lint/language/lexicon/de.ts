@@ -227,7 +227,7 @@ export const de: Lexicon = {
 
   choiceActions: {
     accept:
-      /^(?:(?:alle(?:s)? )?(?:akzeptieren|annehmen|zulassen|erlauben)(?: und (?:schlie(?:ß|ss)en|fortfahren|weiter))?|alle(?: cookies)? (?:akzeptieren|annehmen|zulassen|erlauben)|(?:ich )?stimme (?:zu|allem zu)|zustimmen(?: und (?:schlie(?:ß|ss)en|fortfahren|weiter))?|allem zustimmen|einverstanden|ja,? (?:ich stimme zu|einverstanden|gerne|alle akzeptieren)|ich bin einverstanden|ich willige ein|einwilligen)$/iu,
+      /^(?:(?:alle(?:s)? )?(?:akzeptieren|annehmen|zulassen|erlauben)(?: und (?:schlie(?:ß|ss)en|fortfahren|weiter))?|alle(?: cookies)? (?:akzeptieren|annehmen|zulassen|erlauben)|(?:ich )?stimme (?:zu|allem zu)|zustimmen(?: und (?:schlie(?:ß|ss)en|fortfahren|weiter))?|allem zustimmen|(?:alle )?(?:akzeptieren|zustimmen|annehmen|zulassen|erlauben) und (?:weiter|lesen|fortfahren|loslegen|spielen|starten|sichern|einlösen|zur)[\p{L} ]{0,25}|einverstanden|ja,? (?:ich stimme zu|einverstanden|gerne|alle akzeptieren)|ja,? ich (?:will|möchte)[\p{L} ]{0,25}|ich bin einverstanden|ich willige ein|einwilligen)$/iu,
     refuse:
       /^(?:(?:schlie(?:ß|ss)en und )?(?:alle(?:s)? )?(?:ablehnen|verweigern)(?: und schlie(?:ß|ss)en)?|alle(?: cookies)? ablehnen|nicht (?:zustimmen|einverstanden|akzeptieren)|ich stimme nicht zu|(?:nur |lediglich )?(?:notwendige|erforderliche|essenzielle|essentielle|technisch notwendige)(?: cookies)?(?: (?:akzeptieren|zulassen|erlauben|verwenden))?(?: nur)?|weiter ohne (?:einwilligung|zustimmung|zu akzeptieren)|ohne (?:einwilligung|zustimmung) (?:fortfahren|weiter)|nein,? danke|nein|nicht jetzt|jetzt nicht|(?:vielleicht )?später|nicht erlauben)$/iu,
     settings:
@@ -240,11 +240,14 @@ export const de: Lexicon = {
   conduct:
     /(?:weiter(?:e|en)? (?:nutz|besuch|surf|les|verwend)|weitersurf|weiterles|weiter(?:hin)? auf (?:der|dieser|unserer) (?:seite|website)|fortfahr|fortsetz|nutzung (?:der|dieser|unserer) (?:seite|website|app|dienste)|(?:seite|website|app) (?:weiter(?:hin)? )?nutz|scroll|schließ|schliess|navigier|besuch)/iu,
   paidAlternative: /(?:abo\b|abonn|pur-?abo|werbefrei|ohne werbung|bezahl|kostenpflichtig|monatlich|pro monat|im monat|€\s?\d|\d\s?€)/iu,
+  refusalDenies:
+    /(?:wenn sie (?:ablehnen|nicht zustimmen|nicht einwilligen)|ohne (?:ihre )?(?:zustimmung|einwilligung)|bei ablehnung)[^.]{0,80}?(?:nicht (?:nutzen|lesen|ansehen|abspielen|verfügbar|möglich|zugreifen)|kein(?:en)? zugriff|nicht mehr)/iu,
 
   optOut:
     /(?:(?:ankreuzen|anhaken|markieren|auswählen|aktivieren),? (?:wenn|falls|sofern) sie [^.;]{0,120}?nicht (?:möchten|wünschen|wollen|einverstanden sind|zustimmen)|\bich widerspreche\b|^ich (?:möchte|will|wünsche) (?:nicht|keine)|^(?:bitte )?(?:keine|nicht) (?:weitergabe|weitergeben|teilen|verkaufen|werbung)|^(?:von|aus) [^.;]{0,60}? (?:ausschließen|austragen))/iu,
   negations:
     /\b(?:nicht|kein|keine|keinen|keinem|keiner|nie|niemals|widerspreche|widersprechen|abwählen|deaktivieren|ausschließen|austragen)\b/giu,
+  denials: /\b(?:kein\w*|ohne|weder|noch|nicht)\b/iu,
 
   primaryPurposes: {
     "view-report": [

@@ -110,6 +110,13 @@ export interface Lexicon {
    */
   paidAlternative: RegExp;
   /**
+   * A consent request's own statement that refusing leaves the service out
+   * of reach ("If you decline, you will not be able to watch", "Ohne
+   * Zustimmung können Sie ... nicht nutzen", "如您拒绝，将无法观看"). Matched
+   * anywhere in a block of its text, lower-cased and folded.
+   */
+  refusalDenies: RegExp;
+  /**
    * A consent control's wording by which ticking it refuses (an opt-out
    * control: "Tick here if you do NOT want us to share ...", "Ich widerspreche
    * ...", "如您不希望...请勾选"): left unticked, it grants. Matched anywhere in
@@ -122,6 +129,12 @@ export interface Lexicon {
    * `g` flag; two or more in one control's text make its meaning hard to tell.
    */
   negations: RegExp;
+  /**
+   * Words by which a notice denies a purpose ("no analytics", "without
+   * tracking", "keine Werbung", "不使用", "无广告"), with `negations`: a
+   * purpose named only in clauses holding one is not asked for.
+   */
+  denials: RegExp;
 
   /** Wording of what a step is for, in headings, titles, buttons, fields and flow actions. */
   primaryPurposes: Partial<Record<PrimaryPurpose, readonly PatternSource[]>>;
