@@ -161,7 +161,10 @@ export interface Control {
 /** A button, submit input, or link styled as a button: candidates for the step's primary action. */
 export interface ActionElement {
   id: string;
+  /** Its accessible name (aria-labelledby, aria-label, content, value, title). */
   text: string;
+  /** The text it shows on screen (its rendered content, or an input button's value); may differ from `text` ("Decline" named "deny cookies"). */
+  visibleText: string;
   tag: string;
   role: string;
   type: string | null;

@@ -2,7 +2,7 @@
 import type { Evidence, IncompleteEntry, PassEntry } from "../lint/types.js";
 import type { Rgba } from "../lint/model.js";
 import type { Choice, ChoiceLayer } from "../lint/consent/index.js";
-import { reportedText } from "../lint/consent/index.js";
+import { shownText, reportedText } from "../lint/consent/index.js";
 import { fingerprintText } from "../lint/language/index.js";
 
 const round = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100);
@@ -21,7 +21,8 @@ const hex = (c: Rgba | null) =>
 export function choiceMeasures(c: Choice): Evidence {
   const e = c.element;
   return {
-    text: reportedText(e.text, 120),
+    text: reportedText(shownText(c.element), 120),
+    ...(e.text !== shownText(e) ? { name: reportedText(e.text, 120) } : {}),
     action: c.action,
     selector: e.selector,
     drawnAs: c.drawnAs,
@@ -59,7 +60,7 @@ export function meaningKey(text: string, lang: string | undefined): string {
 }
 
 export function layerPass(layer: ChoiceLayer): Omit<PassEntry, "ruleId"> {
-  const text = layer.request?.text ?? layer.choices.map((c) => c.element.text).join(" / ");
+  const text = layer.request?.text ?? layer.choices.map((c) => shownText(c.element)).join(" / ");
   return {
     selector: layer.region.region.selector,
     role: layer.region.region.kind,
@@ -74,7 +75,7 @@ export function unreadLayer(layer: ChoiceLayer): Omit<IncompleteEntry, "ruleId">
     reason: "unsupported-language",
     message: "The consent request's text or buttons are in a language that could not be read for its choices",
     selector: layer.region.region.selector,
-    text: reportedText(layer.choices.map((c) => c.element.text).join(" / ")),
+    text: reportedText(layer.choices.map((c) => shownText(c.element)).join(" / ")),
   };
 }
 
@@ -83,8 +84,8 @@ export function consentOrPay(layer: ChoiceLayer): Omit<IncompleteEntry, "ruleId"
   const paid = layer.paidAlternative as Choice;
   return {
     reason: "consent-or-pay",
-    message: `The ${layerWord(layer)} offers a paid alternative to consent ("${reportedText(paid.element.text, 80)}"): whether accepting or paying is a free choice depends on the offer`,
+    message: `The ${layerWord(layer)} offers a paid alternative to consent ("${reportedText(shownText(paid.element), 80)}"): whether accepting or paying is a free choice depends on the offer`,
     selector: paid.element.selector,
-    text: reportedText(paid.element.text),
+    text: reportedText(shownText(paid.element)),
   };
 }

@@ -62,14 +62,31 @@ function visible(element: { visibility: ActionElement["visibility"] }): boolean 
   return isShown(element.visibility) && element.visibility.opacity > 0.01;
 }
 
+/** The text a person sees on a button or link: what it shows, else its accessible name. */
+export function shownText(element: ActionElement): string {
+  return element.visibleText || element.text;
+}
+
+/**
+ * What a button or link does, by the words a person sees on it ("I
+ * understand", even when named "Accept cookies"), else by its accessible name
+ * (an icon button named "Reject all").
+ */
+function actionOf(element: ActionElement, hint: string | undefined): Choice["action"] {
+  const seen = choiceAction(shownText(element), hint);
+  if ((seen !== "other" && seen !== "unknown-language") || element.text === shownText(element)) return seen;
+  const named = choiceAction(element.text, hint);
+  return named === "other" || named === "unknown-language" ? seen : named;
+}
+
 function choicesOf(model: PageModel, regionId: string, controlSelectors: ReadonlySet<string>, hint: string | undefined): Choice[] {
   const read = (element: ActionElement, drawnAs: Choice["drawnAs"]): Choice => {
-    const action = choiceAction(element.text, hint);
+    const action = actionOf(element, hint);
     // A refusal worded to shame ("残忍拒绝", "No, I don't care about my security") still refuses.
-    const shaming = action === "other" && shamesRefusal(element.text, hint) === true;
+    const shaming = action === "other" && shamesRefusal(shownText(element), hint) === true;
     return { element, drawnAs, action: shaming ? "refuse" : action, shown: visible(element) };
   };
-  const ofRegion = (e: ActionElement) => e.regionId === regionId && !controlSelectors.has(e.selector) && e.text.trim() !== "";
+  const ofRegion = (e: ActionElement) => e.regionId === regionId && !controlSelectors.has(e.selector) && shownText(e).trim() !== "";
   return [
     ...model.actions.filter(ofRegion).map((a) => read(a, a.buttonLike || a.filled ? "button" : "link")),
     ...model.links.filter(ofRegion).map((l) => read(l, l.buttonLike ? "button" : "link")),
@@ -86,7 +103,7 @@ function layerBlocks(model: PageModel, regionId: string): TextBlock[] {
  * you agree to ...") accepts: the statement names it as the granting action.
  */
 function tiedToGrant(choice: Choice, statementActions: readonly string[]): boolean {
-  const name = choice.element.text.trim().toLowerCase();
+  const name = shownText(choice.element).trim().toLowerCase();
   return name !== "" && statementActions.some((a) => a.toLowerCase().includes(name));
 }
 
@@ -118,7 +135,7 @@ function buildLayer(
   });
   const purposes = unique([
     ...asked.flat(),
-    ...accept.flatMap((c) => analyzeConsent(c.element.text, { langHint: hint, role: "control" }).purposes),
+    ...accept.flatMap((c) => analyzeConsent(shownText(c.element), { langHint: hint, role: "control" }).purposes),
     ...view.consentControls.filter((c) => c.control.regionId === id).flatMap((c) => c.analysis.purposes),
   ]);
   const isPage = region.region.kind === "page";
@@ -137,7 +154,8 @@ function buildLayer(
     acknowledge: of("acknowledge"),
     laterRefuse: all.filter((c) => !c.shown && c.action === "refuse"),
     paidAlternative:
-      choices.find((c) => c.action !== "accept" && c.action !== "refuse" && offersPaidAlternative(c.element.text, hint) === true) ?? null,
+      choices.find((c) => c.action !== "accept" && c.action !== "refuse" && offersPaidAlternative(shownText(c.element), hint) === true) ??
+      null,
     blocks,
     purposes,
     request: blocks[requestIndex >= 0 ? requestIndex : 0] ?? null,

@@ -26,6 +26,7 @@ describe("choiceAction", () => {
       accept: [
         "Accept and read free",
         "Yes, I want my discount",
+        "That's ok",
         "Agree and continue reading",
         "Accept all",
         "Accept",
@@ -51,6 +52,7 @@ describe("choiceAction", () => {
         "Use necessary cookies only",
         "Continue without accepting",
         "Close and reject",
+        "I decline",
         "Not now",
         "Maybe later",
         "Do not accept",
@@ -101,6 +103,8 @@ describe("choiceAction", () => {
         "Zustimmen und weiter",
         "Akzeptieren und weiterlesen",
         "Ja, ich möchte sparen",
+        "Das ist ok",
+        "Erlaube alle Cookies",
         "Alle zulassen",
         "Annehmen",
         "Ich bin einverstanden",
@@ -121,6 +125,8 @@ describe("choiceAction", () => {
         "Nicht jetzt",
         "Später",
         "Schließen und ablehnen",
+        "Ich lehne ab",
+        "Verbiete alle Cookies",
       ],
       settings: [
         "Einstellungen",
@@ -269,6 +275,7 @@ describe("controlWording", () => {
       ["Ich möchte keine Werbung von Partnern erhalten", true, false],
       ["Nicht ankreuzen, wenn Sie keine Angebote erhalten möchten", false, true],
       ["Ja, ich möchte Angebote von Partnern per E-Mail erhalten", false, false],
+      ["Alle Dienste aktivieren oder deaktivieren Mit diesem Schalter können Sie alle Dienste aktivieren oder deaktivieren", false, false],
       ["Meine Daten dürfen für personalisierte Werbung genutzt werden", false, false],
     ]);
   });

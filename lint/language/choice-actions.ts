@@ -98,10 +98,16 @@ function lexiconSources(text: string, hint: string | null): { lexicon: Lexicon; 
 /** Sentences and bracketed asides: negations count within one, so a label that says its refusal twice is no double negative. */
 const CLAUSE_BREAKS = /[.;:!?()[\]。；：！？（）【】]+/u;
 
+/** The words just before a negation that make it the second half of an either-or. */
+const EITHER_OR = /(?:\bor|\boder|\bbzw\.?|或者?|或是|\/)\s*$/u;
+
 /** How many negations one clause holds, by the first lexicon that finds any. */
 function negationCount(clause: readonly { lexicon: Lexicon; source: string }[]): number {
   for (const { lexicon, source } of clause) {
-    const count = (source.match(lexicon.negations) ?? []).length;
+    // "enable or disable", "aktivieren oder deaktivieren", "开启或关闭": an either-or names both states, it negates nothing.
+    const count = [...source.matchAll(lexicon.negations)].filter(
+      (m) => !EITHER_OR.test(source.slice(Math.max(0, m.index - 8), m.index)),
+    ).length;
     if (count > 0) return count;
   }
   return 0;

@@ -19,7 +19,7 @@ import {
   type TextBlock,
   type Viewport,
 } from "../model.js";
-import { accessibleName } from "./model/accessible-name.js";
+import { accessibleName, contentText } from "./model/accessible-name.js";
 import { actionKind, actionPaint, fieldType, isDisabled, isRequired, isTextLink, ownFill } from "./model/actions.js";
 import { TOP_FRAME_BASE } from "./css/computed-style.js";
 import { controlState, formOwner, settleRadioGroups, type ControlState } from "./model/control-state.js";
@@ -330,8 +330,17 @@ function modelOf(html: string, opts: StaticModelOptions, files: LocalFiles | nul
 }
 
 /** An action or link in model form, with id `id`. */
+/** An input button's shown value ("Submit" for a submit input without one); null for other elements. */
+function inputValue(info: ElementInfo): string | null {
+  if (info.tag !== "input") return null;
+  const type = (attr(info.el, "type") ?? "").trim().toLowerCase();
+  const value = normaliseSpace(attr(info.el, "value") ?? "");
+  return value || (type === "submit" ? "Submit" : type === "reset" ? "Reset" : null);
+}
+
 function actionRecord(
   info: ElementInfo,
+  index: PageIndex,
   id: string,
   text: string,
   kind: { role: string; type: string | null },
@@ -342,6 +351,7 @@ function actionRecord(
   return {
     id,
     text,
+    visibleText: inputValue(info) ?? (contentText(info, index) || text),
     tag: info.tag,
     role: kind.role,
     type: kind.type,
@@ -370,6 +380,7 @@ function actionsOf(
   return actionInfos.map((info, i) =>
     actionRecord(
       info,
+      index,
       `a${i + 1}`,
       accessibleName(info, index),
       actionKind(info) as NonNullable<ReturnType<typeof actionKind>>,
@@ -414,7 +425,7 @@ function linksOf(
     }
     perDocument.set(framePath, count + 1);
     const role = roleAttr(info.el) || "link";
-    links.push(actionRecord(info, `l${links.length + 1}`, text, { role, type: null }, groupOf, regionOf, mayPaintBehind));
+    links.push(actionRecord(info, index, `l${links.length + 1}`, text, { role, type: null }, groupOf, regionOf, mayPaintBehind));
   }
   return links;
 }

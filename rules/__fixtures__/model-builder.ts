@@ -273,6 +273,7 @@ function makeAction(spec: ActionSpec, index: number, regionId: string, link = fa
   return {
     id,
     text: spec.text,
+    visibleText: spec.visibleText ?? spec.text,
     tag: spec.tag ?? (link ? "a" : "button"),
     role: spec.role ?? (link ? "link" : "button"),
     type: spec.type === undefined ? (link ? null : "submit") : spec.type,

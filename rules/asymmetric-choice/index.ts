@@ -6,7 +6,7 @@
  */
 import type { PageModel } from "../../lint/model.js";
 import type { OptionsSchema, PassEntry, Rule, RuleContext, RuleFinding, RuleIncomplete, RuleOutcome } from "../../lint/types.js";
-import { choiceLayers, consentView, reportedText, strongest, type Choice, type ChoiceLayer } from "../../lint/consent/index.js";
+import { shownText, choiceLayers, consentView, reportedText, strongest, type Choice, type ChoiceLayer } from "../../lint/consent/index.js";
 import { choiceMeasures, consentOrPay, layerPass, layerWord, meaningKey, unreadLayer } from "../choice-evidence.js";
 import { LEGAL, docsUrl } from "../legal-references.js";
 import { listWords } from "../message-words.js";
@@ -100,14 +100,14 @@ function weakerFinding(layer: ChoiceLayer, accept: Choice, refuse: Choice, w: We
   return {
     messageId: "weakerRefuse",
     data: {
-      refuse: reportedText(refuse.element.text, 60),
-      accept: reportedText(accept.element.text, 60),
+      refuse: reportedText(shownText(refuse.element), 60),
+      accept: reportedText(shownText(accept.element), 60),
       weaker: weaknessWords(w, accept, refuse),
     },
     selector: refuse.element.selector,
     role: refuse.element.role,
     name: refuse.element.text,
-    text: reportedText(refuse.element.text),
+    text: reportedText(shownText(refuse.element)),
     evidence: {
       layer: layerWord(layer),
       weaker: w,
@@ -118,8 +118,8 @@ function weakerFinding(layer: ChoiceLayer, accept: Choice, refuse: Choice, w: We
     fingerprintParts: [
       "weaker-refuse",
       layer.region.region.kind,
-      meaningKey(accept.element.text, layer.langHint),
-      meaningKey(refuse.element.text, layer.langHint),
+      meaningKey(shownText(accept.element), layer.langHint),
+      meaningKey(shownText(refuse.element), layer.langHint),
     ],
   };
 }
@@ -128,21 +128,21 @@ function noRefuseFinding(layer: ChoiceLayer, accept: Choice): RuleFinding {
   const later = layer.laterRefuse.length > 0;
   return {
     messageId: later ? "refuseOnLaterLayer" : "noRefuse",
-    data: { layer: layerWord(layer), accept: reportedText(accept.element.text, 60) },
+    data: { layer: layerWord(layer), accept: reportedText(shownText(accept.element), 60) },
     selector: accept.element.selector,
     role: accept.element.role,
     name: accept.element.text,
-    text: reportedText(accept.element.text),
+    text: reportedText(shownText(accept.element)),
     evidence: {
       layer: layerWord(layer),
       accept: choiceMeasures(accept),
       settings: layer.settings.map(choiceMeasures),
       ...(later
-        ? { laterRefuse: layer.laterRefuse.map((c) => ({ text: reportedText(c.element.text, 80), selector: c.element.selector })) }
+        ? { laterRefuse: layer.laterRefuse.map((c) => ({ text: reportedText(shownText(c.element), 80), selector: c.element.selector })) }
         : {}),
       language: layer.langHint,
     },
-    fingerprintParts: ["no-refuse", layer.region.region.kind, meaningKey(accept.element.text, layer.langHint)],
+    fingerprintParts: ["no-refuse", layer.region.region.kind, meaningKey(shownText(accept.element), layer.langHint)],
   };
 }
 

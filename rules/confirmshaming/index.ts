@@ -6,7 +6,7 @@
 import type { ActionElement, PageModel, TextBlock } from "../../lint/model.js";
 import type { Purpose } from "../../lint/language/types.js";
 import type { PassEntry, Rule, RuleContext, RuleFinding, RuleOutcome } from "../../lint/types.js";
-import { consentView, isShown, langHint, reportedText, type ConsentView } from "../../lint/consent/index.js";
+import { consentView, isShown, langHint, reportedText, shownText, type ConsentView } from "../../lint/consent/index.js";
 import { analyzeConsent, choiceAction, shamesRefusal } from "../../lint/language/index.js";
 import { meaningKey } from "../choice-evidence.js";
 import { purposeKey } from "../evidence.js";
@@ -45,7 +45,7 @@ function gap(a: ActionElement["box"], b: ActionElement["box"]): number {
 function options(model: PageModel): ActionElement[] {
   const controls = new Set(model.controls.map((c) => c.selector));
   return [...model.actions, ...model.links].filter(
-    (a) => !controls.has(a.selector) && shownAndReadable(a.visibility) && a.text.trim() !== "",
+    (a) => !controls.has(a.selector) && shownAndReadable(a.visibility) && shownText(a).trim() !== "",
   );
 }
 
@@ -54,11 +54,11 @@ function shamingWordings(model: PageModel, opts: readonly ActionElement[]): Word
   const out: Wording[] = [];
   for (const a of opts) {
     const lang = langHint(model);
-    if (shamesRefusal(a.text, lang) !== true) continue;
+    if (shamesRefusal(shownText(a), lang) !== true) continue;
     out.push({
       selector: a.selector,
       role: a.role,
-      text: a.text,
+      text: shownText(a),
       box: a.box,
       regionId: a.regionId,
       groupId: a.groupId,
@@ -66,7 +66,7 @@ function shamingWordings(model: PageModel, opts: readonly ActionElement[]): Word
       beside: null,
     });
   }
-  const declines = opts.filter((a) => choiceAction(a.text, langHint(model)) === "refuse");
+  const declines = opts.filter((a) => choiceAction(shownText(a), langHint(model)) === "refuse");
   for (const b of model.texts) {
     if (b.inButton || b.text.length > MAX_BESIDE_CHARS || !shownAndReadable(b.visibility)) continue;
     const lang = langHint(model, [b]);
@@ -146,8 +146,8 @@ function check(model: PageModel, ctx: RuleContext): RuleOutcome {
   // Neutral refusals of a consent request are passes: they were read and do not shame.
   const shaming = new Set(findings.map((f) => f.selector));
   for (const a of opts) {
-    if (shaming.has(a.selector) || choiceAction(a.text, langHint(model)) !== "refuse") continue;
-    passes.push({ selector: a.selector, role: a.role, name: a.text, text: reportedText(a.text) });
+    if (shaming.has(a.selector) || choiceAction(shownText(a), langHint(model)) !== "refuse") continue;
+    passes.push({ selector: a.selector, role: a.role, name: a.text, text: reportedText(shownText(a)) });
   }
   return finishOutcome(findings, passes, blindSpotIncompletes(model));
 }

@@ -6,7 +6,7 @@
  */
 import type { Blocking, PageModel } from "../../lint/model.js";
 import type { PassEntry, Rule, RuleContext, RuleFinding, RuleIncomplete, RuleOutcome } from "../../lint/types.js";
-import { choiceLayers, consentView, langHint, reportedText, strongest, type ChoiceLayer } from "../../lint/consent/index.js";
+import { shownText, choiceLayers, consentView, langHint, reportedText, strongest, type ChoiceLayer } from "../../lint/consent/index.js";
 import { choiceAction, refusalDeniesService } from "../../lint/language/index.js";
 import { choiceMeasures, consentOrPay, layerPass, layerWord, meaningKey, unreadLayer } from "../choice-evidence.js";
 import { purposeKey } from "../evidence.js";
@@ -42,7 +42,7 @@ function refusedJustBefore(model: PageModel): string | null {
 
 function finding(model: PageModel, layer: ChoiceLayer, b: Blocking, refused: string | null, denial: string | null = null): RuleFinding {
   const accept = strongest(layer.accept);
-  const request = layer.request?.text ?? accept?.element.text ?? "";
+  const request = layer.request?.text ?? (accept ? shownText(accept.element) : "");
   return {
     messageId: refused !== null ? "wallAfterRefusal" : denial !== null ? "refusalDenied" : "wall",
     data: {
@@ -70,7 +70,7 @@ function finding(model: PageModel, layer: ChoiceLayer, b: Blocking, refused: str
     fingerprintParts: [
       refused !== null ? "wall-after-refusal" : "wall",
       purposeKey(layer.purposes),
-      meaningKey(accept?.element.text ?? "", layer.langHint),
+      meaningKey(accept ? shownText(accept.element) : "", layer.langHint),
     ],
   };
 }

@@ -82,3 +82,17 @@ incomplete.push({
 });
 
 ruleTester(implicitConsent, { valid, invalid, incomplete });
+
+ruleTester(implicitConsent, {
+  valid: [
+    {
+      name: "en: 'By continuing you agree' beside a Continue button names the click, not silence",
+      model: makeModel({
+        lang: "en",
+        regions: [{ id: "page", kind: "page", headings: ["Save this recipe"] }],
+        texts: [{ text: "By continuing you agree that we share your saved recipes with advertising partners." }],
+        actions: [{ text: "Continue" }],
+      }),
+    },
+  ],
+});

@@ -5,7 +5,16 @@
  */
 import type { PageModel } from "../../lint/model.js";
 import type { PassEntry, Rule, RuleContext, RuleFinding, RuleIncomplete, RuleOutcome } from "../../lint/types.js";
-import { choiceLayers, consentView, reportedText, type ChoiceLayer, type StatementView } from "../../lint/consent/index.js";
+import {
+  choiceLayers,
+  consentView,
+  isShown,
+  normaliseSpace,
+  reportedText,
+  shownText,
+  type ChoiceLayer,
+  type StatementView,
+} from "../../lint/consent/index.js";
 import { isConduct } from "../../lint/language/index.js";
 import { choiceMeasures, layerPass, layerWord, meaningKey, unreadLayer } from "../choice-evidence.js";
 import { purposeKey, statementEvidence, statementPass } from "../evidence.js";
@@ -15,10 +24,24 @@ import { blindSpotIncompletes, finishOutcome, unreadIncompletes } from "../outco
 
 const ID = "implicit-consent";
 
-/** A statement that takes conduct (continuing, browsing, scrolling, closing, using) as consent to optional processing. */
-export function takesConductAsConsent(s: StatementView): boolean {
+/** A word's stem for comparing a statement's action with a button ("continuing" and "Continue"). */
+const stem = (word: string) => word.toLowerCase().replace(/(?:ing|e|s)$/u, "");
+
+/** The statement's action is a button of the page ("By continuing" beside a "Continue" button, "点击继续" beside "继续"): a click, not silence. */
+function namesAButton(action: string, buttons: readonly string[]): boolean {
+  const said = normaliseSpace(action).toLowerCase();
+  const first = stem(said.split(" ")[0] ?? "");
+  return buttons.some((b) => {
+    const label = normaliseSpace(b).toLowerCase();
+    if (label === "" || label.length > 30) return false;
+    return said.includes(label) || (first.length >= 3 && stem(label.split(" ")[0] ?? "") === first);
+  });
+}
+
+/** A statement that takes conduct (continuing, browsing, scrolling, closing, using) as consent to optional processing, not a click on a button it names. */
+export function takesConductAsConsent(s: StatementView, buttons: readonly string[] = []): boolean {
   const action = s.analysis.statementAction;
-  return action !== null && isConduct(action, s.block.lang ?? s.analysis.language.language) === true;
+  return action !== null && isConduct(action, s.block.lang ?? s.analysis.language.language) === true && !namesAButton(action, buttons);
 }
 
 function statementFinding(s: StatementView, model: PageModel): RuleFinding {
@@ -39,11 +62,11 @@ function acknowledgeFinding(layer: ChoiceLayer): RuleFinding {
   const ok = layer.acknowledge[0];
   return {
     messageId: "acknowledgeOnly",
-    data: { layer: layerWord(layer), purposes: purposeWords(layer.purposes), acknowledge: reportedText(ok.element.text, 40) },
+    data: { layer: layerWord(layer), purposes: purposeWords(layer.purposes), acknowledge: reportedText(shownText(ok.element), 40) },
     selector: notice?.selector ?? layer.region.region.selector,
     role: "text",
     name: "",
-    text: reportedText(notice?.text ?? ok.element.text),
+    text: reportedText(notice?.text ?? shownText(ok.element)),
     evidence: {
       layer: layerWord(layer),
       purposes: layer.purposes,
@@ -51,7 +74,7 @@ function acknowledgeFinding(layer: ChoiceLayer): RuleFinding {
       settings: layer.settings.map(choiceMeasures),
       language: layer.langHint,
     },
-    fingerprintParts: ["acknowledge-only", purposeKey(layer.purposes), meaningKey(ok.element.text, layer.langHint)],
+    fingerprintParts: ["acknowledge-only", purposeKey(layer.purposes), meaningKey(shownText(ok.element), layer.langHint)],
   };
 }
 
@@ -61,8 +84,11 @@ function check(model: PageModel, ctx: RuleContext): RuleOutcome {
   const passes: Omit<PassEntry, "ruleId">[] = [];
   const incomplete: RuleIncomplete[] = [];
   const regionsWithStatement = new Set<string>();
+  // The buttons of the statement's own step: a "Continue" elsewhere on the page is not the one it names.
+  const shown = [...model.actions, ...model.links].filter((a) => isShown(a.visibility));
+  const buttonsOf = (s: StatementView) => shown.filter((a) => a.regionId === s.block.regionId).map(shownText);
   for (const s of view.statements) {
-    if (!takesConductAsConsent(s)) continue;
+    if (!takesConductAsConsent(s, buttonsOf(s))) continue;
     findings.push(statementFinding(s, model));
     regionsWithStatement.add(s.region.region.id);
   }
@@ -74,13 +100,15 @@ function check(model: PageModel, ctx: RuleContext): RuleOutcome {
       continue;
     }
     // A layer with consent controls is answered by them ("Continue" saves the boxes); only a notice without any offers no choice.
-    const controls = view.consentControls.some((c) => c.control.regionId === layer.region.region.id);
-    const acknowledgeOnly = layer.acknowledge.length > 0 && layer.accept.length === 0 && layer.refuse.length === 0 && !controls;
+    const controls = view.controls.some((c) => c.control.regionId === layer.region.region.id);
+    // A notice is a layer over the page; a page of settings whose only button is "Close" is answered by its controls.
+    const notice = layer.region.region.kind !== "page";
+    const acknowledgeOnly = notice && layer.acknowledge.length > 0 && layer.accept.length === 0 && layer.refuse.length === 0 && !controls;
     if (acknowledgeOnly && (layer.purposes.length > 0 || layer.unstatedPurposes)) findings.push(acknowledgeFinding(layer));
     else passes.push(layerPass(layer));
   }
   for (const s of view.statements)
-    if (!takesConductAsConsent(s) && !regionsWithStatement.has(s.region.region.id)) passes.push(statementPass(s));
+    if (!takesConductAsConsent(s, buttonsOf(s)) && !regionsWithStatement.has(s.region.region.id)) passes.push(statementPass(s));
   incomplete.push(...unreadIncompletes(view.unread, new Set(["text"])), ...blindSpotIncompletes(model));
   return finishOutcome(findings, passes, incomplete);
 }

@@ -59,6 +59,7 @@ export function actionRecord(pass: Pass, info: Info, n: number, letter = "a", kn
   const el = info.el;
   const input = info.tag === "input" ? (el as HTMLInputElement) : null;
   const text = knownText ?? actionText(pass, info);
+  const visibleText = (input ? norm(input.value) : textIn(pass, info).text) || text;
   const { box, local } = elementBox(pass, info);
   const { v, bg: hitBg, behind: hitBehind } = visibilityFacts(pass, info, box, local, el);
   const behind = info.parent ? info.parent.bg : pass.ctx.background;
@@ -67,6 +68,7 @@ export function actionRecord(pass: Pass, info: Info, n: number, letter = "a", kn
   return {
     id: `${pass.prefix}${letter}${n}`,
     text,
+    visibleText,
     tag: info.tag,
     role: info.role || (info.tag === "a" ? "link" : "button"),
     type,

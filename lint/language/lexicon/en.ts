@@ -247,11 +247,11 @@ export const en: Lexicon = {
 
   choiceActions: {
     accept:
-      /^(?:(?:yes,? )?(?:i )?(?:accept|agree|allow|consent)(?: (?:all|everything|all cookies|cookies|and (?:continue|close|proceed)|& (?:continue|close)))?|accept all and close|allow all cookies|(?:accept|agree|allow)(?: all)?(?: cookies)? (?:and|&) (?:continue|keep|read|go on|start|get|claim|play|watch|browse|visit|enter)[\p{L}' ]{0,25}|agree to all|yes,? (?:please|i'?m in)|yes,? (?:i want|give me|send me|sign me up|count me in)[\p{L}' ]{0,25}|ok,? (?:accept|agree)(?: all)?|sounds good,? accept)$/iu,
+      /^(?:(?:yes,? )?(?:i )?(?:accept|agree|allow|consent)(?: (?:all|everything|all cookies|cookies|and (?:continue|close|proceed)|& (?:continue|close)))?|accept all and close|allow all cookies|that'?s (?:ok|okay|fine)|(?:accept|agree|allow)(?: all)?(?: cookies)? (?:and|&) (?:continue|keep|read|go on|start|get|claim|play|watch|browse|visit|enter)[\p{L}' ]{0,25}|agree to all|yes,? (?:please|i'?m in)|yes,? (?:i want|give me|send me|sign me up|count me in)[\p{L}' ]{0,25}|ok,? (?:accept|agree)(?: all)?|sounds good,? accept)$/iu,
     refuse:
-      /^(?:(?:(?:close|dismiss) and )?(?:reject|decline|refuse|deny|disallow)(?: all| all cookies| cookies| optional(?: cookies)?| and close)?|(?:i )?do not (?:accept|agree|consent)|(?:i )?don'?t (?:accept|agree|consent)|(?:use |accept |allow )?(?:only |strictly )?(?:necessary|essential|required)(?: cookies)?(?: only)?|continue without (?:accepting|agreeing|consent(?:ing)?)|no,? thanks|no thank you|no|not now|not yet|(?:maybe |ask me )?later|no,? not now|don'?t allow)$/iu,
+      /^(?:(?:(?:close|dismiss) and )?(?:reject|decline|refuse|deny|disallow)(?: all| all cookies| cookies| optional(?: cookies)?| and close)?|(?:i )?do not (?:accept|agree|consent)|(?:i )?don'?t (?:accept|agree|consent)|(?:use |accept |allow )?(?:only |strictly )?(?:necessary|essential|required)(?: cookies)?(?: only)?|continue without (?:accepting|agreeing|consent(?:ing)?)|no,? thanks|no thank you|no|i decline|i refuse|i reject|not now|not yet|(?:maybe |ask me )?later|no,? not now|don'?t allow)$/iu,
     settings:
-      /^(?:(?:cookie |privacy )?(?:settings|preferences|options)|(?:manage|customi[sz]e|change|set|adjust|edit)(?: (?:my )?(?:cookies|cookie settings|settings|preferences|options|choices))?|more options|let me choose|show (?:details|purposes|vendors|partners)|(?:learn|read|find out) more|more info(?:rmation)?|details)$/iu,
+      /^(?:(?:cookie |privacy )?(?:settings|preferences|options)|(?:manage|customi[sz]e|change|set|adjust|edit)(?: (?:my )?(?:cookies|cookie settings|settings|preferences|options|choices))?|more options|let me choose|personali[sz]e|show (?:details|purposes|vendors|partners)|(?:learn|read|find out) more|more info(?:rmation)?|details)$/iu,
     acknowledge: /^(?:ok|okay|got it|i understand|understood|fine|close|dismiss|continue|i see|noted|alright|ok,? got it)$/iu,
   },
   shamingRefusal:
