@@ -28,12 +28,12 @@ const flowFiles = readdirSync(join(corpus, "flows"), { withFileTypes: true })
       .filter((f) => /\.flow\.(json|ya?ml)$/.test(f))
       .map((f) => `flows/${e.name}/${f}`),
   );
-const targets = ["pages", ...flowFiles];
+const targets = ["pages", "choice", ...flowFiles];
 
 /** 1. The whole corpus, as `consentlint lint` sees it. */
 async function lintCorpus() {
   say(
-    "$ cd corpus && consentlint lint pages flows/*/*.flow.* --config consentlint.config.json --format html --output demo-output/report.html\n",
+    "$ cd corpus && consentlint lint pages choice flows/*/*.flow.* --config consentlint.config.json --format html --output demo-output/report.html\n",
   );
   const tty = Boolean(process.stderr.isTTY);
   const report = await lint(targets, {
@@ -170,9 +170,49 @@ async function showFixVerification(report) {
   return verdicts.every(Boolean);
 }
 
+/**
+ * 3b. How the annual bill offered its choice. The choice rules (accept and
+ * refuse, silence, shaming, trick wording, walls) find something where they
+ * apply; where none does on the seed story's flow, say why, from what they
+ * checked.
+ */
+function showChoiceRules(report, flow) {
+  const choiceRules = allRules.map((r) => r.meta.id).filter((id) => !CORE_RULES.has(id));
+  rule("How the annual bill offered its choice (the choice rules)");
+  const found = flow.flatMap((step) => step.findings.filter((f) => !CORE_RULES.has(f.ruleId)).map((f) => ({ step, f })));
+  for (const { step, f } of found) say(`  step "${step.step}": ✖ ${f.ruleId}: ${f.message}`);
+  if (found.length === 0) {
+    const checked = flow.flatMap((s) => s.passes.filter((p) => !CORE_RULES.has(p.ruleId)));
+    const byRule = choiceRules.map((id) => `${id} ${checked.filter((p) => p.ruleId === id).length}`).join(", ");
+    say("  None of them fires on this flow, and none should:");
+    say("  - no step offers accept and refuse buttons: the consent was a box ticked in advance beside");
+    say("    “查看我的年度账单” (view my annual bill), which pre-checked-opt-in and bundled-consent report;");
+    say("    so there is no refuse button to be weaker (asymmetric-choice), no acknowledgement-only");
+    say("    notice or “continuing means you agree” (implicit-consent), no refusal to shame (confirmshaming);");
+    say("  - the box's wording says plainly what ticking it does (trick-question checked it and passed it);");
+    say("  - nothing covers the report or locks scrolling (consent-wall).");
+    say(`  What they checked on the flow's steps: ${byRule}.`);
+  }
+  const example = report.results.find((r) => r.target.includes("choice/zh/shop-cookie-grey-reject-link"));
+  const shown = example?.findings.find((f) => f.ruleId === "asymmetric-choice");
+  if (shown) {
+    say("\n  Where it applies, e.g. a shop's cookie bar (corpus/choice/zh/shop-cookie-grey-reject-link):");
+    say(`    ✖ ${shown.ruleId}: ${shown.message}`);
+    const measure = (c) =>
+      c
+        ? `“${c.text}” ${c.fontPx}px, ${c.width}x${c.height}, contrast ${c.textContrast}:1, ${c.buttonLike ? "drawn as a button" : "plain text"}`
+        : "";
+    say(`        accept: ${measure(shown.evidence.accept)}`);
+    say(`        refuse: ${measure(shown.evidence.refuse)}`);
+    if (shown.legal?.length) say(`        law: ${shown.legal.join("; ")}`);
+  }
+}
+
+const CORE_RULES = new Set(["pre-checked-opt-in", "hidden-consent-text", "bundled-consent"]);
 const report = await lintCorpus();
 showOverview(report);
 const { page, flow } = showAnnualBill(report);
+showChoiceRules(report, flow);
 writeHtml(report);
 const verified = await showFixVerification(report);
 

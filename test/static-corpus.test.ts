@@ -16,7 +16,7 @@ import { compareWithExpected, listCorpusPages, type CorpusPage, type ExpectedFin
 
 const corpusRoot = resolve(__dirname, "../corpus");
 const pagesDir = join(corpusRoot, "pages");
-const pages = listCorpusPages(pagesDir, corpusRoot);
+const pages = ["pages", "choice"].flatMap((folder) => listCorpusPages(join(corpusRoot, folder), corpusRoot));
 const loaded = loadConfig(join(corpusRoot, "consentlint.config.json"));
 const languages = loaded.config.languages ?? [];
 
@@ -37,7 +37,7 @@ function lintPage(page: CorpusPage): EngineResult {
   const model = buildStaticModelFromFile(page.htmlPath, {
     viewport: resolveViewport(override.viewport ?? loaded.config.viewport),
     locale: override.locale ?? loaded.config.locale ?? null,
-    root: pagesDir,
+    root: corpusRoot,
   });
   const rules = selectRules(allRules, [
     { source: "corpus config", rules: loaded.config.rules },

@@ -7,7 +7,7 @@
 import type { PageModel } from "../../lint/model.js";
 import type { OptionsSchema, PassEntry, Rule, RuleContext, RuleFinding, RuleIncomplete, RuleOutcome } from "../../lint/types.js";
 import { shownText, choiceLayers, consentView, reportedText, strongest, type Choice, type ChoiceLayer } from "../../lint/consent/index.js";
-import { choiceMeasures, consentOrPay, layerPass, layerWord, meaningKey, unreadLayer } from "../choice-evidence.js";
+import { choiceMeasures, consentOrPay, layerWord, meaningKey, unreadLayer } from "../choice-evidence.js";
 import { LEGAL, docsUrl } from "../legal-references.js";
 import { listWords } from "../message-words.js";
 import { blindSpotIncompletes, finishOutcome } from "../outcome.js";
@@ -146,6 +146,12 @@ function noRefuseFinding(layer: ChoiceLayer, accept: Choice): RuleFinding {
   };
 }
 
+/** A refuse control judged as strong as the accept: the pass names it, as a finding would. */
+function choicePass(refuse: Choice): Omit<PassEntry, "ruleId"> {
+  const e = refuse.element;
+  return { selector: e.selector, role: e.role, name: e.text, text: reportedText(shownText(e)) };
+}
+
 function check(model: PageModel, ctx: RuleContext<AsymmetricChoiceOptions>): RuleOutcome {
   const layers = choiceLayers(consentView(model, ctx.languages), ctx.languages);
   const findings: RuleFinding[] = [];
@@ -170,7 +176,7 @@ function check(model: PageModel, ctx: RuleContext<AsymmetricChoiceOptions>): Rul
     }
     const w = weaknesses(accept, refuse, ctx.options);
     if (w.length > 0) findings.push(weakerFinding(layer, accept, refuse, w));
-    else passes.push(layerPass(layer));
+    else passes.push(choicePass(refuse));
   }
   return finishOutcome(findings, passes, [...incomplete, ...blindSpotIncompletes(model)]);
 }
