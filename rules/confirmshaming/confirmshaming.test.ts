@@ -72,4 +72,20 @@ valid.push({
   inapplicable: true,
 });
 
-ruleTester(confirmshaming, { valid, invalid });
+ruleTester(confirmshaming, {
+  valid,
+  invalid,
+  incomplete: [
+    {
+      name: "a consent request in a language the linter does not read",
+      model: makeModel({
+        lang: "fr",
+        regions: [{ id: "page" }, { id: "b", kind: "banner" }],
+        texts: [{ text: "Nous utilisons des cookies pour la publicité personnalisée.", regionId: "b" }],
+        actions: [{ text: "Accepter", regionId: "b" }],
+        links: [{ text: "Non merci, je préfère payer plein tarif", regionId: "b" }],
+      }),
+      incomplete: [{ reason: "unsupported-language" }],
+    },
+  ],
+});

@@ -6,9 +6,9 @@
 import type { ActionElement, PageModel, TextBlock } from "../../lint/model.js";
 import type { Purpose } from "../../lint/language/types.js";
 import type { PassEntry, Rule, RuleContext, RuleFinding, RuleOutcome } from "../../lint/types.js";
-import { consentView, isShown, langHint, reportedText, shownText, type ConsentView } from "../../lint/consent/index.js";
+import { choiceLayers, consentView, isShown, langHint, reportedText, shownText, type ConsentView } from "../../lint/consent/index.js";
 import { analyzeConsent, choiceAction, shamesRefusal } from "../../lint/language/index.js";
-import { meaningKey } from "../choice-evidence.js";
+import { meaningKey, unreadLayer } from "../choice-evidence.js";
 import { purposeKey } from "../evidence.js";
 import { LEGAL, docsUrl } from "../legal-references.js";
 import { purposeWords } from "../message-words.js";
@@ -149,7 +149,11 @@ function check(model: PageModel, ctx: RuleContext): RuleOutcome {
     if (shaming.has(a.selector) || choiceAction(shownText(a), langHint(model)) !== "refuse") continue;
     passes.push({ selector: a.selector, role: a.role, name: a.text, text: reportedText(shownText(a)) });
   }
-  return finishOutcome(findings, passes, blindSpotIncompletes(model));
+  // A consent request whose wording is in a language not read may shame in words the lexicons do not know.
+  const unread = choiceLayers(view, ctx.languages)
+    .filter((l) => l.unread)
+    .map(unreadLayer);
+  return finishOutcome(findings, passes, [...unread, ...blindSpotIncompletes(model)]);
 }
 
 export const confirmshaming: Rule = {
