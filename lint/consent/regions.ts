@@ -1,7 +1,7 @@
 /** The primary purpose and primary action of each region (the page, each dialog or banner). */
 import type { ActionElement, PageModel, Region } from "../model.js";
 import type { PrimaryPurpose, PurposeAnalysis, PurposeSignals } from "../language/types.js";
-import { analyzeConsent, choiceAction, classifyPrimaryPurpose, offersPaidAlternative, shamesRefusal } from "../language/index.js";
+import { analyzeConsent, choiceAction, classifyPrimaryPurpose, shamesRefusal } from "../language/index.js";
 import { langHint } from "./languages.js";
 import { rankByProminence } from "./prominence.js";
 
@@ -49,16 +49,15 @@ export function stepActions(model: PageModel): ActionElement[] {
 }
 
 /**
- * A layer over the page that asks for optional processing and answers with
- * an accept and a refuse ("Allow" / "Not now", "同意并领取" / "残忍拒绝") or a paid alternative
- * and no form to fill is a consent prompt, whatever its heading promises
- * (a reward, reading on): the prompt is the step.
+ * A layer over the page that asks for optional processing, offers an accept
+ * ("Allow", "同意并领取", "Akzeptieren und weiterlesen") and no form to fill
+ * is a consent prompt, whatever its heading promises (a reward, reading on):
+ * the prompt is the step.
  */
 function asConsentPrompt(classified: PurposeAnalysis, signals: PurposeSignals, hint: string | undefined): PurposeAnalysis {
   if (signals.fields.length > 0 || signals.controlCount > 0) return classified;
   const actions = signals.buttons.map((b) => (shamesRefusal(b, hint) === true ? "refuse" : choiceAction(b, hint)));
-  const declines = actions.includes("refuse") || signals.buttons.some((b) => offersPaidAlternative(b, hint) === true);
-  if (!actions.includes("accept") || !declines) return classified;
+  if (!actions.includes("accept")) return classified;
   const asks = (signals.texts ?? []).some((t) => analyzeConsent(t, { langHint: hint, role: "statement" }).purposes.length > 0);
   return asks ? { ...classified, purpose: "consent", decidedBy: "choices" } : classified;
 }

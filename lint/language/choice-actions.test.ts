@@ -26,6 +26,8 @@ describe("choiceAction", () => {
       accept: [
         "Accept and read free",
         "Yes, I want my discount",
+        "Allow and personalise",
+        "Continue with ads",
         "That's ok",
         "Agree and continue reading",
         "Accept all",
@@ -103,6 +105,7 @@ describe("choiceAction", () => {
         "Zustimmen und weiter",
         "Akzeptieren und weiterlesen",
         "Ja, ich möchte sparen",
+        "Mit Werbung weiterlesen",
         "Das ist ok",
         "Allen zustimmen",
         "Erlaube alle Cookies",
@@ -163,6 +166,8 @@ describe("choiceAction", () => {
         "照单全收",
         "没事的",
         "好，我要优惠",
+        "开启",
+        "接受並觀看",
       ],
       refuse: [
         "拒绝",
@@ -229,8 +234,9 @@ describe("shamesRefusal", () => {
         "Nein, mir ist meine Sicherheit egal",
         "Ich will keine Rabatte",
         "Nein, ich möchte lieber mehr bezahlen",
+        "Nein, Schnäppchen sind mir egal",
       ],
-      zh: ["残忍拒绝", "不了，我不想省钱", "放弃优惠", "狠心离开", "我不需要优惠", "我宁愿原价购买", "殘忍拒絕"],
+      zh: ["残忍拒绝", "不了，我不想省钱", "放弃优惠", "狠心离开", "我不需要优惠", "我宁愿原价购买", "殘忍拒絕", "不要，我就愛付原價"],
     };
     for (const [lang, texts] of Object.entries(shaming))
       for (const text of texts) expect([text, shamesRefusal(text, lang)]).toEqual([text, true]);
@@ -262,6 +268,7 @@ describe("controlWording", () => {
   it("reads English opt-out boxes, double negatives and plain opt-ins", () => {
     expectWording("en", [
       ["Tick here if you do NOT want us to share your details with selected partners", true, false],
+      ["Don't pass my details to insurance partners", true, false],
       ["Check this box if you would rather not get offers from our sponsors", true, false],
       ["Don't sell my personal information", true, false],
       ["Don't share my location with advertisers. Tick to stop sharing; you can't undo this later", true, false],
@@ -294,6 +301,7 @@ describe("controlWording", () => {
       ["如您不希望收到合作伙伴的营销短信，请勾选此框", true, false],
       ["勾选即表示您拒绝我们向第三方提供您的位置信息", true, false],
       ["请勿向合作伙伴分享我的购物记录", true, false],
+      ["不允许将我的位置记录提供给合作商家用于广告投放", true, false],
       ["如您并非不愿意接收推荐，请勿勾选", false, true],
       ["我同意接收合作伙伴的个性化广告", false, false],
       ["同意我们不仅向您推送优惠，还与合作伙伴共享您的信息", false, false],

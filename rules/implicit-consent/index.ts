@@ -40,19 +40,30 @@ function namesAButton(action: string, buttons: readonly string[]): boolean {
 
 /** A statement that takes conduct (continuing, browsing, scrolling, closing, using) as consent to optional processing, not a click on a button it names. */
 export function takesConductAsConsent(s: StatementView, buttons: readonly string[] = []): boolean {
-  const action = s.analysis.statementAction;
+  const action = conductPhrase(s);
   return action !== null && isConduct(action, s.block.lang ?? s.analysis.language.language) === true && !namesAButton(action, buttons);
+}
+
+/**
+ * What the statement says grants: the action it names, else the words of
+ * its grant ("By scrolling this page, clicking a link or carrying on using
+ * the site, you agree"), where a list of conduct is not one action.
+ */
+function conductPhrase(s: StatementView): string | null {
+  if (s.analysis.statementAction !== null) return s.analysis.statementAction;
+  const grant = s.analysis.matched.find((m) => m.startsWith("grant: "));
+  return grant ? grant.slice("grant: ".length) : null;
 }
 
 function statementFinding(s: StatementView, model: PageModel): RuleFinding {
   return {
     messageId: "conduct",
-    data: { conduct: reportedText(s.analysis.statementAction ?? "", 60), purposes: purposeWords(s.analysis.purposes) },
+    data: { conduct: reportedText(conductPhrase(s) ?? "", 60), purposes: purposeWords(s.analysis.purposes) },
     selector: s.block.selector,
     role: "text",
     name: "",
     text: reportedText(s.block.text),
-    evidence: { ...statementEvidence(s), conduct: s.analysis.statementAction, region: s.region.region.kind, viewport: model.viewport },
+    evidence: { ...statementEvidence(s), conduct: conductPhrase(s), region: s.region.region.kind, viewport: model.viewport },
     fingerprintParts: ["conduct", purposeKey(s.analysis.purposes)],
   };
 }

@@ -247,7 +247,7 @@ export const en: Lexicon = {
 
   choiceActions: {
     accept:
-      /^(?:(?:yes,? )?(?:i )?(?:accept|agree|allow|consent)(?: (?:all|everything|all cookies|cookies|and (?:continue|close|proceed)|& (?:continue|close)))?|accept all and close|allow all cookies|that'?s (?:ok|okay|fine)|(?:accept|agree|allow)(?: all)?(?: cookies)? (?:and|&) (?:continue|keep|read|go on|start|get|claim|play|watch|browse|visit|enter)[\p{L}' ]{0,25}|agree to all|yes,? (?:please|i'?m in)|yes,? (?:i want|give me|send me|sign me up|count me in)[\p{L}' ]{0,25}|ok,? (?:accept|agree)(?: all)?|sounds good,? accept)$/iu,
+      /^(?:(?:yes,? )?(?:i )?(?:accept|agree|allow|consent)(?: (?:all|everything|all cookies|cookies|and (?:continue|close|proceed)|& (?:continue|close)))?|accept all and close|allow all cookies|that'?s (?:ok|okay|fine)|(?:accept|agree|allow)(?: all)?(?: cookies)? (?:and|&) [\p{L}' ]{1,30}|(?:continue|read|keep reading|watch) with ads|accept ads|agree to all|yes,? (?:please|i'?m in)|yes,? (?:i want|give me|send me|sign me up|count me in)[\p{L}' ]{0,25}|ok,? (?:accept|agree)(?: all)?|sounds good,? accept)$/iu,
     refuse:
       /^(?:(?:(?:close|dismiss) and )?(?:reject|decline|refuse|deny|disallow)(?: all| all cookies| cookies| optional(?: cookies)?| and close)?|(?:i )?do not (?:accept|agree|consent)|(?:i )?don'?t (?:accept|agree|consent)|(?:use |accept |allow )?(?:only |strictly )?(?:necessary|essential|required)(?: cookies)?(?: only)?|continue without (?:accepting|agreeing|consent(?:ing)?)|no,? thanks|no thank you|no|i decline|i refuse|i reject|not now|not yet|(?:maybe |ask me )?later|no,? not now|don'?t allow)$/iu,
     settings:
@@ -264,7 +264,7 @@ export const en: Lexicon = {
     /\b(?:if you (?:refuse|decline|reject|do not (?:accept|agree|consent)|don'?t (?:accept|agree|consent))|without (?:your )?(?:consent|accepting|agreeing))\b[^.]{0,80}?\b(?:(?:can ?not|can'?t|will not be able|won'?t be able|unable)\b|no (?:access|longer)\b|not (?:be )?(?:available|accessible)\b)/iu,
 
   optOut:
-    /\b(?:(?:tick|check|select|mark)(?: (?:here|this|this box|the box|below))?,? if you (?:do not|don't|would not|wouldn't|would rather not|no longer)\b|^(?:please )?(?:do not|don't|never) (?:share|sell|send|use|track|contact|email|pass on|disclose)|^i (?:do not|don't) (?:want|wish|agree|consent|allow)|^(?:i )?(?:opt out of|object to)|^(?:exclude|remove) me from)/iu,
+    /\b(?:(?:tick|check|select|mark)(?: (?:here|this|this box|the box|below))?,? if you (?:do not|don't|would not|wouldn't|would rather not|no longer)\b|^(?:please )?(?:do not|don't|never) (?:share|sell|send|use|track|contact|email|pass|give|disclose|transfer|hand|let)|^i (?:do not|don't) (?:want|wish|agree|consent|allow)|^(?:i )?(?:opt out of|object to)|^(?:exclude|remove) me from)/iu,
   negations: /\b(?:not|never|no longer|untick|uncheck|deselect|unselect|object to|opt[ -]out|exclude)\b|n't\b/giu,
   denials: /\b(?:no|without|neither|nor|none)\b/iu,
 
