@@ -68,20 +68,28 @@ export function choiceAction(text: string, langHint?: string | null): ChoiceActi
   return actions.get(`${hint ?? ""}\u0000${text}`, () => classify(text, hint));
 }
 
-const shaming = new Memo<boolean | null>(5_000);
+/**
+ * A test of one lexicon field against a text, read by every lexicon that may
+ * read it (its own language first), memoised: true when any matches, false
+ * when none does, null for text in a language the linter does not read.
+ */
+function lexiconTest(field: (lexicon: Lexicon) => RegExp): (text: string, langHint?: string | null) => boolean | null {
+  const memo = new Memo<boolean | null>(5_000);
+  return (text, langHint) => {
+    const hint = langHint ?? null;
+    return memo.get(`${hint ?? ""}\u0000${text}`, () => {
+      const sources = lexiconSources(text, hint);
+      return sources === null ? null : sources.some(({ lexicon, source }) => field(lexicon).test(source));
+    });
+  };
+}
 
 /**
  * Whether refusal wording (a refuse control's text, or the text right next
  * to it) shames or guilts the person for refusing: true or false; null for
  * text in a language the linter does not read.
  */
-export function shamesRefusal(text: string, langHint?: string | null): boolean | null {
-  const hint = langHint ?? null;
-  return shaming.get(`${hint ?? ""}\u0000${text}`, () => {
-    const sources = lexiconSources(text, hint);
-    return sources === null ? null : sources.some(({ lexicon, source }) => lexicon.shamingRefusal.test(source));
-  });
-}
+export const shamesRefusal = lexiconTest((l) => l.shamingRefusal);
 
 /** A text as each lexicon that may read it sees it (normalised, lower-cased, folded), its own language first; null when none reads it. */
 function lexiconSources(text: string, hint: string | null): { lexicon: Lexicon; source: string }[] | null {
@@ -141,8 +149,6 @@ export function controlWording(text: string, langHint?: string | null): { tickin
   });
 }
 
-const conduct = new Memo<boolean | null>(5_000);
-
 /**
  * Whether the action a consent statement names ("continuing to browse",
  * "die Website weiter nutzen", "继续使用") is conduct that is no affirmative
@@ -150,24 +156,10 @@ const conduct = new Memo<boolean | null>(5_000);
  * click on a named button ("by clicking Accept") is not. Null for text in a
  * language the linter does not read.
  */
-export function isConduct(statementAction: string, langHint?: string | null): boolean | null {
-  const hint = langHint ?? null;
-  return conduct.get(`${hint ?? ""}\u0000${statementAction}`, () => {
-    const sources = lexiconSources(statementAction, hint);
-    return sources === null ? null : sources.some(({ lexicon, source }) => lexicon.conduct.test(source));
-  });
-}
-
-const paid = new Memo<boolean | null>(5_000);
+export const isConduct = lexiconTest((l) => l.conduct);
 
 /** Whether a button's or link's text offers a paid alternative to consent ("Subscribe", "Pur-Abo", "订阅免广告"). Null for text the linter does not read. */
-export function offersPaidAlternative(text: string, langHint?: string | null): boolean | null {
-  const hint = langHint ?? null;
-  return paid.get(`${hint ?? ""}\u0000${text}`, () => {
-    const sources = lexiconSources(text, hint);
-    return sources === null ? null : sources.some(({ lexicon, source }) => lexicon.paidAlternative.test(source));
-  });
-}
+export const offersPaidAlternative = lexiconTest((l) => l.paidAlternative);
 
 /** Clauses of a notice: sentences, and the parts between commas and semicolons. */
 const NOTICE_CLAUSES = /[.;:!?，,；。！？、]+/u;
@@ -199,13 +191,5 @@ export function deniedPurposes(text: string, langHint?: string | null): Purpose[
   });
 }
 
-const denies = new Memo<boolean | null>(5_000);
-
 /** Whether a consent request's text says refusing leaves the service out of reach ("如您拒绝，将无法观看"). Null for text the linter does not read. */
-export function refusalDeniesService(text: string, langHint?: string | null): boolean | null {
-  const hint = langHint ?? null;
-  return denies.get(`${hint ?? ""}\u0000${text}`, () => {
-    const sources = lexiconSources(text, hint);
-    return sources === null ? null : sources.some(({ lexicon, source }) => lexicon.refusalDenies.test(source));
-  });
-}
+export const refusalDeniesService = lexiconTest((l) => l.refusalDenies);

@@ -136,3 +136,14 @@ export function consentRequest(lang: Lang, parts: RequestParts = {}): PageModel 
     flowActions: parts.flowActions,
   });
 }
+
+/** A French cookie banner (a language the linter does not read) with the given buttons and links. */
+export function frenchBanner(actions: string[], links: string[] = []): PageModel {
+  return makeModel({
+    lang: "fr",
+    regions: [{ id: "page" }, { id: "b", kind: "banner" }],
+    texts: [{ text: "Nous utilisons des cookies pour la publicité personnalisée et la mesure d'audience.", regionId: "b" }],
+    actions: actions.map((text) => ({ text, regionId: "b" })),
+    links: links.map((text) => ({ text, regionId: "b" })),
+  });
+}

@@ -1,10 +1,9 @@
 import { asymmetricChoice, weaknesses } from "./index.js";
 import { ruleTester, type IncompleteCase, type InvalidCase, type ValidCase } from "../__fixtures__/rule-tester.js";
-import { CHOICE_WORDS as W, consentRequest, filledButton, outlinedButton, textLink } from "../__fixtures__/choice-scenes.js";
+import { CHOICE_WORDS as W, consentRequest, filledButton, frenchBanner, outlinedButton, textLink } from "../__fixtures__/choice-scenes.js";
 import { LANGS } from "../__fixtures__/scenes.js";
 import { describe, expect, it } from "vitest";
 import type { Choice } from "../../lint/consent/index.js";
-import { makeModel } from "../__fixtures__/model-builder.js";
 
 const valid: ValidCase[] = [];
 const invalid: InvalidCase[] = [];
@@ -120,15 +119,7 @@ invalid.push({
 });
 incomplete.push({
   name: "a consent request in a language the linter does not read",
-  model: makeModel({
-    lang: "fr",
-    regions: [{ id: "page" }, { id: "b", kind: "banner" }],
-    texts: [{ text: "Nous utilisons des cookies pour la publicité personnalisée et la mesure d'audience.", regionId: "b" }],
-    actions: [
-      { text: "Tout accepter", regionId: "b" },
-      { text: "Tout refuser", regionId: "b" },
-    ],
-  }),
+  model: frenchBanner(["Tout accepter", "Tout refuser"]),
   incomplete: [{ reason: "unsupported-language", text: "Tout accepter / Tout refuser" }],
 });
 

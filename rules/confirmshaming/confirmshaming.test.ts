@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import { confirmshaming } from "./index.js";
 import { ruleTester, type InvalidCase, type ValidCase } from "../__fixtures__/rule-tester.js";
-import { CHOICE_WORDS as W, consentRequest, filledButton, outlinedButton, textLink } from "../__fixtures__/choice-scenes.js";
+import { CHOICE_WORDS as W, consentRequest, filledButton, frenchBanner, outlinedButton, textLink } from "../__fixtures__/choice-scenes.js";
 import { LANGS } from "../__fixtures__/scenes.js";
 import { makeModel } from "../__fixtures__/model-builder.js";
 
@@ -78,13 +78,7 @@ ruleTester(confirmshaming, {
   incomplete: [
     {
       name: "a consent request in a language the linter does not read",
-      model: makeModel({
-        lang: "fr",
-        regions: [{ id: "page" }, { id: "b", kind: "banner" }],
-        texts: [{ text: "Nous utilisons des cookies pour la publicité personnalisée.", regionId: "b" }],
-        actions: [{ text: "Accepter", regionId: "b" }],
-        links: [{ text: "Non merci, je préfère payer plein tarif", regionId: "b" }],
-      }),
+      model: frenchBanner(["Accepter"], ["Non merci, je préfère payer plein tarif"]),
       incomplete: [{ reason: "unsupported-language" }],
     },
   ],
