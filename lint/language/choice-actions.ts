@@ -103,8 +103,11 @@ function lexiconSources(text: string, hint: string | null): { lexicon: Lexicon; 
   });
 }
 
-/** Sentences and bracketed asides: negations count within one, so a label that says its refusal twice is no double negative. */
+/** Sentences and bracketed asides (and, in Chinese, clauses between commas): negations count within one, so a label that says its refusal twice is no double negative. */
 const CLAUSE_BREAKS = /[.;:!?()[\]。；：！？（）【】]+/u;
+/** In Chinese text a comma (，, normalised to ",") ends a clause too. */
+const CJK_CLAUSE_BREAKS = /[.;:!?()[\]。；：！？（）【】,，]+/u;
+const HAN = /\p{Script=Han}/u;
 
 /** The words just before a negation that make it the second half of an either-or. */
 const EITHER_OR = /(?:\bor|\boder|\bbzw\.?|或者?|或是|\/)\s*$/u;
@@ -136,7 +139,10 @@ export function controlWording(text: string, langHint?: string | null): { tickin
     const sources = lexiconSources(text, hint);
     if (sources === null) return null;
     // Each lexicon's source split once; the same clause index is the same clause in every one (folding keeps punctuation).
-    const split = sources.map(({ lexicon, source }) => ({ lexicon, clauses: source.split(CLAUSE_BREAKS) }));
+    const split = sources.map(({ lexicon, source }) => ({
+      lexicon,
+      clauses: source.split(HAN.test(text) ? CJK_CLAUSE_BREAKS : CLAUSE_BREAKS),
+    }));
     let tickingRefuses = false;
     let doubleNegative = false;
     for (let i = 0; i < (split[0]?.clauses.length ?? 0); i++) {

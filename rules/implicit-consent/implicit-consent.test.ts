@@ -84,6 +84,20 @@ incomplete.push({
 ruleTester(implicitConsent, { valid, invalid, incomplete });
 
 ruleTester(implicitConsent, {
+  invalid: [
+    {
+      name: "en: a grant that lists conduct before 'you agree that'",
+      model: consentRequest("en", {
+        texts: [
+          {
+            text: "This site is free thanks to advertising. By scrolling this page, clicking a link or carrying on using the site, you agree that we and our ad partners can store cookies to count visits and show you adverts tailored to your interests.",
+          },
+        ],
+        actions: [filledButton("Accept & close"), outlinedButton("Manage choices")],
+      }),
+      errors: [{ evidence: { conduct: "By scrolling this page, clicking a link or carrying on using the site," } }],
+    },
+  ],
   valid: [
     {
       name: "en: 'By continuing you agree' beside a Continue button names the click, not silence",

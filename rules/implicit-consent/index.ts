@@ -45,14 +45,21 @@ export function takesConductAsConsent(s: StatementView, buttons: readonly string
 }
 
 /**
- * What the statement says grants: the action it names, else the words of
- * its grant ("By scrolling this page, clicking a link or carrying on using
- * the site, you agree"), where a list of conduct is not one action.
+ * What the statement says grants: the action it names, else the words of its
+ * sentence before the grant ("By scrolling this page, clicking a link or
+ * carrying on using the site, you agree ..."), where a list of conduct is not
+ * one action.
  */
 function conductPhrase(s: StatementView): string | null {
   if (s.analysis.statementAction !== null) return s.analysis.statementAction;
-  const grant = s.analysis.matched.find((m) => m.startsWith("grant: "));
-  return grant ? grant.slice("grant: ".length) : null;
+  const grant = s.analysis.matched.find((m) => m.startsWith("grant: "))?.slice("grant: ".length);
+  if (!grant) return null;
+  const text = s.block.text;
+  const at = text.toLowerCase().indexOf(grant.toLowerCase());
+  if (at <= 0) return grant;
+  const before = text.slice(0, at);
+  const start = Math.max(...[".", "!", "?", "。", "！", "？", ";", "；"].map((mark) => before.lastIndexOf(mark))) + 1;
+  return before.slice(start).trim() || grant;
 }
 
 function statementFinding(s: StatementView, model: PageModel): RuleFinding {
