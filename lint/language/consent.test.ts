@@ -327,3 +327,20 @@ describe("evidence and reuse", () => {
     expect(analyzeConsent("Allow analytics cookies", { langHint: "en", role: "statement" })).not.toBe(a);
   });
 });
+
+describe("a button name a statement quotes", () => {
+  it.each([
+    ["Mit „Angebote vergleichen“ akzeptieren Sie die Nutzungsbedingungen des Vergleichsdienstes.", "de"],
+    ["By clicking “Get offers” you accept our terms of service.", "en"],
+  ])("labels the action and grants nothing itself: %s", (text, hint) => {
+    const a = analyzeConsent(text, { langHint: hint, role: "statement" });
+    expect(a.purposes).toEqual([]);
+    expect(a.optionalConsent).toBe(false);
+    expect(a.requiredTerms).toBe(true);
+  });
+
+  it("leaves the purposes the statement itself grants", () => {
+    const a = analyzeConsent('By clicking "Get offers" you agree that we send you marketing emails.', { langHint: "en", role: "statement" });
+    expect(a.purposes).toEqual(["marketing"]);
+  });
+});

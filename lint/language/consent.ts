@@ -203,6 +203,21 @@ function blank(language: LanguageGuess, status: ConsentAnalysis["status"]): Cons
   });
 }
 
+/** Quotation marks around a button's name in a statement. */
+const QUOTES = /["'“”„‟‘’‚«»‹›「」『』]/u;
+
+/** Character spans (in `norm`) of the button names statements quote: an action with a quotation mark right before it. */
+function quotedActionSpans(norm: string, grants: readonly Grant[]): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const g of grants) {
+    if (g.action === null) continue;
+    for (let at = norm.indexOf(g.action); at >= 0; at = norm.indexOf(g.action, at + 1)) {
+      if (at > 0 && QUOTES.test(norm[at - 1])) spans.push([at, at + g.action.length]);
+    }
+  }
+  return spans;
+}
+
 function analyse(text: string, hint: string | null, role: ConsentRole, context: readonly string[]): ConsentAnalysis {
   const norm = normaliseText(text);
   const language = detectLanguage(norm, hint);
@@ -220,7 +235,13 @@ function analyse(text: string, hint: string | null, role: ConsentRole, context: 
   const grants: Grant[] = role === "control" ? [] : findGrants(stream.source, norm, c.lexicon);
   const statement = grants.length > 0;
   const grantSentences = new Set(grants.map((g) => sentenceOf(stream, g.end - 1)));
-  const granted = purposeMatches.filter((m) => grantSentences.has(stream.tokens[m.start].sentence));
+  // The name of the button a statement quotes ("By clicking “Get offers” you accept the terms") labels the action; it grants nothing itself.
+  const named = quotedActionSpans(norm, grants);
+  const granted = purposeMatches.filter(
+    (m) =>
+      grantSentences.has(stream.tokens[m.start].sentence) &&
+      !named.some(([from, to]) => stream.tokens[m.start].start >= from && stream.tokens[m.end - 1].end <= to),
+  );
 
   // A grant that points back ("these cookies", "dem zu", "上述") takes the purposes named in the sentences before
   // it; when there are none, those of the earlier text of the same notice (`context`).
