@@ -1,6 +1,7 @@
 /**
- * The whole corpus (`pages/`, the core rules' pages, and `choice/`, the
- * choice rules' pages), linted in real Chromium through the public API with
+ * The whole corpus (`pages/`, the core rules' pages; `choice/`, the choice
+ * rules' pages; `heldout/`, choice pages written from the spec by a reader
+ * who never saw the rule code), linted in real Chromium through the public API with
  * the corpus config, must give every page exactly its expected findings, for
  * all rules. Precision and recall per rule are printed.
  */
@@ -11,7 +12,7 @@ import type { LintReport, LintResult } from "../lint/types.js";
 import { addToScores, compareWithExpected, describeComparison, describeScore, listCorpusPages, type Score } from "./corpus-expectations.js";
 
 const corpusRoot = resolve(__dirname, "../corpus");
-const FOLDERS = ["pages", "choice"];
+const FOLDERS = ["pages", "choice", "heldout"];
 const pages = FOLDERS.flatMap((folder) => listCorpusPages(join(corpusRoot, folder), corpusRoot));
 
 describe("corpus", () => {

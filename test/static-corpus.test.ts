@@ -15,8 +15,7 @@ import { allRules } from "../rules/index.js";
 import { compareWithExpected, listCorpusPages, type CorpusPage, type ExpectedFinding } from "./corpus-expectations.js";
 
 const corpusRoot = resolve(__dirname, "../corpus");
-const pagesDir = join(corpusRoot, "pages");
-const pages = ["pages", "choice"].flatMap((folder) => listCorpusPages(join(corpusRoot, folder), corpusRoot));
+const pages = ["pages", "choice", "heldout"].flatMap((folder) => listCorpusPages(join(corpusRoot, folder), corpusRoot));
 const loaded = loadConfig(join(corpusRoot, "consentlint.config.json"));
 const languages = loaded.config.languages ?? [];
 
