@@ -340,7 +340,10 @@ describe("a button name a statement quotes", () => {
   });
 
   it("leaves the purposes the statement itself grants", () => {
-    const a = analyzeConsent('By clicking "Get offers" you agree that we send you marketing emails.', { langHint: "en", role: "statement" });
+    const a = analyzeConsent('By clicking "Get offers" you agree that we send you marketing emails.', {
+      langHint: "en",
+      role: "statement",
+    });
     expect(a.purposes).toEqual(["marketing"]);
   });
 });
