@@ -171,12 +171,23 @@ describe("consentlint lint", () => {
 });
 
 describe("consentlint rules", () => {
-  it("lists the three rules with docs links, also as JSON", () => {
+  it("lists the core and the choice rules with docs links, also as JSON", () => {
+    const ids = [
+      "pre-checked-opt-in",
+      "hidden-consent-text",
+      "bundled-consent",
+      "asymmetric-choice",
+      "implicit-consent",
+      "confirmshaming",
+      "trick-question",
+      "consent-wall",
+    ];
     const text = run(["rules"]);
     expect(text.code).toBe(0);
-    for (const id of ["pre-checked-opt-in", "hidden-consent-text", "bundled-consent"]) expect(text.stdout).toContain(id);
+    for (const id of ids) expect(text.stdout).toContain(id);
+    expect(text.stdout).toMatch(/confirmshaming\s+\(warn, v1\.0\.0\)/u);
     const json = JSON.parse(run(["rules", "--format", "json"]).stdout);
-    expect(json.map((r: { id: string }) => r.id)).toEqual(["pre-checked-opt-in", "hidden-consent-text", "bundled-consent"]);
+    expect(json.map((r: { id: string }) => r.id)).toEqual(ids);
     for (const r of json) expect(r.docsUrl).toMatch(/rules\/.+\/README\.md$/);
   });
 });

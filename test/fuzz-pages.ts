@@ -23,6 +23,9 @@ const CONSENT = [
   "同意将我的个人信息分享给第三方合作伙伴用于广告推送",
   "向我展示个性化广告",
   "同意芝麻信用收集我的信息",
+  "By continuing to browse you agree to our use of cookies for analytics and advertising.",
+  "Tick this box if you do not want to not receive offers from our partners",
+  "继续使用本网站即表示您同意我们使用Cookie进行个性化广告。",
 ];
 const NEUTRAL = [
   "Remember me",
@@ -277,11 +280,44 @@ const elementAttrs = fc.record(
   { requiredKeys: [] },
 );
 
+/** Words on a consent request's buttons and links: accept, refuse (plain and shaming), settings, acknowledge. */
+const CHOICE_WORDS = [
+  "Accept all",
+  "Reject all",
+  "Got it",
+  "Cookie settings",
+  "No thanks, I prefer paying full price",
+  "Alle akzeptieren",
+  "Nur notwendige",
+  "以后再说",
+  "残忍拒绝",
+  "全部同意",
+];
+
+/** A cookie notice or consent dialog: text about optional processing, buttons and a link, sometimes over a blurred, scroll-locked page. */
+const choiceArb: fc.Arbitrary<Renderer> = fc
+  .record({
+    text: fc.constantFrom(...CONSENT),
+    buttons: fc.array(fc.tuple(fc.constantFrom(...CHOICE_WORDS), fc.option(styleArb, { nil: undefined })), { minLength: 1, maxLength: 3 }),
+    link: fc.option(fc.constantFrom(...CHOICE_WORDS), { nil: undefined }),
+    wall: fc.boolean(),
+  })
+  .map((c) => () => {
+    const buttons = c.buttons
+      .map(([t, style]) => `<button type="button"${style ? ` style="${attrText(style)}"` : ""}>${htmlText(t)}</button>`)
+      .join("");
+    const link = c.link ? `<a href="#">${htmlText(c.link)}</a>` : "";
+    const layer = c.wall ? "position:fixed;inset:0;background:rgba(0,0,0,.6)" : "position:fixed;left:0;right:0;bottom:0;background:#fff";
+    const lock = c.wall ? `<style>html,body{overflow:hidden}</style>` : "";
+    return `${lock}<div role="dialog" aria-label="Cookies" style="${layer}"><p>${htmlText(c.text)}</p>${buttons}${link}</div>`;
+  });
+
 const { node } = fc.letrec<{ node: Renderer; element: Renderer }>((tie) => ({
   node: fc.oneof(
     { depthSize: "small", withCrossShrink: true },
     textArb.map((t) => () => htmlText(t)),
     controlArb,
+    choiceArb,
     tie("element"),
     scriptArb,
   ),

@@ -69,7 +69,10 @@ function register(indexSource: string, block: string): string {
   const withImport = lines.join("\n");
   const list = /(allRules[^=]*=\s*\[)([^\]]*)(\])/u;
   if (!list.test(withImport)) throw new Error("rules/index.ts has no allRules list to add the rule to");
-  return withImport.replace(list, (_, open: string, items: string, close: string) => `${open}${items.trimEnd()}, ${added}${close}`);
+  return withImport.replace(
+    list,
+    (_, open: string, items: string, close: string) => `${open}${items.trimEnd().replace(/,$/u, "")}, ${added}${close}`,
+  );
 }
 
 function run(command: string, args: string[], cwd: string): { code: number | null; out: string } {

@@ -176,10 +176,10 @@ export function assignRegions(index: PageIndex, counts: SubtreeCounts, viewport:
     for (const why of doubts) uncertain.push({ info, why });
   }
 
+  const flow = topRoot ? flowBanners(index, counts, topRoot, firstH1, [...chosen]) : [];
   const regions: Region[] = [page];
   const roots = new Map<ElementInfo, Region>();
-  for (const info of candidates) {
-    if (!chosen.has(info)) continue;
+  for (const info of [...candidates.filter((c) => chosen.has(c)), ...flow].sort((a, b) => a.order - b.order)) {
     const region: Region = {
       id: `r${regions.length}`,
       kind: isDialog(info) ? "dialog" : "banner",
@@ -188,6 +188,7 @@ export function assignRegions(index: PageIndex, counts: SubtreeCounts, viewport:
       label: regionLabel(info, index),
       visible: isShownBox(info.visibility) && !info.visibility.clipped && info.visibility.opacity > 0.05,
       box: { ...ZERO_BOX },
+      ...(flow.includes(info) ? { tentativeOf: PAGE_REGION_ID } : {}),
     };
     regions.push(region);
     roots.set(info, region);
@@ -205,6 +206,53 @@ export function assignRegions(index: PageIndex, counts: SubtreeCounts, viewport:
     return id;
   };
   return { regions, regionOf, uncertain, roots: new Map([...roots].map(([info, region]) => [region.id, info])) };
+}
+
+/** Form fields a person fills in (not boxes, radios or buttons): a notice bar holds none. */
+const FIELD_TAGS = new Set(["select", "textarea"]);
+const NOT_FIELD_INPUTS = new Set(["checkbox", "radio", "hidden", "submit", "button", "reset", "image"]);
+
+function isField(info: ElementInfo): boolean {
+  if (FIELD_TAGS.has(info.tag)) return true;
+  return info.tag === "input" && !NOT_FIELD_INPUTS.has((attr(info.el, "type") ?? "text").trim().toLowerCase());
+}
+
+/**
+ * As the browser extractor does: a notice bar in the page's flow (first or
+ * last shown child of the body, with a button, some text and no form fields
+ * of its own, not holding the page's h1) may be a cookie notice without any
+ * role or position. Tentative: it stands apart only if it asks for consent.
+ */
+function flowBanners(
+  index: PageIndex,
+  counts: SubtreeCounts,
+  topRoot: ElementInfo,
+  firstH1: ElementInfo | undefined,
+  chosen: readonly ElementInfo[],
+): ElementInfo[] {
+  const body = index.elements.find((e) => e.parent === topRoot && e.tag === "body");
+  if (!body) return [];
+  const shown = index.elements.filter(
+    (e) =>
+      e.parent === body &&
+      !e.visibility.displayNone &&
+      (counts.text.get(e) ?? 0) > 0 &&
+      !["script", "style", "noscript", "template"].includes(e.tag),
+  );
+  if (shown.length < 2) return [];
+  const out: ElementInfo[] = [];
+  for (const info of new Set([shown[0], shown[shown.length - 1]])) {
+    const role = roleAttr(info.el);
+    if (["main", "form", "header", "nav"].includes(info.tag) || role === "main" || role === "navigation") continue;
+    if ((counts.actions.get(info) ?? 0) < 1 || (counts.text.get(info) ?? 0) < 20) continue;
+    if (firstH1 && PageIndex.contains(info, firstH1)) continue;
+    let fields = false;
+    for (let i = info.order + 1; i <= info.end && !fields; i++) fields = isField(index.elements[i]);
+    if (fields) continue;
+    if (chosen.some((c) => c === info || PageIndex.contains(c, info) || PageIndex.contains(info, c))) continue;
+    out.push(info);
+  }
+  return out;
 }
 
 function regionLabel(info: ElementInfo, index: PageIndex): string {
