@@ -22,7 +22,7 @@ describe("corpus", () => {
 
   afterAll(() => {
     const lines = [...scores].sort(([a], [b]) => a.localeCompare(b)).map(([rule, s]) => `  ${rule.padEnd(20)} ${describeScore(s)}`);
-    console.log(`corpus pages/ and choice/, precision and recall per rule:\n${lines.join("\n")}`);
+    console.log(`corpus pages/, choice/ and heldout/, precision and recall per rule:\n${lines.join("\n")}`);
   });
 
   beforeAll(async () => {
