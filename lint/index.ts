@@ -35,6 +35,7 @@ export { formatJson } from "./report/json.js";
 export { formatStylish } from "./report/stylish.js";
 export * from "./types.js";
 export * from "./model.js";
+export * from "./behaviour/types.js";
 export * from "./language/types.js";
 export type { LintPageOptions } from "./run/page-api.js";
 export { mergeReports } from "./run/merge.js";

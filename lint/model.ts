@@ -5,7 +5,9 @@
  * which are pure functions of it.
  */
 
-export const PAGE_MODEL_VERSION = 2;
+import type { Behaviour } from "./behaviour/types.js";
+
+export const PAGE_MODEL_VERSION = 3;
 
 export interface Box {
   x: number;
@@ -347,4 +349,6 @@ export interface PageModel {
   flowActions: FlowActionRecord[];
   /** Time the state was captured (ISO 8601 UTC). */
   capturedAt: string;
+  /** What the state stored and sent from its start (browser mode); null where nothing was recorded (static mode, a page the caller owns). */
+  behaviour: Behaviour | null;
 }

@@ -2,6 +2,7 @@
  * Shapes of the outside of the tool: rules, findings and the JSON report
  * (see docs/reports.md, "JSON report"). Fields are only ever added.
  */
+import type { Behaviour } from "./behaviour/types.js";
 import type { ModelNote, PageModel, Viewport } from "./model.js";
 import type { Purpose, PrimaryPurpose } from "./language/types.js";
 
@@ -211,6 +212,8 @@ export interface LintResult {
     persisting: string[];
     file: string;
   };
+  /** What the state stored and sent (browser mode): cookies, storage keys, requests, signalled consent. */
+  behaviour?: Behaviour;
 }
 
 export interface LintReport {

@@ -592,7 +592,7 @@ async function profile(set, count) {
   const server = new LocalFileServer();
   await server.start();
   const jobs = set.jobs.slice(0, count);
-  const names = ["context", "page", "goto", "settle", "read", "assemble", "guards", "rules", "close"];
+  const names = ["context", "page", "record", "goto", "settle", "read", "assemble", "guards", "rules", "close"];
   const keys = ["wall", "node", "browser"];
   const steps = Object.fromEntries([...names, "total"].map((n) => [n, { wall: [], node: [], browser: [] }]));
   const modelKiB = [];

@@ -1,9 +1,12 @@
 /**
  * A browser state's evidence, taken while its page is still open: a
  * full-page screenshot, each finding's element in context (outlined), the
- * rendered DOM, the aria snapshot and the request log.
+ * rendered DOM, the aria snapshot and the request log; and what the state
+ * stored and sent (behaviour.json) with its requests as a HAR (state.har).
  */
 import type { Page } from "playwright";
+import { behaviourHar } from "../behaviour/har.js";
+import { TOOL_VERSION } from "../package-info.js";
 import type { LintResult } from "../types.js";
 import { captureElementInContext, pngFromDataUrl } from "./finding-screenshots.js";
 import type { RequestRecord } from "./request-log.js";
@@ -33,5 +36,10 @@ export async function capturePageEvidence(page: Page, result: LintResult, reques
       .catch(() => ""),
   });
   files.push({ path: "requests.json", content: JSON.stringify(requests, null, 2) + "\n" });
+  if (result.behaviour) {
+    files.push({ path: "behaviour.json", content: JSON.stringify(result.behaviour, null, 2) + "\n" });
+    const har = behaviourHar(result.behaviour, { url: result.url, tool: "consentlint", version: TOOL_VERSION });
+    files.push({ path: "state.har", content: JSON.stringify(har, null, 2) + "\n" });
+  }
   return { files, elementFiles };
 }

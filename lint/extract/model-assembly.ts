@@ -39,6 +39,7 @@ export function assembleModel(parts: readonly FramePart[], unread: readonly Unre
     blocking: top.blocking ?? null,
     flowActions: [...info.flowActions],
     capturedAt: info.capturedAt,
+    behaviour: null,
   };
   const byId = new Map(model.regions.map((r) => [r.id, r]));
   for (const heading of parts.flatMap((p) => p.headings)) {

@@ -5,6 +5,8 @@
  * in a fresh context (and browser) when its tab crashed.
  */
 import type { Browser, BrowserContext, Page } from "playwright";
+import { BehaviourRecorder } from "../behaviour/recorder.js";
+import type { Behaviour } from "../behaviour/types.js";
 import { launchBrowser, newLintContext } from "../browser/launch.js";
 import { BrowserKeeper, closeContextWithin, settlesWithin } from "../browser/keeper.js";
 import { locatorForSelector } from "../browser/locator.js";
@@ -58,6 +60,8 @@ interface OpenTarget {
   page: Page;
   guards: PageGuards;
   requests: RequestLog | null;
+  /** What each state stores and sends. */
+  behaviour: BehaviourRecorder;
   flowActions: FlowActionRecord[];
 }
 
@@ -111,8 +115,10 @@ export class BrowserTarget implements TargetSource {
     const page = await context.newPage();
     hooks.onPhase?.("page");
     const requests = this.logRequests ? new RequestLog(page) : null;
+    const behaviour = await BehaviourRecorder.attach(context, page);
+    hooks.onPhase?.("record");
     const guards = new PageGuards(context, page, job.target.input, (url) => this.server.displayUrl(url));
-    this.open_ = { context, page, guards, requests, flowActions: [] };
+    this.open_ = { context, page, guards, requests, behaviour, flowActions: [] };
   }
 
   state(step: StepPlan, index: number): StateSource {
@@ -126,6 +132,7 @@ export class BrowserTarget implements TargetSource {
   }
 
   async close(hooks: PipelineHooks): Promise<void> {
+    await this.open_?.behaviour.detach();
     if (this.context && !(await closeContextWithin(this.context))) this.wedged = true;
     hooks.onPhase?.("close");
   }
@@ -143,7 +150,9 @@ class BrowserState implements StateSource {
   ) {}
 
   async reach(deadline: Deadline, hooks: PipelineHooks): Promise<void> {
-    const { page, flowActions } = this.target;
+    const { page, flowActions, behaviour } = this.target;
+    await behaviour.begin();
+    hooks.onPhase?.("record");
     if (this.index === 0) {
       const response = await page.goto(openUrlOf(this.job.target, this.server), { waitUntil: "load", timeout: deadline.forNavigation() });
       if (response && response.status() >= 400) {
@@ -163,9 +172,22 @@ class BrowserState implements StateSource {
     const model = await this.readSettled(deadline, hooks);
     model.notes.push(...guards.notes(await blockedPopups(page)));
     hooks.onPhase?.("guards");
+    model.behaviour = this.displayed(await this.target.behaviour.finish(page.url()));
+    hooks.onPhase?.("record");
     model.url = this.server.displayUrl(model.url);
     for (const frame of model.frames) frame.url = this.server.displayUrl(frame.url);
     return model;
+  }
+
+  /** Local files' URLs as the run names them. */
+  private displayed(behaviour: Behaviour): Behaviour {
+    const show = (url: string | undefined) => (url === undefined ? undefined : this.server.displayUrl(url));
+    for (const r of behaviour.requests) {
+      r.url = this.server.displayUrl(r.url);
+      if (r.initiator.url !== undefined) r.initiator.url = show(r.initiator.url);
+    }
+    for (const c of behaviour.cookies) if (c.setBy.url !== undefined) c.setBy.url = show(c.setBy.url);
+    return behaviour;
   }
 
   private async readSettled(deadline: Deadline, hooks: PipelineHooks): Promise<PageModel> {

@@ -67,6 +67,7 @@ export function stateResult(
     passes: outcome.passes,
     incomplete: outcome.incomplete,
     inapplicable: outcome.inapplicable,
+    ...(model.behaviour ? { behaviour: model.behaviour } : {}),
     ...(keepModel ? { model } : {}),
   };
   withRunNotes(result, model, engine);

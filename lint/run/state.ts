@@ -29,6 +29,7 @@ export type Phase =
   | "read"
   | "assemble"
   | "guards"
+  | "record"
   | "rules"
   | "snapshot"
   | "screenshots"

@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } fr
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
+import { compactBehaviour, type CompactBehaviour } from "../behaviour/compact.js";
 import { UsageError } from "../errors.js";
 import { ATOMIC_TEMP_FILE, writeFileAtomic } from "../output-file.js";
 import { flowNameFromFile, isFlowFile } from "../flow/flow-file.js";
@@ -40,6 +41,8 @@ export interface SnapshotFinding {
 export interface SnapshotContent {
   findings: SnapshotFinding[];
   aria: string;
+  /** What the state stored and sent, in a compact stable form (browser mode). */
+  behaviour?: CompactBehaviour;
 }
 
 /** Which state a snapshot is of. */
@@ -234,7 +237,7 @@ function stableAria(aria: string): string {
     .replace(/\n+$/, "");
 }
 
-export function snapshotContent(result: Pick<LintResult, "findings">, aria: string): SnapshotContent {
+export function snapshotContent(result: Pick<LintResult, "findings" | "behaviour">, aria: string): SnapshotContent {
   const findings = result.findings
     .map((f) => ({
       fingerprint: f.fingerprint,
@@ -247,7 +250,7 @@ export function snapshotContent(result: Pick<LintResult, "findings">, aria: stri
       evidence: stableEvidence(f.evidence),
     }))
     .sort(byFingerprint);
-  return { findings, aria: stableAria(aria) };
+  return { findings, aria: stableAria(aria), ...(result.behaviour ? { behaviour: compactBehaviour(result.behaviour) } : {}) };
 }
 
 function measuredOf(result: Pick<LintResult, "findings">): Record<string, Record<string, unknown>> | null {

@@ -324,6 +324,7 @@ function modelOf(html: string, opts: StaticModelOptions, files: LocalFiles | nul
     blocking: null,
     flowActions: [],
     capturedAt: new Date().toISOString(),
+    behaviour: null,
   };
   for (const note of rankingNotes(model)) notes.add(note);
   return model;

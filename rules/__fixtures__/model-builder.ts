@@ -3,6 +3,7 @@
  * given gets a sensible default: one page region, text that is visible and
  * readable (16px black on white), controls unchecked and untouched.
  */
+import type { Behaviour } from "../../lint/behaviour/types.js";
 import {
   PAGE_MODEL_VERSION,
   type ActionElement,
@@ -103,6 +104,8 @@ export interface ModelSpec {
   /** What the state's layers block; null (the default) when not measured. */
   blocking?: Partial<Blocking> | null;
   flowActions?: FlowActionRecord[];
+  /** What the state stored and sent; null (the default) when not recorded. */
+  behaviour?: Behaviour | null;
 }
 
 export const VISIBLE: Visibility = {
@@ -346,5 +349,6 @@ export function makeModel(spec: ModelSpec = {}): PageModel {
     blocking: spec.blocking ? { ...NOT_BLOCKED, ...spec.blocking } : null,
     flowActions: spec.flowActions ?? [],
     capturedAt: "2024-01-01T00:00:00.000Z",
+    behaviour: spec.behaviour ?? null,
   };
 }

@@ -1,0 +1,316 @@
+/**
+ * Records what each state of a page stores and sends (rules.md, "Behaviour
+ * rules"): every request of every frame from the state's start, the cookies
+ * of the context and the storage keys of every readable frame at its end,
+ * each marked new against the state's start and first or third party
+ * against the top document's site.
+ *
+ * Requests come from Playwright's events (which see out-of-process frames
+ * too), with their raw headers for the cookies sent and set; the initiating
+ * script comes from a CDP session of the page (`Network.requestWillBeSent`),
+ * for the frames in the page's process. A recorder lives as long as the
+ * target's page: `begin()` as a state starts, `finish()` once it settled.
+ */
+import type { BrowserContext, CDPSession, Frame, Page, Request, Response } from "playwright";
+import { readConsentSignals } from "./signals.js";
+import { hostOfUrl, partyOf, siteOfHost, siteOfUrl } from "./site.js";
+import { StorageReader } from "./storage.js";
+import type { Behaviour, CookieRecord, Origin, RequestRecord, StorageRecord } from "./types.js";
+
+/** Requests kept per state (the first ones); more set `truncated`. */
+export const MAX_REQUESTS = 2_000;
+/** Recorded URLs are cut to this many characters. */
+export const MAX_URL_LENGTH = 500;
+/** Time the headers still being read may take once the state is over. */
+const HEADERS_WAIT_MS = 1_000;
+
+interface Sent {
+  record: RequestRecord;
+  /** The URL as requested (before it was cut), to find its initiator. */
+  fullUrl: string;
+  /** The initiator when CDP does not tell: the document of the requesting frame. */
+  fallback: Origin;
+}
+
+interface SetCookieSeen {
+  name: string;
+  /** The Domain attribute, or the response's host, without a leading dot. */
+  domain: string;
+  url: string;
+  /** Epoch ms. */
+  at: number;
+}
+
+interface CdpInitiator {
+  type: string;
+  url?: string;
+  stack?: CdpStack;
+}
+interface CdpStack {
+  callFrames: { url: string }[];
+  parent?: CdpStack;
+}
+
+const cookieKey = (name: string, domain: string, path: string) => `${name}\u241f${domain.replace(/^\./, "")}\u241f${path}`;
+const storageKey = (area: string, origin: string, key: string) => `${area}\u241f${origin}\u241f${key}`;
+
+function stackUrl(stack: CdpStack | undefined): string | undefined {
+  for (let s = stack, depth = 0; s && depth < 20; s = s.parent, depth++) {
+    const frame = s.callFrames.find((f) => f.url !== "");
+    if (frame) return frame.url;
+  }
+  return undefined;
+}
+
+/** What CDP says started a request, when it says something useful. */
+export function originOfInitiator(initiator: CdpInitiator): Origin | null {
+  if (initiator.type === "script") {
+    const url = stackUrl(initiator.stack) ?? initiator.url;
+    return url ? { kind: "script", url } : { kind: "script" };
+  }
+  if (initiator.type === "parser" && initiator.url) return { kind: "parser", url: initiator.url };
+  return null;
+}
+
+/** Cookie names in a Cookie header ("a=1; b=2"). */
+export function cookieNames(header: string | null): string[] {
+  if (!header) return [];
+  const names = header
+    .split(";")
+    .map((p) => p.split("=")[0].trim())
+    .filter((n) => n !== "");
+  return [...new Set(names)];
+}
+
+/** The cookies a response's Set-Cookie header value sets (lines joined by "\n", as Playwright gives them). */
+export function parseSetCookie(value: string | null, responseUrl: string, at: number): SetCookieSeen[] {
+  if (!value) return [];
+  const host = hostOfUrl(responseUrl);
+  const out: SetCookieSeen[] = [];
+  for (const line of value.split("\n")) {
+    const [pair, ...attrs] = line.split(";");
+    const eq = pair.indexOf("=");
+    const name = (eq >= 0 ? pair.slice(0, eq) : "").trim();
+    if (name === "") continue;
+    const domainAttr = attrs.map((a) => a.trim()).find((a) => /^domain=/i.test(a));
+    const domain = (domainAttr ? domainAttr.slice(7).trim() : host).replace(/^\./, "").toLowerCase();
+    out.push({ name, domain, url: responseUrl, at });
+  }
+  return out;
+}
+
+/** The frame's position under the top document: child indices joined by "/" ("" for the top frame). */
+function framePathOf(frame: Frame): string {
+  const path: number[] = [];
+  for (let f = frame, parent = f.parentFrame(), depth = 0; parent && depth < 32; f = parent, parent = f.parentFrame(), depth++) {
+    path.unshift(parent.childFrames().indexOf(f));
+  }
+  return path.join("/");
+}
+
+export class BehaviourRecorder {
+  private startedAt = Date.now();
+  private sent: Sent[] = [];
+  private truncated = false;
+  private readonly byRequest = new WeakMap<Request, Sent>();
+  /** Initiators CDP reported in this state, by URL, in order. */
+  private initiators = new Map<string, Origin[]>();
+  /** Every Set-Cookie the page's responses carried, across the target's states. */
+  private readonly setCookies: SetCookieSeen[] = [];
+  /** Who set each cookie, as recorded in earlier states. */
+  private readonly known = new Map<string, Origin>();
+  /** Header reads still under way. */
+  private readonly work = new Set<Promise<unknown>>();
+  private baseCookies = new Set<string>();
+  private baseStorage = new Set<string>();
+  private cdp: CDPSession | null = null;
+  private readonly storage: StorageReader;
+  private readonly onRequest = (request: Request) => this.request(request);
+  private readonly onResponse = (response: Response) => this.response(response);
+  private readonly onWillBeSent = (event: { request: { url: string }; initiator: CdpInitiator }) => {
+    const origin = originOfInitiator(event.initiator);
+    if (!origin) return;
+    const list = this.initiators.get(event.request.url);
+    if (list) list.push(origin);
+    else if (this.initiators.size < MAX_REQUESTS * 2) this.initiators.set(event.request.url, [origin]);
+  };
+
+  private constructor(
+    private readonly context: BrowserContext,
+    private readonly page: Page,
+  ) {
+    this.storage = new StorageReader(context, page);
+  }
+
+  /** Starts recording a page's requests (call before its first navigation). */
+  static async attach(context: BrowserContext, page: Page): Promise<BehaviourRecorder> {
+    const recorder = new BehaviourRecorder(context, page);
+    page.on("request", recorder.onRequest);
+    page.on("response", recorder.onResponse);
+    try {
+      const cdp = await context.newCDPSession(page);
+      recorder.cdp = cdp;
+      cdp.on("Network.requestWillBeSent", recorder.onWillBeSent);
+      // No bodies are kept for this session: it only reads initiators.
+      await cdp.send("Network.enable", { maxTotalBufferSize: 0, maxResourceBufferSize: 0, maxPostDataSize: 0 });
+    } catch {
+      // Without CDP, initiators fall back to the requesting frame's document.
+    }
+    return recorder;
+  }
+
+  private track(work: Promise<unknown>): void {
+    const p = work.catch(() => {}).finally(() => this.work.delete(p));
+    this.work.add(p);
+  }
+
+  private request(request: Request): void {
+    if (this.sent.length >= MAX_REQUESTS) {
+      this.truncated = true;
+      return;
+    }
+    const fullUrl = request.url();
+    let frame: Frame | null = null;
+    try {
+      frame = request.frame();
+    } catch {
+      frame = null; // a service worker's request
+    }
+    const started = request.timing().startTime;
+    const host = hostOfUrl(fullUrl);
+    const record: RequestRecord = {
+      url: fullUrl.slice(0, MAX_URL_LENGTH),
+      method: request.method(),
+      resourceType: request.resourceType(),
+      host,
+      site: siteOfHost(host),
+      party: "first",
+      initiator: { kind: "unknown" },
+      framePath: frame ? framePathOf(frame) : "",
+      atMs: Math.max(0, Math.round((started > 0 ? started : Date.now()) - this.startedAt)),
+      status: null,
+      cookiesSent: [],
+    };
+    const documentUrl = frame?.url() ?? "";
+    const fallback: Origin = documentUrl && documentUrl !== "about:blank" ? { kind: "unknown", url: documentUrl } : { kind: "unknown" };
+    const sent: Sent = { record, fullUrl, fallback };
+    this.sent.push(sent);
+    this.byRequest.set(request, sent);
+    this.track(request.headerValue("cookie").then((value) => (record.cookiesSent = cookieNames(value))));
+  }
+
+  private response(response: Response): void {
+    const sent = this.byRequest.get(response.request());
+    if (sent) sent.record.status = response.status();
+    const at = Date.now();
+    const url = response.url();
+    this.track(
+      response.headerValue("set-cookie").then((value) => {
+        for (const seen of parseSetCookie(value, url, at)) this.setCookies.push(seen);
+      }),
+    );
+  }
+
+  /** The state starts: requests are recorded from now, and cookies and storage keys there now are not new. */
+  async begin(): Promise<void> {
+    this.startedAt = Date.now();
+    this.sent = [];
+    this.truncated = false;
+    this.initiators = new Map();
+    const cookies = await this.context.cookies().catch(() => []);
+    this.baseCookies = new Set(cookies.map((c) => cookieKey(c.name, c.domain, c.path)));
+    this.baseStorage = new Set();
+    if (this.page.url() !== "about:blank") {
+      for (const frame of await this.storage.read().catch(() => [])) {
+        for (const key of frame.local) this.baseStorage.add(storageKey("local", frame.origin, key));
+        for (const key of frame.session) this.baseStorage.add(storageKey("session", frame.origin, key));
+      }
+    }
+  }
+
+  /** The state is over (settled): what it stored and sent, against the site of `topUrl`. */
+  async finish(topUrl: string): Promise<Behaviour> {
+    if (this.work.size > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.all([...this.work]), new Promise((done) => (timer = setTimeout(done, HEADERS_WAIT_MS)))]);
+      clearTimeout(timer);
+    }
+    const finishedMs = Date.now() - this.startedAt;
+    const site = siteOfUrl(topUrl);
+    const requests = this.sent.map(({ record, fullUrl, fallback }) => {
+      const initiator = this.initiators.get(fullUrl)?.shift() ?? fallback;
+      return { ...record, initiator, party: partyOf(record.site, site), cookiesSent: [...record.cookiesSent] };
+    });
+    const cookies: CookieRecord[] = [];
+    for (const c of await this.context.cookies().catch(() => [])) {
+      const key = cookieKey(c.name, c.domain, c.path);
+      const isNew = !this.baseCookies.has(key);
+      const domain = c.domain.replace(/^\./, "").toLowerCase();
+      const header = this.setCookies.findLast((s) => s.name === c.name && s.domain === domain);
+      let setBy: Origin;
+      let atMs = 0;
+      if (header) {
+        setBy = { kind: "response", url: header.url.slice(0, MAX_URL_LENGTH) };
+        if (isNew) atMs = Math.max(0, header.at - this.startedAt);
+      } else {
+        setBy = this.known.get(key) ?? (isNew ? { kind: "script" } : { kind: "unknown" });
+        if (isNew) {
+          // Set by a script some time before the first request that carried it, or by the end of the state.
+          const carried = requests.find((r) => r.cookiesSent.includes(c.name) && siteOfHost(c.domain) === r.site);
+          atMs = carried ? carried.atMs : finishedMs;
+        }
+      }
+      this.known.set(key, setBy);
+      const cookieSite = siteOfHost(c.domain);
+      cookies.push({
+        name: c.name,
+        domain: c.domain,
+        path: c.path,
+        expires: c.expires > 0 ? Math.round(c.expires) : null,
+        httpOnly: c.httpOnly,
+        secure: c.secure,
+        sameSite: c.sameSite ?? null,
+        site: cookieSite,
+        party: partyOf(cookieSite, site),
+        setBy,
+        atMs,
+        new: isNew,
+      });
+    }
+    const storage: StorageRecord[] = [];
+    const seen = new Set<string>();
+    for (const frame of await this.storage.read().catch(() => [])) {
+      const party = partyOf(siteOfUrl(frame.origin), site);
+      for (const [area, keys] of [
+        ["local", frame.local],
+        ["session", frame.session],
+      ] as const) {
+        for (const key of keys) {
+          const id = storageKey(area, frame.origin, key);
+          if (seen.has(id)) continue;
+          seen.add(id);
+          storage.push({ area, key, origin: frame.origin, party, new: !this.baseStorage.has(id) });
+        }
+      }
+    }
+    return {
+      site,
+      startedAt: new Date(this.startedAt).toISOString(),
+      cookies,
+      storage,
+      requests,
+      // Filled in by the signal reader (signals.ts).
+      signals: await readConsentSignals(this.page),
+      truncated: this.truncated,
+    };
+  }
+
+  /** Stops recording and closes the recorder's CDP sessions. */
+  async detach(): Promise<void> {
+    this.page.off("request", this.onRequest);
+    this.page.off("response", this.onResponse);
+    await this.cdp?.detach().catch(() => {});
+    this.cdp = null;
+    await this.storage.close();
+  }
+}
