@@ -6,9 +6,11 @@
  * against the top document's site.
  *
  * Requests come from Playwright's events (which see out-of-process frames
- * too), with their raw headers for the cookies sent and set; the initiating
- * script comes from a CDP session of the page (`Network.requestWillBeSent`),
- * for the frames in the page's process. A recorder lives as long as the
+ * too). For the frames in the page's process, a CDP session of the page
+ * tells the initiating script (`Network.requestWillBeSent`), the cookies
+ * sent (`requestWillBeSentExtraInfo`) and set (`responseReceivedExtraInfo`)
+ * as events, with no round trip; requests of out-of-process frames read the
+ * same from Playwright's raw headers. A recorder lives as long as the
  * target's page: `begin()` as a state starts, `finish()` once it settled.
  */
 import type { BrowserContext, CDPSession, Frame, Page, Request, Response } from "playwright";
@@ -22,9 +24,10 @@ export const MAX_REQUESTS = 2_000;
 /** Recorded URLs are cut to this many characters. */
 export const MAX_URL_LENGTH = 500;
 /** Time the headers still being read may take once the state is over. */
-const HEADERS_WAIT_MS = 1_000;
+const HEADERS_WAIT_MS = 300;
 
 interface Sent {
+  request: Request;
   record: RequestRecord;
   /** The URL as requested (before it was cut), to find its initiator. */
   fullUrl: string;
@@ -39,6 +42,12 @@ interface SetCookieSeen {
   url: string;
   /** Epoch ms. */
   at: number;
+}
+
+/** A request as the page's CDP session saw it. */
+interface CdpSent {
+  requestId: string;
+  origin: Origin | null;
 }
 
 interface CdpInitiator {
@@ -113,8 +122,12 @@ export class BehaviourRecorder {
   private sent: Sent[] = [];
   private truncated = false;
   private readonly byRequest = new WeakMap<Request, Sent>();
-  /** Initiators CDP reported in this state, by URL, in order. */
-  private initiators = new Map<string, Origin[]>();
+  /** Requests CDP reported in this state, by URL, in order. */
+  private cdpSent = new Map<string, CdpSent[]>();
+  /** Cookies each request carried (CDP request id -> names). */
+  private cdpCookies = new Map<string, string[]>();
+  /** The URL each CDP request id is at. */
+  private cdpUrls = new Map<string, string>();
   /** Every Set-Cookie the page's responses carried, across the target's states. */
   private readonly setCookies: SetCookieSeen[] = [];
   /** Who set each cookie, as recorded in earlier states. */
@@ -127,12 +140,26 @@ export class BehaviourRecorder {
   private readonly storage: StorageReader;
   private readonly onRequest = (request: Request) => this.request(request);
   private readonly onResponse = (response: Response) => this.response(response);
-  private readonly onWillBeSent = (event: { request: { url: string }; initiator: CdpInitiator }) => {
-    const origin = originOfInitiator(event.initiator);
-    if (!origin) return;
-    const list = this.initiators.get(event.request.url);
-    if (list) list.push(origin);
-    else if (this.initiators.size < MAX_REQUESTS * 2) this.initiators.set(event.request.url, [origin]);
+  private readonly onWillBeSent = (event: { requestId: string; request: { url: string }; initiator: CdpInitiator }) => {
+    if (this.cdpUrls.size >= MAX_REQUESTS * 2) return;
+    const sent: CdpSent = { requestId: event.requestId, origin: originOfInitiator(event.initiator) };
+    const list = this.cdpSent.get(event.request.url);
+    if (list) list.push(sent);
+    else this.cdpSent.set(event.request.url, [sent]);
+    this.cdpUrls.set(event.requestId, event.request.url);
+  };
+  private readonly onRequestExtra = (event: {
+    requestId: string;
+    associatedCookies?: { blockedReasons: string[]; cookie: { name: string } }[];
+  }) => {
+    const names = (event.associatedCookies ?? []).filter((c) => c.blockedReasons.length === 0).map((c) => c.cookie.name);
+    this.cdpCookies.set(event.requestId, [...new Set([...(this.cdpCookies.get(event.requestId) ?? []), ...names])]);
+  };
+  private readonly onResponseExtra = (event: { requestId: string; headers: Record<string, string> }) => {
+    const url = this.cdpUrls.get(event.requestId);
+    if (url === undefined) return;
+    const value = Object.entries(event.headers).find(([name]) => name.toLowerCase() === "set-cookie")?.[1] ?? null;
+    for (const seen of parseSetCookie(value, url, Date.now())) this.setCookies.push(seen);
   };
 
   private constructor(
@@ -151,6 +178,8 @@ export class BehaviourRecorder {
       const cdp = await context.newCDPSession(page);
       recorder.cdp = cdp;
       cdp.on("Network.requestWillBeSent", recorder.onWillBeSent);
+      cdp.on("Network.requestWillBeSentExtraInfo", recorder.onRequestExtra);
+      cdp.on("Network.responseReceivedExtraInfo", recorder.onResponseExtra);
       // No bodies are kept for this session: it only reads initiators.
       await cdp.send("Network.enable", { maxTotalBufferSize: 0, maxResourceBufferSize: 0, maxPostDataSize: 0 });
     } catch {
@@ -193,17 +222,18 @@ export class BehaviourRecorder {
     };
     const documentUrl = frame?.url() ?? "";
     const fallback: Origin = documentUrl && documentUrl !== "about:blank" ? { kind: "unknown", url: documentUrl } : { kind: "unknown" };
-    const sent: Sent = { record, fullUrl, fallback };
+    const sent: Sent = { request, record, fullUrl, fallback };
     this.sent.push(sent);
     this.byRequest.set(request, sent);
-    this.track(request.headerValue("cookie").then((value) => (record.cookiesSent = cookieNames(value))));
   }
 
   private response(response: Response): void {
     const sent = this.byRequest.get(response.request());
     if (sent) sent.record.status = response.status();
-    const at = Date.now();
     const url = response.url();
+    // The page's CDP session saw this one's Set-Cookie (a frame in the page's process).
+    if (this.cdpSent.has(url)) return;
+    const at = Date.now();
     this.track(
       response.headerValue("set-cookie").then((value) => {
         for (const seen of parseSetCookie(value, url, at)) this.setCookies.push(seen);
@@ -216,12 +246,14 @@ export class BehaviourRecorder {
     this.startedAt = Date.now();
     this.sent = [];
     this.truncated = false;
-    this.initiators = new Map();
+    this.cdpSent = new Map();
+    this.cdpCookies = new Map();
+    this.cdpUrls = new Map();
     const cookies = await this.context.cookies().catch(() => []);
     this.baseCookies = new Set(cookies.map((c) => cookieKey(c.name, c.domain, c.path)));
     this.baseStorage = new Set();
     if (this.page.url() !== "about:blank") {
-      for (const frame of await this.storage.read().catch(() => [])) {
+      for (const frame of await this.storage.read(this.cdp).catch(() => [])) {
         for (const key of frame.local) this.baseStorage.add(storageKey("local", frame.origin, key));
         for (const key of frame.session) this.baseStorage.add(storageKey("session", frame.origin, key));
       }
@@ -230,19 +262,25 @@ export class BehaviourRecorder {
 
   /** The state is over (settled): what it stored and sent, against the site of `topUrl`. */
   async finish(topUrl: string): Promise<Behaviour> {
+    const site = siteOfUrl(topUrl);
+    const requests = this.sent.map(({ request, record, fullUrl, fallback }) => {
+      const seen = this.cdpSent.get(fullUrl)?.shift();
+      const out: RequestRecord = { ...record, initiator: seen?.origin ?? fallback, party: partyOf(record.site, site) };
+      // Out of the page's process: the cookies sent are read from Playwright's raw headers.
+      if (seen) out.cookiesSent = [...(this.cdpCookies.get(seen.requestId) ?? [])];
+      else this.track(request.headerValue("cookie").then((value) => (out.cookiesSent = cookieNames(value))));
+      return out;
+    });
+    const cookiesNow = this.context.cookies().catch(() => []);
+    const storageNow = this.storage.read(this.cdp).catch(() => []);
     if (this.work.size > 0) {
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([Promise.all([...this.work]), new Promise((done) => (timer = setTimeout(done, HEADERS_WAIT_MS)))]);
       clearTimeout(timer);
     }
     const finishedMs = Date.now() - this.startedAt;
-    const site = siteOfUrl(topUrl);
-    const requests = this.sent.map(({ record, fullUrl, fallback }) => {
-      const initiator = this.initiators.get(fullUrl)?.shift() ?? fallback;
-      return { ...record, initiator, party: partyOf(record.site, site), cookiesSent: [...record.cookiesSent] };
-    });
     const cookies: CookieRecord[] = [];
-    for (const c of await this.context.cookies().catch(() => [])) {
+    for (const c of await cookiesNow) {
       const key = cookieKey(c.name, c.domain, c.path);
       const isNew = !this.baseCookies.has(key);
       const domain = c.domain.replace(/^\./, "").toLowerCase();
@@ -279,7 +317,7 @@ export class BehaviourRecorder {
     }
     const storage: StorageRecord[] = [];
     const seen = new Set<string>();
-    for (const frame of await this.storage.read().catch(() => [])) {
+    for (const frame of await storageNow) {
       const party = partyOf(siteOfUrl(frame.origin), site);
       for (const [area, keys] of [
         ["local", frame.local],

@@ -70,10 +70,10 @@ export class StorageReader {
     }
   }
 
-  /** Every frame's storage keys, once per document origin and frame. */
-  async read(): Promise<FrameStorage[]> {
+  /** Every frame's storage keys, once per document origin and frame; `main`: a CDP session of the page to use. */
+  async read(main: CDPSession | null = null): Promise<FrameStorage[]> {
     if (this.page.isClosed()) return [];
-    this.main ??= await this.sessionOf(this.page);
+    this.main ??= main ?? (await this.sessionOf(this.page));
     const roots: CDPSession[] = this.main ? [this.main] : [];
     for (const frame of this.page.frames()) {
       if (frame === this.page.mainFrame()) continue;
