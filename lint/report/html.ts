@@ -342,6 +342,22 @@ function stateTitle(r: LintResult): string {
   return `${pageText(r.target, 300)}${r.step ? ` <span class="step">› ${pageText(r.step, 200)}</span>` : ""}`;
 }
 
+/** What the state stored and sent, in one line (the JSON report and the evidence bundle have the details). */
+function behaviourLine(r: LintResult): string | null {
+  const b = r.behaviour;
+  if (!b || typeof b !== "object") return null;
+  const list = <T>(v: T[] | undefined): T[] => (Array.isArray(v) ? v : []);
+  const third = (v: { party?: string }[]) => v.filter((x) => x && x.party === "third").length;
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const cookies = list(b.cookies);
+  const requests = list(b.requests);
+  return (
+    `${count(cookies.length, "cookie", "cookies")} (${third(cookies)} third-party), ` +
+    `${count(list(b.storage).length, "storage key", "storage keys")}, ` +
+    `${count(requests.length, "request", "requests")}${b.truncated === true ? "+" : ""} (${third(requests)} to other sites)`
+  );
+}
+
 function stateHtml(r: LintResult, index: number, ctx: RenderContext): string {
   const id = `state-${index + 1}`;
   const findings = Array.isArray(r.findings) ? r.findings : [];
@@ -351,6 +367,8 @@ function stateHtml(r: LintResult, index: number, ctx: RenderContext): string {
   const vp = viewportWords(r);
   if (vp) rows.push(["Screen", escapeHtml(vp)]);
   if (r.locale) rows.push(["Browser language", escapeHtml(r.locale)]);
+  const behaviour = behaviourLine(r);
+  if (behaviour) rows.push(["Stored and sent", escapeHtml(behaviour)]);
   const status = r.error
     ? `<p class="status failed">Could not be checked: ${pageText(r.error, 1000)}</p>`
     : findings.length
