@@ -23,6 +23,11 @@ describe("choiceSoFar", () => {
     expect(choiceSoFar([click("Reject all")], "accepted", "en")).toBe("accepted");
   });
 
+  it("reads a consent run's own choice", () => {
+    expect(choiceSoFar([{ action: "reject", targetText: "Klaro (autoconsent)" }])).toBe("refused");
+    expect(choiceSoFar([{ action: "accept", targetText: "Klaro (autoconsent)" }, { action: "reload", targetText: "" }])).toBe("accepted");
+  });
+
   it("does not read a typed value or a box ticked as a choice", () => {
     expect(
       choiceSoFar(

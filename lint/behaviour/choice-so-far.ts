@@ -24,6 +24,11 @@ export function choiceSoFar(
   if (declared !== undefined) return declared;
   let choice: ChoiceSoFar = "none";
   for (const a of actions) {
+    // A consent run's own choice (`--consent`): made through the consent manager or the page's button.
+    if (a.action === "reject" || a.action === "accept") {
+      choice = a.action === "reject" ? "refused" : "accepted";
+      continue;
+    }
     if (a.action !== "click" && a.action !== "press") continue;
     if (a.targetText.trim() === "") continue;
     const action = choiceAction(a.targetText, langHint);
