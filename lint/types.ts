@@ -204,6 +204,12 @@ export interface LintResult {
   durationMs?: number;
   /** What the page did that was answered or cut short: dialogs dismissed, pop-ups closed, downloads refused, a page read in part, a retry after a crash. */
   notes?: ModelNote[];
+  /**
+   * In a consent run (`--consent`), the choice made before this state and how:
+   * the consent manager autoconsent recognised ("Klaro (autoconsent)"), or the
+   * page's own button clicked when it recognised none.
+   */
+  consent?: { choice: "reject" | "accept"; madeBy: string };
   /** Comparison with the stored snapshot, with --snapshot-dir. */
   snapshot?: {
     status: "match" | "changed" | "written" | "missing";

@@ -14,7 +14,7 @@
  * target's page: `begin()` as a state starts, `finish()` once it settled.
  */
 import type { BrowserContext, CDPSession, Frame, Page, Request, Response } from "playwright";
-import { readConsentSignals } from "./signals.js";
+import { readSignals } from "./signals.js";
 import { hostOfUrl, partyOf, siteOfHost, siteOfUrl } from "./site.js";
 import { StorageReader } from "./storage.js";
 import type { Behaviour, CookieRecord, Origin, RequestRecord, StorageRecord } from "./types.js";
@@ -337,8 +337,8 @@ export class BehaviourRecorder {
       cookies,
       storage,
       requests,
-      // Filled in by the signal reader (signals.ts).
-      signals: await readConsentSignals(this.page),
+      // What the page signals to others (TCF, Consent Mode, the consent manager's state); none when it could not be read in time.
+      signals: (await readSignals(this.page, { timeoutMs: 1000 }).catch(() => null)) ?? { tcf: null, consentMode: null, manager: null },
       truncated: this.truncated,
     };
   }

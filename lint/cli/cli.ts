@@ -17,6 +17,7 @@ import { formatBatchSummary, summarizeBatch } from "../report/batch-summary.js";
 import { createProgressBar, wantsProgressBar } from "../report/progress.js";
 import type { RuleSettingInput, ViewportInput } from "../config/config.js";
 import type { LintReport, Thresholds } from "../types.js";
+import type { ConsentMode } from "../consent-flow/steps.js";
 import { terminalSafe } from "../report/terminal-text.js";
 import { mergeReports, readReport } from "../run/merge.js";
 import { parseShard } from "../run/shard.js";
@@ -149,6 +150,15 @@ interface LintCliOptions {
   snapshotDir?: string;
   updateSnapshots?: string;
   evidence?: string;
+  consent?: ConsentMode;
+}
+
+const CONSENT_MODES: readonly ConsentMode[] = ["reject", "accept", "both"];
+
+/** `--consent reject|accept|both`. */
+function parseConsentMode(value: string): ConsentMode {
+  if ((CONSENT_MODES as readonly string[]).includes(value)) return value as ConsentMode;
+  throw new InvalidArgumentError(`expected reject, accept or both, got ${JSON.stringify(value)}.`);
 }
 
 function useColor(explicit: boolean | undefined, toFile: boolean): boolean {
@@ -191,6 +201,11 @@ function addLintCommand(program: Command): void {
       "desktop (1280x800, default), mobile (390x844), tablet or WIDTHxHEIGHT; a comma list lints every target in each",
     )
     .option("--locale <list>", "browser locale, e.g. zh-CN; a comma list (zh-CN,en-US) lints every target in each")
+    .option(
+      "--consent <mode>",
+      "drive each page's consent manager (autoconsent, else the page's own buttons) and lint the first visit, the page after refusing, accepting or both, and after a reload: reject | accept | both",
+      parseConsentMode,
+    )
     .option("--static", "no browser: lint the HTML with inline and <style> styles; what needs a browser is reported as incomplete")
     .option("--browser <path>", "Chrome/Chromium binary to use")
     .option("-q, --quiet", "report errors only")
@@ -231,6 +246,7 @@ function addLintCommand(program: Command): void {
           locale: parseLocaleOption(options.locale),
           static: options.static,
           browserPath: options.browser,
+          consent: options.consent,
           log,
           onResult: progress ? (result, done, total) => progress.onResult(result, done, total) : undefined,
           // The HTML report pictures each finding's element in context.

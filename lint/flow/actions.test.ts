@@ -68,6 +68,35 @@ const BILL_PAGE = `
     <p id="out"></p>
   </main>`;
 
+describe("runStepActions: reload", () => {
+  let dir: string;
+  let server: LocalFileServer;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "consentlint-flow-reload-"));
+    writeFileSync(join(dir, "reload.html"), `<script>window.fresh = true</script><p>News</p>`);
+    server = new LocalFileServer();
+    await server.start();
+  });
+  afterAll(async () => {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("loads the page again in the same profile: what the page stored is still there", async () => {
+    await page.goto(server.urlFor(join(dir, "reload.html"), dir));
+    await page.evaluate(() => {
+      (window as unknown as { fresh?: boolean }).fresh = false;
+      localStorage.setItem("consent", "refused");
+    });
+    await page.evaluate(() => localStorage.setItem("consent", "refused"));
+    const records = await run([{ reload: true }]);
+    expect(records).toEqual([{ action: "reload", targetText: "" }]);
+    await expect(page.evaluate(() => [localStorage.getItem("consent"), (window as unknown as { fresh?: boolean }).fresh])).resolves.toEqual(
+      ["refused", true],
+    );
+  });
+});
+
 describe("runStepActions: actions in Chromium", () => {
   it("clicks by role and name, and reports the button's text without marking it as a control", async () => {
     await page.setContent(BILL_PAGE);

@@ -374,7 +374,9 @@ function isSpace(key: string): boolean {
 async function runAction(page: Page, flow: Flow, action: FlowAction, opts: RunStepOptions): Promise<FlowActionRecord> {
   // One deadline for the watch and the action, so watching never makes an action overrun its time.
   const deadline = new Deadline(opts.timeoutMs);
-  if ("goto" in action || "scroll" in action || "waitFor" in action) return runOneAction(page, flow, action, opts, deadline);
+  if ("goto" in action || "scroll" in action || "waitFor" in action || "reload" in action) {
+    return runOneAction(page, flow, action, opts, deadline);
+  }
   return watched(page, deadline, () => runOneAction(page, flow, action, opts, deadline));
 }
 
@@ -389,6 +391,12 @@ async function runOneAction(
   if ("goto" in action) {
     const target = resolveFlowUrl(flow.file, action.goto);
     const response = await page.goto(opts.resolveUrl(target.url), { waitUntil: "load", timeout: deadline.remaining() });
+    if (response && response.status() >= 400) throw new Error(`the page answered HTTP ${response.status()} ${response.statusText()}`);
+    return { action: name, targetText: "" };
+  }
+  if ("reload" in action) {
+    // The same page loaded again in the same profile: what the site kept of the person's choice shows.
+    const response = await page.reload({ waitUntil: "load", timeout: deadline.remaining() });
     if (response && response.status() >= 400) throw new Error(`the page answered HTTP ${response.status()} ${response.statusText()}`);
     return { action: name, targetText: "" };
   }
@@ -452,6 +460,7 @@ async function runOneAction(
 /** The locator (or URL, key) an action names, as written, and the locator to suggest alternatives for. */
 function actionTarget(action: FlowAction): { written: string; locator: FlowLocator | null } {
   if ("goto" in action) return { written: JSON.stringify(action.goto), locator: null };
+  if ("reload" in action) return { written: "reload", locator: null };
   if ("press" in action && typeof action.press === "string") return { written: JSON.stringify(action.press), locator: null };
   if ("scroll" in action && typeof action.scroll === "string") return { written: action.scroll, locator: null };
   if ("waitFor" in action && "ms" in action.waitFor) return { written: `{ ms: ${String(action.waitFor.ms)} }`, locator: null };

@@ -147,7 +147,7 @@ describe("loadFlowFile: invalid flows name file, line, column and path", () => {
       "url: pages/landing.html\nsteps:\n  - name: one\n  - name: two\n    actions:\n      - tap: { text: Next }\n",
     );
     expect(lines).toEqual([
-      `Invalid flow file ${join(dir, "d.flow.yaml")}:6:9  steps[1].actions[0]: unknown action "tap"; expected one of goto, click, fill, check, uncheck, select, press, scroll, waitFor`,
+      `Invalid flow file ${join(dir, "d.flow.yaml")}:6:9  steps[1].actions[0]: unknown action "tap"; expected one of goto, click, fill, check, uncheck, select, press, scroll, waitFor, reload`,
     ]);
   });
 
@@ -237,5 +237,31 @@ describe("loadFlowFile: invalid flows name file, line, column and path", () => {
 
   it("a missing flow file", () => {
     expect(() => loadFlowFile(join(dir, "absent.flow.yaml"))).toThrow(/Flow file not found: .*absent\.flow\.yaml/);
+  });
+});
+
+describe("reload and expect", () => {
+  it("reads a reload action and a step's declared choice", () => {
+    const flow = loadFlowFile(
+      write(
+        "r.flow.yaml",
+        "url: pages/landing.html\nsteps:\n  - name: banner\n  - name: after-reject\n    expect: refused\n    actions:\n      - click: { role: button, name: Reject all }\n  - name: after-reload\n    actions:\n      - reload: true\n",
+      ),
+    );
+    expect(flow.steps.map((s) => [s.name, s.expect ?? null, s.actions])).toEqual([
+      ["banner", null, []],
+      ["after-reject", "refused", [{ click: { role: "button", name: "Reject all" } }]],
+      ["after-reload", null, [{ reload: true }]],
+    ]);
+  });
+
+  it("names the line of an unknown choice and a reload written otherwise", () => {
+    const lines = problems(
+      "s.flow.yaml",
+      "url: pages/landing.html\nsteps:\n  - name: one\n    expect: maybe\n    actions:\n      - reload: later\n",
+    );
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/s\.flow\.yaml:4:\d+ {2}steps\[0\]\.expect: .*refused.*accepted/u);
+    expect(lines[1]).toMatch(/s\.flow\.yaml:6:\d+ {2}steps\[0\]\.actions\[0\]\.reload: /u);
   });
 });

@@ -76,7 +76,7 @@ interface RawFlow {
   url: string;
   viewport?: ViewportInput;
   locale?: string;
-  steps: { name: string; actions?: FlowAction[] }[];
+  steps: { name: string; actions?: FlowAction[]; expect?: "refused" | "accepted" }[];
 }
 
 /** Checks that need the whole file or the disk: unique step names, start page and goto targets that exist. */
@@ -154,6 +154,7 @@ export function parseFlowText(file: string, source: string): Flow {
     actions: step.actions ?? [],
     line: lineOf(root, `/steps/${i}`, counter),
     actionLines: (step.actions ?? []).map((_, j) => lineOf(root, `/steps/${i}/actions/${j}`, counter)),
+    ...(step.expect !== undefined ? { expect: step.expect } : {}),
   }));
   return {
     file: isAbsolute(file) ? file : resolve(file),

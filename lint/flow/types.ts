@@ -21,9 +21,10 @@ export type FlowAction =
   | { select: FlowLocator & { value: string } }
   | { press: string | (FlowLocator & { key: string }) }
   | { scroll: FlowLocator | "bottom" | "top" }
-  | { waitFor: FlowLocator | { ms: number } };
+  | { waitFor: FlowLocator | { ms: number } }
+  | { reload: true };
 
-export const FLOW_ACTION_NAMES = ["goto", "click", "fill", "check", "uncheck", "select", "press", "scroll", "waitFor"] as const;
+export const FLOW_ACTION_NAMES = ["goto", "click", "fill", "check", "uncheck", "select", "press", "scroll", "waitFor", "reload"] as const;
 export type FlowActionName = (typeof FLOW_ACTION_NAMES)[number];
 
 export interface FlowStep {
@@ -33,6 +34,13 @@ export interface FlowStep {
   line: number;
   /** 1-based line of each action in the file, by index. */
   actionLines: number[];
+  /**
+   * What the person has chosen about optional processing by this step, as
+   * the flow declares it (`expect: refused`), for the behaviour rules: a
+   * refusal the linter cannot tell from the control clicked (a custom
+   * second layer saved with every purpose off).
+   */
+  expect?: "refused" | "accepted";
 }
 
 export interface Flow {

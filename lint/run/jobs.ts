@@ -13,6 +13,7 @@ import type { FlowActionRecord, Viewport } from "../model.js";
 import type { LocalFileServer } from "../targets/file-server.js";
 import type { Target } from "../targets/targets.js";
 import type { EngineOptions, IgnoreEntry, RuleSelection } from "./engine.js";
+import { consentRuns, type ConsentMode } from "../consent-flow/steps.js";
 
 /** What happens before a state is linted: nothing for a page; a flow step's actions for flows. */
 export interface StepPlan {
@@ -86,6 +87,15 @@ export interface MatrixOptions {
   viewport?: ViewportInput | ViewportInput[];
   /** Locales given on the command line: every target in each. */
   locale?: string | string[];
+  /** A consent run on every page (not on flow files): its states instead of the page's one. */
+  consent?: ConsentMode;
+}
+
+/** The consent runs of a page as step plans, one list per fresh profile. */
+function consentPlans(mode: ConsentMode): StepPlan[][] {
+  return consentRuns(mode).map((run) =>
+    run.map((step) => ({ name: step.name, ...(step.act ? { act: (page, _server, timeoutMs) => step.act!(page, timeoutMs) } : {}) })),
+  );
 }
 
 /**
@@ -111,9 +121,9 @@ export function planJobs(
     const viewports = viewportList ?? [flow?.viewport ?? override.viewport ?? cfg.viewport];
     const locales = localeList ?? [flow?.locale ?? override.locale ?? cfg.locale ?? null];
     const engine: EngineOptions = { rules: rulesFor(localPath), languages, ignore };
-    const steps: StepPlan[] = target.kind === "flow" ? flowSteps(target) : [{}];
+    const runs: StepPlan[][] = target.kind === "flow" ? [flowSteps(target)] : opts.consent ? consentPlans(opts.consent) : [[{}]];
     return viewports.flatMap((viewport) =>
-      locales.map((locale): Job => ({ target, viewport: resolveViewport(viewport), locale, engine, steps })),
+      locales.flatMap((locale) => runs.map((steps): Job => ({ target, viewport: resolveViewport(viewport), locale, engine, steps }))),
     );
   });
 }

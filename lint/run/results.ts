@@ -68,10 +68,17 @@ export function stateResult(
     incomplete: outcome.incomplete,
     inapplicable: outcome.inapplicable,
     ...(model.behaviour ? { behaviour: model.behaviour } : {}),
+    ...consentMade(model),
     ...(keepModel ? { model } : {}),
   };
   withRunNotes(result, model, engine);
   return result;
+}
+
+/** The choice a consent run made before the state, and how (the last one, a reload keeping it). */
+function consentMade(model: PageModel): Pick<LintResultWithModel, "consent"> {
+  const made = [...model.flowActions].reverse().find((a) => a.action === "reject" || a.action === "accept");
+  return made ? { consent: { choice: made.action as "reject" | "accept", madeBy: made.targetText } } : {};
 }
 
 /** Every rule's verdict on a state incomplete, for one reason. */

@@ -18,6 +18,7 @@ import { SnapshotStore, type UpdateMode } from "../snapshot/snapshot.js";
 import { EvidenceWriter } from "../evidence/writer.js";
 import type { LintReport, LintResult, Rule } from "../types.js";
 import { isRunnable, planJobs, type TargetJob } from "./jobs.js";
+import type { ConsentMode } from "../consent-flow/steps.js";
 import { assembleReport, type LintResultWithModel } from "./results.js";
 import { lintTarget, type StateOutputs, type TargetRun } from "./state.js";
 import { lintAllInBrowser } from "./browser-source.js";
@@ -68,6 +69,12 @@ export interface LintOptions {
   evidenceDir?: string;
   /** The command line, recorded in the evidence manifest. */
   commandLine?: string[];
+  /**
+   * Drive each page's consent manager without a flow file: refuse, accept, or
+   * both (each in a fresh profile), linting the first visit (`banner`), the
+   * page after the choice and after a reload. Not for flow files.
+   */
+  consent?: ConsentMode;
 }
 
 export function defaultConcurrency(): number {
@@ -130,7 +137,11 @@ export async function lint(
   const setup = prepareRun(opts, ruleSet);
   const { loaded } = setup;
   const cfg = loaded.config;
-  const jobs = planJobs(runTargets(inputs, opts, loaded), loaded, setup.rulesFor, { viewport: opts.viewport, locale: opts.locale });
+  const jobs = planJobs(runTargets(inputs, opts, loaded), loaded, setup.rulesFor, {
+    viewport: opts.viewport,
+    locale: opts.locale,
+    consent: opts.consent,
+  });
   const run: TargetRun = {
     timeoutMs: opts.timeout ?? cfg.timeout ?? DEFAULT_TIMEOUT_MS,
     keepModel: opts.keepModels ?? false,
