@@ -18,7 +18,7 @@ describe("site boundary", () => {
     expect(siteOfHost("127.0.0.1")).toBe("127.0.0.1");
     expect(siteOfHost("localhost")).toBe("localhost");
     expect(siteOfHost("api.localhost")).toBe("localhost");
-    expect(siteOfUrl("http://[::1]:8080/x")).toBe("[::1]");
+    expect(siteOfUrl("http://[::1]:8080/x")).toBe("::1");
     expect(siteOfUrl("data:text/plain,x")).toBe("");
     expect(partyOf(siteOfUrl("http://localhost:1/t"), siteOfUrl("http://127.0.0.1:1/"))).toBe("third");
     expect(partyOf(siteOfUrl("https://cdn.example.com/a.js"), siteOfUrl("https://www.example.com/"))).toBe("first");
