@@ -37,7 +37,7 @@ function requestBack(model: PageModel, languages: readonly string[]): RuleFindin
 function check(model: PageModel, ctx: RuleContext): RuleOutcome {
   if (choiceSoFar(model.flowActions, undefined, langHint(model)) !== "refused") return finishOutcome([], [], []);
   const b = model.behaviour;
-  if (b === null) return finishOutcome([], [], notRecorded(model));
+  if (b === null) return finishOutcome([], [], notRecorded());
   const findings = behaviourFindings(b, "new", "afterRefusal");
   const forgotten = requestBack(model, ctx.languages);
   if (forgotten) findings.push(forgotten);

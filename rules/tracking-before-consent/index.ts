@@ -14,14 +14,14 @@ import { finishOutcome } from "../outcome.js";
 const ID = "tracking-before-consent";
 
 /** A state whose behaviour was not recorded (static mode, or a page that could not be watched). */
-export function notRecorded(model: PageModel): RuleIncomplete[] {
+export function notRecorded(): RuleIncomplete[] {
   return [{ reason: "behaviour-not-recorded", message: "What the page stored and sent was not recorded (static mode records nothing)" }];
 }
 
-function check(model: PageModel, _ctx: RuleContext): RuleOutcome {
+function check(model: PageModel): RuleOutcome {
   if (choiceSoFar(model.flowActions, undefined, langHint(model)) !== "none") return finishOutcome([], [], []);
   const b = model.behaviour;
-  if (b === null) return finishOutcome([], [], notRecorded(model));
+  if (b === null) return finishOutcome([], [], notRecorded());
   const findings = behaviourFindings(b, "all", "beforeConsent");
   const passes: Omit<PassEntry, "ruleId">[] =
     findings.length === 0
