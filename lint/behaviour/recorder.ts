@@ -15,9 +15,11 @@
  */
 import type { BrowserContext, CDPSession, Frame, Page, Request, Response } from "playwright";
 import { readSignals } from "./signals.js";
+
+const NO_SIGNALS: ConsentSignals = { tcf: null, consentMode: null, manager: null };
 import { hostOfUrl, partyOf, siteOfHost, siteOfUrl } from "./site.js";
 import { StorageReader } from "./storage.js";
-import type { Behaviour, CookieRecord, Origin, RequestRecord, StorageRecord } from "./types.js";
+import type { Behaviour, ConsentSignals, CookieRecord, Origin, RequestRecord, StorageRecord } from "./types.js";
 
 /** Requests kept per state (the first ones); more set `truncated`. */
 export const MAX_REQUESTS = 2_000;
@@ -58,6 +60,16 @@ interface CdpInitiator {
 interface CdpStack {
   callFrames: { url: string }[];
   parent?: CdpStack;
+}
+
+/** Time a call to the browser may take here before the recorder goes on without it (a crashed or frozen tab). */
+const BROWSER_CALL_MS = 2_000;
+
+/** The work's value, or `fallback` when it fails or does not end within `ms`. */
+function bounded<T>(work: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((done) => (timer = setTimeout(() => done(fallback), ms)));
+  return Promise.race([work.catch(() => fallback), late]).finally(() => clearTimeout(timer));
 }
 
 const cookieKey = (name: string, domain: string, path: string) => `${name}\u241f${domain.replace(/^\./, "")}\u241f${path}`;
@@ -175,13 +187,18 @@ export class BehaviourRecorder {
     page.on("request", recorder.onRequest);
     page.on("response", recorder.onResponse);
     try {
-      const cdp = await context.newCDPSession(page);
+      const cdp = await bounded(context.newCDPSession(page), BROWSER_CALL_MS, null);
+      if (!cdp) return recorder;
       recorder.cdp = cdp;
       cdp.on("Network.requestWillBeSent", recorder.onWillBeSent);
       cdp.on("Network.requestWillBeSentExtraInfo", recorder.onRequestExtra);
       cdp.on("Network.responseReceivedExtraInfo", recorder.onResponseExtra);
       // No bodies are kept for this session: it only reads initiators.
-      await cdp.send("Network.enable", { maxTotalBufferSize: 0, maxResourceBufferSize: 0, maxPostDataSize: 0 });
+      await bounded(
+        cdp.send("Network.enable", { maxTotalBufferSize: 0, maxResourceBufferSize: 0, maxPostDataSize: 0 }),
+        BROWSER_CALL_MS,
+        {},
+      );
     } catch {
       // Without CDP, initiators fall back to the requesting frame's document.
     }
@@ -249,11 +266,11 @@ export class BehaviourRecorder {
     this.cdpSent = new Map();
     this.cdpCookies = new Map();
     this.cdpUrls = new Map();
-    const cookies = await this.context.cookies().catch(() => []);
+    const cookies = await bounded(this.context.cookies(), BROWSER_CALL_MS, []);
     this.baseCookies = new Set(cookies.map((c) => cookieKey(c.name, c.domain, c.path)));
     this.baseStorage = new Set();
     if (this.page.url() !== "about:blank") {
-      for (const frame of await this.storage.read(this.cdp).catch(() => [])) {
+      for (const frame of await bounded(this.storage.read(this.cdp), BROWSER_CALL_MS * 2, [])) {
         for (const key of frame.local) this.baseStorage.add(storageKey("local", frame.origin, key));
         for (const key of frame.session) this.baseStorage.add(storageKey("session", frame.origin, key));
       }
@@ -271,8 +288,8 @@ export class BehaviourRecorder {
       else this.track(request.headerValue("cookie").then((value) => (out.cookiesSent = cookieNames(value))));
       return out;
     });
-    const cookiesNow = this.context.cookies().catch(() => []);
-    const storageNow = this.storage.read(this.cdp).catch(() => []);
+    const cookiesNow = bounded(this.context.cookies(), BROWSER_CALL_MS, []);
+    const storageNow = bounded(this.storage.read(this.cdp), BROWSER_CALL_MS * 2, []);
     if (this.work.size > 0) {
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([Promise.all([...this.work]), new Promise((done) => (timer = setTimeout(done, HEADERS_WAIT_MS)))]);
@@ -338,7 +355,12 @@ export class BehaviourRecorder {
       storage,
       requests,
       // What the page signals to others (TCF, Consent Mode, the consent manager's state); none when it could not be read in time.
-      signals: (await readSignals(this.page, { timeoutMs: 1000 }).catch(() => null)) ?? { tcf: null, consentMode: null, manager: null },
+      signals:
+        (await bounded(
+          readSignals(this.page, { timeoutMs: 1000 }).catch(() => null),
+          BROWSER_CALL_MS,
+          null,
+        )) ?? NO_SIGNALS,
       truncated: this.truncated,
     };
   }
@@ -347,8 +369,8 @@ export class BehaviourRecorder {
   async detach(): Promise<void> {
     this.page.off("request", this.onRequest);
     this.page.off("response", this.onResponse);
-    await this.cdp?.detach().catch(() => {});
+    const cdp = this.cdp;
     this.cdp = null;
-    await this.storage.close();
+    await bounded(Promise.all([cdp?.detach(), this.storage.close()]), BROWSER_CALL_MS, undefined);
   }
 }

@@ -12,8 +12,9 @@ const WORLD_NAME = "consentlint-behaviour";
 /** Keys read per storage area and document, and their length. */
 const MAX_KEYS = 500;
 const MAX_KEY_LENGTH = 200;
-/** Time one frame's read may take. */
+/** Time one frame's read may take, and all of a page's. */
 const FRAME_READ_MS = 1_000;
+const PAGE_READ_MS = 2_500;
 
 export interface FrameStorage {
   origin: string;
@@ -43,9 +44,10 @@ interface FrameTree {
   childFrames?: FrameTree[];
 }
 
-function within<T>(work: Promise<T>, ms: number): Promise<T | null> {
+/** The work's value; null when it failed, undefined when it did not end in time. */
+function within<T>(work: Promise<T>, ms: number): Promise<T | null | undefined> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<null>((done) => (timer = setTimeout(() => done(null), ms)));
+  const timeout = new Promise<undefined>((done) => (timer = setTimeout(() => done(undefined), ms)));
   return Promise.race([work.catch(() => null), timeout]).finally(() => clearTimeout(timer));
 }
 
@@ -83,7 +85,9 @@ export class StorageReader {
     }
     const seen = new Set<string>();
     const out: FrameStorage[] = [];
+    const deadline = Date.now() + PAGE_READ_MS;
     for (const session of roots) {
+      if (Date.now() >= deadline) break;
       const tree = await within(session.send("Page.getFrameTree") as Promise<{ frameTree: FrameTree }>, FRAME_READ_MS);
       if (!tree) continue;
       const ids: string[] = [];
@@ -94,10 +98,13 @@ export class StorageReader {
       walk(tree.frameTree);
       for (const id of ids) {
         if (seen.has(id)) continue;
+        // A process that does not answer (a script looping) is not asked again.
+        if (Date.now() >= deadline) break;
         const read = await within(
           IsolatedWorld.create(session, id, WORLD_NAME).then((w) => w.evaluate<FrameStorage>(READ_EXPRESSION)),
           FRAME_READ_MS,
         );
+        if (read === undefined) break;
         if (!read || typeof read.origin !== "string" || read.origin === "" || read.origin === "null") continue;
         seen.add(id);
         out.push({

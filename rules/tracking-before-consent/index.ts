@@ -4,7 +4,7 @@
  * or signals consent as granted.
  */
 import type { PageModel } from "../../lint/model.js";
-import type { PassEntry, Rule, RuleContext, RuleIncomplete, RuleOutcome } from "../../lint/types.js";
+import type { PassEntry, Rule, RuleIncomplete, RuleOutcome } from "../../lint/types.js";
 import { choiceSoFar } from "../../lint/behaviour/choice-so-far.js";
 import { langHint } from "../../lint/consent/index.js";
 import { behaviourFindings } from "../behaviour-findings.js";
