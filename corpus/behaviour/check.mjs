@@ -45,12 +45,14 @@ async function act(page, action) {
   if (name === "click") return locate(page, arg).click();
   if (name === "waitFor") return arg.ms ? page.waitForTimeout(arg.ms) : locate(page, arg).waitFor();
   if (name === "reload") return page.reload();
+  if (name === "press") return page.keyboard.press(arg);
   throw new Error(`action not handled here: ${name}`);
 }
 
 async function settle(page) {
   await page.waitForLoadState("networkidle").catch(() => {});
-  await page.waitForTimeout(600);
+  // Long enough for a tag loaded 1.5 s after the load event (before-consent-delayed).
+  await page.waitForTimeout(2200);
 }
 
 async function storageKeys(page) {
@@ -117,6 +119,7 @@ async function runFlow(browser, dir, port) {
       if (/^(Reject all|Save choices)$/.test(name)) choice = "refused";
       if (name === "Accept all") choice = "accepted";
     }
+    if (step.expect === "refused") choice = "refused";
     await settle(page);
     const cookies = (await context.cookies()).map((c) => ({
       name: c.name,

@@ -12,6 +12,8 @@
  *                       | "continued-browsing" (a return visit with no stored choice counts as consent)
  *   tcf                 null | "granted-before-choice" | "compliant": an IAB TCF v2.2 __tcfapi stub
  *   consentMode         null | "granted-default" | "compliant": Google Consent Mode commands in dataLayer
+ *   tagDelayMs          load the tag before a choice this long after the load event (with trackBeforeChoice)
+ *   escapeRefuses       pressing Escape closes the banner as a refusal (nothing on screen says so)
  *   languageCookie      set the site's language cookie `lang`
  *
  * Accepting always loads the tag; the pages differ only in what they do
@@ -131,7 +133,13 @@
   if (hasChoice) {
     if (granted(choice) || S.onReturn === "any-choice") loadTag();
   } else {
-    if (S.trackBeforeChoice || (returning && S.onReturn === "continued-browsing")) loadTag();
+    if (S.trackBeforeChoice && S.tagDelayMs) {
+      var later = function () {
+        setTimeout(loadTag, S.tagDelayMs);
+      };
+      if (document.readyState === "complete") later();
+      else window.addEventListener("load", later);
+    } else if (S.trackBeforeChoice || (returning && S.onReturn === "continued-browsing")) loadTag();
     showBanner();
   }
 
@@ -183,6 +191,14 @@
     box.appendChild(p);
     box.appendChild(row);
     document.body.appendChild(box);
+    if (S.escapeRefuses) {
+      var onKey = function (event) {
+        if (event.key !== "Escape" || !document.getElementById("cm-banner")) return;
+        document.removeEventListener("keydown", onKey);
+        decide("none");
+      };
+      document.addEventListener("keydown", onKey);
+    }
   }
 
   function settings(box) {
