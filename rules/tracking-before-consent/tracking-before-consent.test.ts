@@ -95,4 +95,3 @@ ruleTester(trackingBeforeConsent, {
   ],
   incomplete: [{ name: "nothing recorded (static mode)", model: page(null), incomplete: [{ reason: "behaviour-not-recorded" }] }],
 });
-
