@@ -28,7 +28,21 @@ function withoutTimings(report: LintReport) {
     startedAt: "",
     shard: undefined,
     summary: { ...report.summary, durationMs: 0 },
-    results: report.results.map((r) => ({ ...r, durationMs: 0 })),
+    results: report.results.map((r) => ({
+      ...r,
+      durationMs: 0,
+      // When each request and cookie was seen differs from run to run; what was stored and sent does not.
+      ...(r.behaviour
+        ? {
+            behaviour: {
+              ...r.behaviour,
+              startedAt: "",
+              requests: r.behaviour.requests.map((q) => ({ ...q, atMs: 0 })),
+              cookies: r.behaviour.cookies.map((c) => ({ ...c, atMs: 0 })),
+            },
+          }
+        : {}),
+    })),
   };
 }
 
