@@ -6,7 +6,7 @@
 import type { Party } from "../types.js";
 import { hostOf, siteOf } from "../site.js";
 import { findHost, TRACKER_HOSTS } from "./hosts.js";
-import { CONSENT_NAMES, findName, NECESSARY_NAMES, TRACKING_NAMES } from "./names.js";
+import { CONSENT_NAMES, findName, NECESSARY_NAMES, TRACKING_NAMES, type NameEntry } from "./names.js";
 import type { TrackerDb } from "./trackerdb.js";
 
 export type TrackingCategory = "analytics" | "advertising";
@@ -25,6 +25,17 @@ export interface DataVerdict {
   purpose?: string;
 }
 
+/** The verdict on a name analytics or advertising vendors use. */
+function knownName(known: NameEntry): DataVerdict {
+  return {
+    tracking: true,
+    reason: "known-name",
+    vendor: known.vendor,
+    category: known.category as TrackingCategory,
+    purpose: known.purpose,
+  };
+}
+
 /**
  * A cookie's verdict. `domain` is the cookie's domain, `site` the page's
  * site, `party` whether the cookie's site is the page's. A known tracking
@@ -35,14 +46,7 @@ export interface DataVerdict {
 export function classifyCookie(name: string, domain: string, site: string, party: Party): DataVerdict {
   const cookieSite = siteOf(domain) || site;
   const known = findName(TRACKING_NAMES, name, cookieSite);
-  if (known)
-    return {
-      tracking: true,
-      reason: "known-name",
-      vendor: known.vendor,
-      category: known.category as TrackingCategory,
-      purpose: known.purpose,
-    };
+  if (known) return knownName(known);
   if (party === "third") {
     const consent = findName(CONSENT_NAMES, name, cookieSite);
     return { tracking: true, reason: "third-party-cookie", ...(consent ? { vendor: consent.vendor, purpose: consent.purpose } : {}) };
@@ -57,14 +61,7 @@ export function classifyCookie(name: string, domain: string, site: string, party
 /** A localStorage or sessionStorage key's verdict: known tracking names (the same vendors keep the same ids there), consent choices, or unlisted. */
 export function classifyStorageKey(key: string): DataVerdict {
   const known = findName(TRACKING_NAMES, key, null);
-  if (known)
-    return {
-      tracking: true,
-      reason: "known-name",
-      vendor: known.vendor,
-      category: known.category as TrackingCategory,
-      purpose: known.purpose,
-    };
+  if (known) return knownName(known);
   const consent = findName(CONSENT_NAMES, key, null);
   if (consent) return { tracking: false, reason: "consent-choice", vendor: consent.vendor, purpose: consent.purpose };
   return { tracking: false, reason: "unlisted" };
