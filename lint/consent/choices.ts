@@ -10,7 +10,7 @@ import type { ActionElement, PageModel, TextBlock } from "../model.js";
 import type { ChoiceAction, Purpose } from "../language/types.js";
 import { analyzeConsent, choiceAction, deniedPurposes, offersPaidAlternative, shamesRefusal } from "../language/index.js";
 import { isShown } from "./prominence.js";
-import { langHint, statusIn } from "./languages.js";
+import { langHint, languagesKey, statusIn } from "./languages.js";
 import type { ConsentView, RegionView } from "./view.js";
 
 /** A button or link of a consent request, and what it does. */
@@ -58,7 +58,7 @@ export interface ChoiceLayer {
 const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
 
 /** Shown and not faded out entirely. */
-function visible(element: { visibility: ActionElement["visibility"] }): boolean {
+export function visible(element: { visibility: ActionElement["visibility"] }): boolean {
   return isShown(element.visibility) && element.visibility.opacity > 0.01;
 }
 
@@ -145,6 +145,7 @@ function buildLayer(
   const unreadRequest = unread && !isPage && choices.length > 0;
   if (!region.region.visible || !((asks && offers) || unreadRequest)) return null;
   const requestIndex = asked.findIndex((p) => p.length > 0);
+  const mentionsNecessary = analyses.some((a) => a.necessaryMentioned);
   return {
     region,
     choices,
@@ -159,17 +160,14 @@ function buildLayer(
     blocks,
     purposes,
     request: blocks[requestIndex >= 0 ? requestIndex : 0] ?? null,
-    necessaryOnly: purposes.length === 0 && analyses.some((a) => a.necessaryOnly || a.matched.some((m) => m.startsWith("necessary:"))),
-    unstatedPurposes:
-      purposes.length === 0 &&
-      region.consentStep &&
-      !analyses.some((a) => a.necessaryOnly || a.matched.some((m) => m.startsWith("necessary:"))),
+    necessaryOnly: purposes.length === 0 && mentionsNecessary,
+    unstatedPurposes: purposes.length === 0 && region.consentStep && !mentionsNecessary,
     unread,
     langHint: hint,
   };
 }
 
-const layersOf = new WeakMap<ConsentView, { languages: readonly string[]; layers: ChoiceLayer[] }[]>();
+const layersOf = new WeakMap<ConsentView, Map<string, ChoiceLayer[]>>();
 
 /**
  * The consent requests of a view, one layer per region that asks for
@@ -178,14 +176,15 @@ const layersOf = new WeakMap<ConsentView, { languages: readonly string[]; layers
  * optional purpose, or any region read as a consent or privacy-settings step.
  */
 export function choiceLayers(view: ConsentView, languages: readonly string[] = []): ChoiceLayer[] {
-  const cached = layersOf.get(view) ?? [];
-  const hit = cached.find((c) => c.languages.join(",") === languages.join(","));
-  if (hit) return hit.layers;
+  const cached = layersOf.get(view) ?? new Map<string, ChoiceLayer[]>();
+  const key = languagesKey(languages);
+  const hit = cached.get(key);
+  if (hit) return hit;
   const controlSelectors = new Set(view.model.controls.map((c) => c.selector));
   const layers = view.regions
     .map((region) => buildLayer(view, region, controlSelectors, languages))
     .filter((l): l is ChoiceLayer => l !== null);
-  layersOf.set(view, [...cached, { languages: [...languages], layers }]);
+  layersOf.set(view, cached.set(key, layers));
   return layers;
 }
 

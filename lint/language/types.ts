@@ -64,6 +64,8 @@ export interface ConsentAnalysis {
   requiredTerms: boolean;
   /** The text is about something not optional only: remember me, theme, language, own-account notifications, strictly necessary cookies. */
   necessaryOnly: boolean;
+  /** The text names something strictly necessary (even beside optional purposes it may deny). */
+  necessaryMentioned: boolean;
   /**
    * The text says an action or continuing grants agreement without a control
    * ("by clicking Pay you agree ...", "installing means you authorise ...", "继续即表示同意").
@@ -71,6 +73,8 @@ export interface ConsentAnalysis {
   statement: boolean;
   /** The text mentions the action that grants (the verb or button named in a statement), when it does. */
   statementAction: string | null;
+  /** The words of the statement's first grant ("By scrolling this page, clicking a link or carrying on using the site, you agree"), when it is one. */
+  grantWording: string | null;
   /**
    * A grant points back at purposes named before it ("By continuing you agree
    * to these cookies", "stimmen Sie dem zu", "即表示您同意上述Cookie") and the

@@ -52,7 +52,7 @@ export function takesConductAsConsent(s: StatementView, buttons: readonly string
  */
 function conductPhrase(s: StatementView): string | null {
   if (s.analysis.statementAction !== null) return s.analysis.statementAction;
-  const grant = s.analysis.matched.find((m) => m.startsWith("grant: "))?.slice("grant: ".length);
+  const grant = s.analysis.grantWording;
   if (!grant) return null;
   const text = s.block.text;
   const at = text.toLowerCase().indexOf(grant.toLowerCase());
