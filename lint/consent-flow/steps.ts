@@ -22,10 +22,13 @@ export interface ConsentStep {
   act?: (page: Page, timeoutMs: number) => Promise<FlowActionRecord[]>;
 }
 
+/** What a person can press to answer a consent request. */
+const PRESSABLE = "button, a[href], [role=button], input[type=button], input[type=submit]";
+
 /** Buttons and links a person could press, with the text they show, in page order (top document). */
 async function pageChoices(page: Page): Promise<{ index: number; text: string }[]> {
   const texts = await page
-    .locator("button, a[href], [role=button], input[type=button], input[type=submit]")
+    .locator(PRESSABLE)
     .evaluateAll((els) =>
       els.map((el) => {
         const box = (el as HTMLElement).getBoundingClientRect();
@@ -55,7 +58,7 @@ export async function makeChoice(page: Page, choice: ConsentChoice, timeoutMs: n
     throw new Error(`could not ${choice} on this page: ${why}, and no ${wanted} button was found among the page's own controls`);
   }
   await page
-    .locator("button, a[href], [role=button], input[type=button], input[type=submit]")
+    .locator(PRESSABLE)
     .nth(control.index)
     .click({ timeout: Math.max(1000, Math.floor(timeoutMs * 0.2)) });
   const how = outcome.cmp === null ? "no consent manager recognised" : `autoconsent could not ${choice} on ${outcome.cmp}`;

@@ -5,4 +5,4 @@ export { rankByProminence, isShown } from "./prominence.js";
 export { reportedText, normaliseSpace } from "./text.js";
 export { langHint } from "./languages.js";
 export { endPurposes } from "./purposes.js";
-export { choiceLayers, shownText, strongest, type Choice, type ChoiceLayer } from "./choices.js";
+export { choiceLayers, shownText, strongest, visible, type Choice, type ChoiceLayer } from "./choices.js";

@@ -6,7 +6,7 @@
 import type { ActionElement, PageModel, TextBlock } from "../../lint/model.js";
 import type { Purpose } from "../../lint/language/types.js";
 import type { PassEntry, Rule, RuleContext, RuleFinding, RuleOutcome } from "../../lint/types.js";
-import { choiceLayers, consentView, isShown, langHint, reportedText, shownText, type ConsentView } from "../../lint/consent/index.js";
+import { choiceLayers, consentView, langHint, reportedText, shownText, visible, type ConsentView } from "../../lint/consent/index.js";
 import { analyzeConsent, choiceAction, shamesRefusal } from "../../lint/language/index.js";
 import { meaningKey, unreadLayer } from "../choice-evidence.js";
 import { purposeKey } from "../evidence.js";
@@ -33,8 +33,6 @@ interface Wording {
   beside: ActionElement | null;
 }
 
-const shownAndReadable = (v: ActionElement["visibility"]) => isShown(v) && v.opacity > 0.01;
-
 function gap(a: ActionElement["box"], b: ActionElement["box"]): number {
   const dx = Math.max(0, a.x - (b.x + b.width), b.x - (a.x + a.width));
   const dy = Math.max(0, a.y - (b.y + b.height), b.y - (a.y + a.height));
@@ -44,9 +42,7 @@ function gap(a: ActionElement["box"], b: ActionElement["box"]): number {
 /** Buttons and links a person sees, other than consent controls. */
 function options(model: PageModel): ActionElement[] {
   const controls = new Set(model.controls.map((c) => c.selector));
-  return [...model.actions, ...model.links].filter(
-    (a) => !controls.has(a.selector) && shownAndReadable(a.visibility) && shownText(a).trim() !== "",
-  );
+  return [...model.actions, ...model.links].filter((a) => !controls.has(a.selector) && visible(a) && shownText(a).trim() !== "");
 }
 
 /** Wordings that shame refusing: a button or link's own text, or short text right beside an option that refuses or declines. */
@@ -68,7 +64,7 @@ function shamingWordings(model: PageModel, opts: readonly ActionElement[]): Word
   }
   const declines = opts.filter((a) => choiceAction(shownText(a), langHint(model)) === "refuse");
   for (const b of model.texts) {
-    if (b.inButton || b.text.length > MAX_BESIDE_CHARS || !shownAndReadable(b.visibility)) continue;
+    if (b.inButton || b.text.length > MAX_BESIDE_CHARS || !visible(b)) continue;
     const lang = langHint(model, [b]);
     const option = declines.find((a) => a.regionId === b.regionId && gap(a.box, b.box) <= BESIDE_PX);
     if (!option || shamesRefusal(b.text, lang) !== true) continue;
@@ -102,7 +98,7 @@ function offerPurposes(view: ConsentView, w: Wording): { purposes: Purpose[]; of
   let offer: TextBlock | null = null;
   const read = (inside: (b: TextBlock) => boolean) => {
     for (const b of model.texts) {
-      if (!inside(b) || b.selector === w.selector || b.inButton || !shownAndReadable(b.visibility)) continue;
+      if (!inside(b) || b.selector === w.selector || b.inButton || !visible(b)) continue;
       const found = analyzeConsent(b.text, { langHint: langHint(model, [b]), role: "statement" }).purposes;
       if (found.length > 0 && offer === null) offer = b;
       for (const p of found) purposes.add(p);
